@@ -1,0 +1,188 @@
+"""Checks no single record can make: unique ids, references, citations, plausibility."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from newtowns_cli.dates import PartialDate
+from newtowns_cli.models import TABLES, Dataset, Location, Record
+from newtowns_cli.tomlspan import Path
+
+# A generous box around the European Netherlands (south of Eijsden to north of Rottumeroog,
+# Cadzand to Bad Nieuweschans).
+NL_LAT = (50.7, 53.7)
+NL_LON = (3.3, 7.3)
+AREA_TOLERANCE_KM2 = 0.05
+
+_REFERENCE_TABLES: dict[str, tuple[str, ...]] = {
+    "town": ("town",),
+    "towns": ("town",),
+    "groups": ("group",),
+    "group": ("group",),
+    "partners": ("organisation",),
+    "organisations": ("organisation",),
+    "performed_by": ("organisation",),
+    "commissioned_by": ("organisation", "group"),
+}
+_NAMESPACE = ("town", "group", "organisation")
+CITING_FIELDS = frozenset({"source", "sources", "original"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found by a check, at a data path."""
+
+    path: Path
+    code: str
+    message: str
+
+
+def check(document: Mapping[str, Any], dataset: Dataset, *, today: datetime.date) -> list[Finding]:
+    """Every finding for a parsed document and the part of it that passed the schema.
+
+    Ids, references and citations are checked on the raw document, so an entry that failed
+    validation still counts as defined and as citing, and its own dangling ids are reported;
+    plausibility needs typed values and is checked on ``dataset``.
+    """
+    strings = list(_raw_strings(document))
+    ids = _raw_ids(document)
+    findings = list(_duplicate_ids(document))
+    findings += _references(strings, ids)
+    findings += _citations(strings, ids.get("source", {}))
+    findings += _plausibility(dataset, today)
+    return findings
+
+
+def _raw_entries(document: Mapping[str, Any]) -> Iterator[tuple[str, int, Mapping[str, Any]]]:
+    for table in TABLES:
+        entries = document.get(table)
+        for number, entry in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(entry, Mapping):
+                yield table, number, entry
+
+
+def _raw_ids(document: Mapping[str, Any]) -> dict[str, dict[str, int]]:
+    """The ids per table, each with the number of its first entry."""
+    ids: dict[str, dict[str, int]] = {table: {} for table in TABLES}
+    for table, number, entry in _raw_entries(document):
+        if isinstance(entry.get("id"), str):
+            ids[table].setdefault(entry["id"], number)
+    return ids
+
+
+def _raw_strings(document: Mapping[str, Any]) -> Iterator[tuple[Path, str, str]]:
+    """Every string inside a table entry, with its path and the key it stands under."""
+    stack: list[tuple[Path, str, object]] = [
+        ((table, number), table, entry) for table, number, entry in _raw_entries(document)
+    ]
+    while stack:
+        path, field, value = stack.pop()
+        if isinstance(value, str):
+            yield path, field, value
+        elif isinstance(value, Mapping):
+            stack.extend(((*path, str(k)), str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, n), field, v) for n, v in enumerate(value))
+
+
+def _duplicate_ids(document: Mapping[str, Any]) -> Iterator[Finding]:
+    seen: dict[tuple[str, str], str] = {}
+    for table, number, entry in _raw_entries(document):
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str):
+            continue
+        space = "entity" if table in _NAMESPACE else table
+        where = f"{table}[{number}]"
+        first = seen.setdefault((space, entry_id), where)
+        if first != where:
+            message = f"id '{entry_id}' is already used by {first}"
+            yield Finding((table, number, "id"), "duplicate-id", message)
+
+
+def _references(
+    strings: list[tuple[Path, str, str]], ids: Mapping[str, Mapping[str, int]]
+) -> Iterator[Finding]:
+    for path, field, value in strings:
+        targets = _REFERENCE_TABLES.get(field)
+        if targets is None:
+            continue
+        if not any(value in ids.get(target, {}) for target in targets):
+            kinds = " or ".join(targets)
+            yield Finding(path, "unknown-reference", f"no {kinds} has the id '{value}'")
+
+
+def _citations(
+    strings: list[tuple[Path, str, str]], source_ids: Mapping[str, int]
+) -> Iterator[Finding]:
+    cited: set[str] = set()
+    for path, field, value in strings:
+        if field not in CITING_FIELDS or path[0] == "source":
+            continue
+        cited.add(value)
+        if value not in source_ids:
+            yield Finding(path, "unknown-source", f"no source has the id '{value}'")
+    for source_id, number in source_ids.items():
+        if source_id not in cited:
+            message = f"source '{source_id}' is never cited"
+            yield Finding(("source", number, "id"), "uncited-source", message)
+
+
+def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
+    for table in TABLES:
+        for path, value in _walk_values(getattr(dataset, table), (table,)):
+            if isinstance(value, PartialDate) and value.first_day() > today:
+                yield Finding(path, "future-date", f"date {value} is in the future")
+            elif isinstance(value, Location):
+                yield from _location(path, value)
+    for number, town in enumerate(dataset.town):
+        for area_number, area in enumerate(town.area):
+            if area.total is not None and area.land is not None and area.water is not None:
+                parts = area.land + area.water
+                if abs(parts - area.total) > AREA_TOLERANCE_KM2:
+                    yield Finding(
+                        ("town", number, "area", area_number, "total"),
+                        "area-sum",
+                        f"land {area.land} + water {area.water} = {parts:.2f} km², "
+                        f"not the total {area.total}",
+                    )
+    for number, group in enumerate(dataset.group):
+        for member_number, member in enumerate(group.members):
+            if (
+                member.since is not None
+                and member.until is not None
+                and member.until < member.since
+            ):
+                yield Finding(
+                    ("group", number, "members", member_number, "until"),
+                    "date-order",
+                    f"membership ends ({member.until}) before it starts ({member.since})",
+                )
+
+
+def _location(path: Path, location: Location) -> Iterator[Finding]:
+    if not NL_LAT[0] <= location.lat <= NL_LAT[1]:
+        yield Finding(
+            (*path, "lat"),
+            "outside-nl",
+            f"latitude {location.lat} is outside the Netherlands ({NL_LAT[0]}-{NL_LAT[1]})",
+        )
+    if not NL_LON[0] <= location.lon <= NL_LON[1]:
+        yield Finding(
+            (*path, "lon"),
+            "outside-nl",
+            f"longitude {location.lon} is outside the Netherlands ({NL_LON[0]}-{NL_LON[1]})",
+        )
+
+
+def _walk_values(value: object, path: Path) -> Iterator[tuple[Path, object]]:
+    """Every nested value of a record with its path, records included."""
+    yield path, value
+    if isinstance(value, Record):
+        for field in dataclasses.fields(value):  # type: ignore[arg-type]
+            yield from _walk_values(getattr(value, field.name), (*path, field.name))
+    elif isinstance(value, tuple):
+        for number, item in enumerate(value):
+            yield from _walk_values(item, (*path, number))

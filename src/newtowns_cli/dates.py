@@ -1,0 +1,162 @@
+"""PartialDate: a date known to the year, the month or the day, as sources give them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import Any
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MIN_YEAR = 1000
+MAX_YEAR = 9999
+
+
+class PartialDate:
+    """A year (``1972``), a month (``"1976-05"``) or a day (``2022-11-28``).
+
+    Ordering is by (year, month, day) with a missing part counting as 0, so a
+    year-only date sorts before every month or day of the same year.
+    """
+
+    __slots__ = ("day", "month", "year")
+
+    year: int
+    month: int | None
+    day: int | None
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+        if day is not None and month is None:
+            raise ValueError("a day needs a month")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} is out of range (1-12)")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"day {day} is out of range for {year:04d}-{month:02d} (1-{last})")
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        return (PartialDate, (self.year, self.month, self.day))
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Accept an int year, a ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` string or a date."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool):
+            raise TypeError("expected a year, 'YYYY-MM' or a date, got a boolean")
+        if isinstance(value, int):
+            return cls(value)
+        if isinstance(value, datetime.datetime):
+            raise TypeError("expected a date without a time (YYYY-MM-DD), got a date-time")
+        if isinstance(value, datetime.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str):
+            match = _PATTERN.fullmatch(value)
+            if match is None:
+                raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}")
+            year, month, day = match.groups()
+            return cls(int(year), _opt_int(month), _opt_int(day))
+        raise TypeError(f"expected a year, 'YYYY-MM' or a date, got {type(value).__name__}")
+
+    @property
+    def precision(self) -> str:
+        """'year', 'month' or 'day'."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def first_day(self) -> datetime.date:
+        """The earliest calendar day this date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """The latest calendar day this date can mean."""
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def toml_value(self) -> int | str | datetime.date:
+        """The value as written in a data file: int year, 'YYYY-MM' string or date."""
+        if self.day is not None:
+            return self.first_day()
+        return str(self) if self.month is not None else self.year
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.key() < other.key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.key() <= other.key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.key() > other.key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.key() >= other.key()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        # Imported here: pydantic is only needed when a data file is validated.
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def validate(value: object) -> PartialDate:
+            try:
+                return cls.parse(value)
+            except (TypeError, ValueError) as exc:
+                raise PydanticCustomError(
+                    "partial_date", "{reason}", {"reason": str(exc)}
+                ) from None
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "description": "A year (1972), a month ('1976-05') or a day (2022-11-28).",
+            "anyOf": [
+                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+                {"type": "string", "pattern": PATTERN},
+                {"type": "string", "format": "date"},
+            ],
+        }
+
+
+def _opt_int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return repr(value if len(value) <= limit else value[:limit] + "…")

@@ -1,0 +1,354 @@
+"""The whole schema of data/newtowns.toml as frozen records.
+
+The records are plain stdlib dataclasses, so the query path never imports pydantic;
+``validation.py`` validates a parsed file against them with a pydantic TypeAdapter.
+Every record is strict (no coercion, ``extra="forbid"``): the only leniency is that a
+TOML table may stand for a record and a TOML array for a tuple.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
+
+from newtowns_cli.dates import PartialDate
+
+T = TypeVar("T")
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
+URL_PATTERN = r"^https?://[^\s]+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Constraint:
+    """Annotated metadata that adds one key (ge, pattern, min_length …) to a core schema."""
+
+    key: str
+    value: object
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema[self.key] = self.value
+        return schema
+
+
+class _Lax:
+    """Annotated metadata for a tuple field: a TOML array (a list) is accepted for it."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = False
+        return schema
+
+
+def Ge(value: float) -> _Constraint:  # noqa: N802 - reads like annotated_types
+    return _Constraint("ge", value)
+
+
+def Le(value: float) -> _Constraint:  # noqa: N802
+    return _Constraint("le", value)
+
+
+def Pattern(value: str) -> _Constraint:  # noqa: N802
+    return _Constraint("pattern", value)
+
+
+def MinLen(value: int) -> _Constraint:  # noqa: N802
+    return _Constraint("min_length", value)
+
+
+Id = Annotated[str, Pattern(ID_PATTERN)]
+Text = Annotated[str, MinLen(1)]
+Url = Annotated[str, Pattern(URL_PATTERN)]
+Count = Annotated[int, Ge(0)]
+Km2 = Annotated[float, Ge(0)]
+Seq = Annotated[tuple[T, ...], _Lax()]
+Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
+
+Province = Literal[
+    "Drenthe",
+    "Flevoland",
+    "Fryslân",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+]
+Status = Literal["groeikern", "groeistad"]
+GroupKind = Literal["alliance", "network", "region", "programme"]
+OrganisationKind = Literal[
+    "ministry", "agency", "institute", "planning-bureau", "knowledge-platform", "research-bureau"
+]
+SourceKind = Literal[
+    "encyclopedia", "statistics", "government", "study", "news", "local", "organisation"
+]
+Unit = Literal["municipality", "place", "district"]
+Relation = Literal["exactly", "about", "more than", "almost"]
+HistoryKind = Literal[
+    "founded", "municipality", "merger", "boundary", "construction", "status", "plan", "milestone"
+]
+EventKind = Literal["policy", "motion", "conference", "congress", "lab", "news", "agreement"]
+Measure = Literal["inhabitants", "places", "members"]
+
+
+class Record:
+    """Base of every record: strict, unknown keys forbidden, a TOML table accepted."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, object]] = {
+        "extra": "forbid",
+        "strict": True,
+        "use_attribute_docstrings": True,
+    }
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        # Strict dataclass validation would demand an instance; the fields stay strict.
+        handler.resolve_ref_schema(schema)["strict"] = False
+        return schema
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[T]) -> type[T]:
+    """Make a frozen, slotted, keyword-only dataclass record."""
+    return dataclasses.dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+@record
+class DatasetMeta(Record):
+    title: Text
+    description: Text
+    version: Text
+    updated: PartialDate
+    licence: Text
+    homepage: Url | None = None
+
+
+@record
+class Source(Record):
+    id: Id
+    title: Text
+    publisher: Text
+    kind: SourceKind
+    language: Annotated[str, Pattern(LANGUAGE_PATTERN)]
+    published: PartialDate | None = None
+    url: Url | None = None
+    note: Text | None = None
+
+
+@record
+class Population(Record):
+    """A population count on a date, for the unit it counts."""
+
+    count: Count
+    as_of: PartialDate
+    source: Id
+    unit: Unit = "municipality"
+    qualifier: Relation | None = None
+    original: Id | None = None
+    quote: Text | None = None
+    note: Text | None = None
+
+
+@record
+class Area(Record):
+    """An area in km², for the unit it measures; a source may give only land and water."""
+
+    source: Id
+    total: Km2 | None = None
+    unit: Unit = "municipality"
+    land: Km2 | None = None
+    water: Km2 | None = None
+    note: Text | None = None
+
+
+@record
+class Location(Record):
+    lat: Annotated[float, Ge(-90), Le(90)]
+    lon: Annotated[float, Ge(-180), Le(180)]
+    source: Id
+    note: Text | None = None
+
+
+@record
+class Designation(Record):
+    source: Id
+    date: PartialDate | None = None
+    policy: Text | None = None
+    quote: Text | None = None
+    note: Text | None = None
+
+
+@record
+class Relief(Record):
+    """A city whose overflow the town was to take (overloop)."""
+
+    city: Text
+    source: Id
+    quote: Text | None = None
+    note: Text | None = None
+
+
+@record
+class HistoryEntry(Record):
+    date: PartialDate
+    kind: HistoryKind
+    what: Text
+    source: Id
+    note: Text | None = None
+
+
+@record
+class Town(Record):
+    id: Id
+    name: Text
+    municipality: Text
+    cbs_code: Annotated[str, Pattern(CBS_CODE_PATTERN)]
+    province: Province
+    status: Status
+    sources: Cited
+    aliases: Seq[Text] = ()
+    relieves: Seq[Relief] = ()
+    designation: Seq[Designation] = ()
+    population: Population | None = None
+    population_history: Seq[Population] = ()
+    area: Seq[Area] = ()
+    location: Seq[Location] = ()
+    history: Seq[HistoryEntry] = ()
+    note: Text | None = None
+
+
+@record
+class Dated(Record):
+    date: PartialDate
+    source: Id
+    note: Text | None = None
+
+
+@record
+class Membership(Record):
+    """A town's membership of a group: joined ``since``, or named as member ``as_of``."""
+
+    town: Id
+    source: Id
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    as_of: PartialDate | None = None
+    note: Text | None = None
+
+
+@record
+class Group(Record):
+    id: Id
+    name: Text
+    kind: GroupKind
+    sources: Cited
+    aliases: Seq[Text] = ()
+    founded: Dated | None = None
+    themes: Seq[Text] = ()
+    partners: Seq[Id] = ()
+    members: Seq[Membership] = ()
+    url: Url | None = None
+    description: Text | None = None
+    note: Text | None = None
+
+
+@record
+class Organisation(Record):
+    id: Id
+    name: Text
+    kind: OrganisationKind
+    sources: Cited
+    aliases: Seq[Text] = ()
+    founded: Dated | None = None
+    city: Text | None = None
+    url: Url | None = None
+    description: Text | None = None
+    note: Text | None = None
+
+
+@record
+class Presentation(Record):
+    date: PartialDate
+    source: Id
+    place: Text | None = None
+    to: Text | None = None
+
+
+@record
+class Research(Record):
+    id: Id
+    title: Text
+    sources: Cited
+    commissioned_by: Seq[Id] = ()
+    performed_by: Seq[Id] = ()
+    authors: Seq[Text] = ()
+    published: Dated | None = None
+    presented: Presentation | None = None
+    towns: Seq[Id] = ()
+    themes: Seq[Text] = ()
+    findings: Seq[Text] = ()
+    note: Text | None = None
+
+
+@record
+class Event(Record):
+    id: Id
+    date: PartialDate
+    title: Text
+    kind: EventKind
+    sources: Cited
+    until: PartialDate | None = None
+    place: Text | None = None
+    towns: Seq[Id] = ()
+    groups: Seq[Id] = ()
+    organisations: Seq[Id] = ()
+    note: Text | None = None
+
+
+@record
+class Claim(Record):
+    """A published figure to hold the data against."""
+
+    id: Id
+    statement: Text
+    value: Count
+    relation: Relation
+    measure: Measure
+    scope: Text
+    source: Id
+    as_of: PartialDate | None = None
+    group: Id | None = None
+    note: Text | None = None
+
+
+@record
+class Dataset(Record):
+    dataset: DatasetMeta
+    source: Seq[Source] = ()
+    town: Seq[Town] = ()
+    group: Seq[Group] = ()
+    organisation: Seq[Organisation] = ()
+    research: Seq[Research] = ()
+    event: Seq[Event] = ()
+    claim: Seq[Claim] = ()
+
+
+TABLES: dict[str, type[Record]] = {
+    "source": Source,
+    "town": Town,
+    "group": Group,
+    "organisation": Organisation,
+    "research": Research,
+    "event": Event,
+    "claim": Claim,
+}
+"""The arrays of tables of a data file and the record type of their entries."""

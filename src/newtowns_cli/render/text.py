@@ -1,0 +1,26 @@
+"""Turning values into cell text, and making untrusted text safe to show on a terminal."""
+
+from __future__ import annotations
+
+import re
+
+from newtowns_cli.render.records import Value
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC, CR, NUL, C1 …) shown as escapes instead of sent raw."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def cell(value: Value, *, joiner: str) -> str:
+    """A value as plain cell text: empty for none, lists joined, numbers in shortest form."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return joiner.join(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)

@@ -1,0 +1,138 @@
+"""Find, read, parse and validate a data file; every failure becomes a typed, located error."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import pathlib
+import re
+import stat
+import tomllib
+from typing import Any
+
+from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
+from newtowns_cli.models import Dataset
+
+MAX_BYTES = 256 * 1024 * 1024
+BUNDLED = pathlib.Path(__file__).parent / "data" / "newtowns.toml"
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+_DATA_HINT = (
+    "give a data file with --data FILE or NEWTOWNS_DATA, or leave both unset for the bundled data"
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DataFile:
+    """A data file and the name to show for it in messages."""
+
+    path: pathlib.Path
+    label: str
+    bundled: bool = False
+
+
+def locate(option: str | None, env: str | None) -> DataFile:
+    """``--data`` wins over ``NEWTOWNS_DATA``, which wins over the bundled data.
+
+    An empty ``NEWTOWNS_DATA`` counts as unset; an empty ``--data`` is an error.
+    """
+    if option is not None:
+        if not option:
+            raise DataFileError("--data: the file name is empty", _DATA_HINT)
+        return DataFile(pathlib.Path(option), option)
+    if env:
+        return DataFile(pathlib.Path(env), env)
+    return DataFile(BUNDLED, str(BUNDLED), bundled=True)
+
+
+def read_text(data: DataFile) -> str:
+    """The file's text; a missing, special, unreadable, oversized or non-UTF-8 file raises."""
+    label = data.label
+    try:
+        info = data.path.stat()
+    except FileNotFoundError:
+        hint = "reinstall newtowns" if data.bundled else _DATA_HINT
+        raise DataFileError(f"{label}: no such file", hint) from None
+    except OSError as exc:
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", _DATA_HINT) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataFileError(f"{label}: is a directory, not a data file", _DATA_HINT)
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError(f"{label}: is not a regular file", _DATA_HINT)
+    if info.st_size > MAX_BYTES:
+        size = info.st_size // (1024 * 1024)
+        raise DataFileError(f"{label}: file is too large ({size} MiB; the limit is 256 MiB)")
+    try:
+        raw = data.path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", _DATA_HINT) from None
+    return decode(raw, label)
+
+
+def decode(raw: bytes, label: str) -> str:
+    """UTF-8 text without a leading byte order mark; anything else is a located problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problem = Problem(label, 1, 1, "", "encoding", "file is UTF-16; save it as UTF-8")
+        raise DataInvalidError(label, [problem])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        message = f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        raise DataInvalidError(
+            label, [Problem(label, line, column, "", "encoding", message)]
+        ) from None
+
+
+def parse(text: str, label: str) -> dict[str, Any]:
+    """The TOML document; a syntax error raises with its line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line, column = 1, 1
+        position = _TOML_POSITION.search(message)
+        if position:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = message[: position.start()]
+        elif _TOML_END.search(message):
+            line = text.count("\n") + 1
+            column = len(text) - (text.rfind("\n") + 1) + 1
+            message = _TOML_END.sub("", message)
+        problem = Problem(label, line, column, "", "toml-syntax", f"TOML syntax error: {message}")
+        raise DataInvalidError(label, [problem]) from None
+    except RecursionError:
+        problem = Problem(
+            label, 1, 1, "", "toml-syntax", "TOML syntax error: values nested too deeply"
+        )
+        raise DataInvalidError(label, [problem]) from None
+
+
+def inspect(data: DataFile, *, today: datetime.date) -> tuple[Dataset | None, list[Problem]]:
+    """Read, parse and validate; every problem found, and the Dataset when there are none."""
+    try:
+        text = read_text(data)
+        document = parse(text, data.label)
+    except DataInvalidError as exc:
+        return None, list(exc.problems)
+    from newtowns_cli.tomlspan import SpanIndex
+    from newtowns_cli.validation import validate
+
+    dataset, problems = validate(document, file=data.label, spans=SpanIndex(text), today=today)
+    return dataset, sorted(problems, key=Problem.sort_key)
+
+
+def load(data: DataFile, *, today: datetime.date) -> Dataset:
+    """The validated Dataset; raises DataFileError or DataInvalidError."""
+    dataset, problems = inspect(data, today=today)
+    if dataset is None:
+        raise DataInvalidError(data.label, problems)
+    return dataset
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()

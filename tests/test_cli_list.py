@@ -1,0 +1,192 @@
+"""newtowns list: rows, the region filter, formats and fields, through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from support import MINI, Runner
+
+HEADER = (
+    "id\tname\tmunicipality\tprovince\tstatus\tdesignated\tpopulation\tpopulation_as_of\tregions"
+)
+
+
+def test_pipe_default_is_tsv_with_a_header(run: Runner) -> None:
+    """Without --format and without a terminal, list prints TSV, one town per line."""
+    result = run(["list", "--data", str(MINI)])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{HEADER}\n"
+        "aastad\tAastad\tAagemeente\tFlevoland\tgroeikern\t1972\t1000\t2024-01-01\treg\n"
+        "beedorp\tBéédorp\tBeegemeente\tZuid-Holland\tgroeistad\t\t2000\t2024-01-01\t\n"
+    )
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("value", ["reg", "REG", "Regio Aa", "regio  aa", "RA", "ra", "Régio Aa"])
+def test_region_matches_id_name_or_alias_ignoring_case_and_accents(run: Runner, value: str) -> None:
+    """--region matches a region group by id, name or alias, case- and accent-insensitively."""
+    result = run(["list", "--data", str(MINI), "--region", value, "--fields", "id"])
+    assert (result.exit_code, result.stdout) == (0, "id\naastad\n")
+
+
+def test_region_excludes_memberships_that_ended(run: Runner) -> None:
+    """Béédorp left Regio Aa in 2010, so it is not listed."""
+    result = run(
+        ["list", "--data", str(MINI), "--region", "reg", "--fields", "id,regions", "-f", "json"]
+    )
+    assert json.loads(result.stdout) == [{"id": "aastad", "regions": ["reg"]}]
+
+
+def test_unknown_region_is_a_usage_error_listing_the_valid_ones(run: Runner) -> None:
+    """An unknown region exits 2 with the valid values; stdout stays empty."""
+    result = run(["list", "--data", str(MINI), "--region", "atlantis"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "newtowns: error: unknown value for --region: 'atlantis'\n"
+        "newtowns: hint: valid values: reg (Regio Aa)\n"
+    )
+
+
+def test_a_group_that_is_not_a_region_is_not_a_region(run: Runner) -> None:
+    """--region only takes regional cooperations, not networks."""
+    result = run(["list", "--data", str(MINI), "--region", "net"])
+    assert result.exit_code == 2
+
+
+def test_region_close_match_is_suggested(run: Runner) -> None:
+    """A near miss gets a 'did you mean'."""
+    result = run(["list", "--data", str(MINI), "--region", "regio a"])
+    assert "did you mean reg (Regio Aa)?" in result.stderr
+
+
+def test_json_has_typed_values_and_lists(run: Runner) -> None:
+    """JSON keeps numbers as numbers, absent values as null and lists as arrays."""
+    result = run(
+        [
+            "list",
+            "--data",
+            str(MINI),
+            "-f",
+            "json",
+            "--fields",
+            "id,population,designated,regions,area_km2,lat",
+        ]
+    )
+    assert json.loads(result.stdout) == [
+        {
+            "id": "aastad",
+            "population": 1000,
+            "designated": "1972",
+            "regions": ["reg"],
+            "area_km2": 12.5,
+            "lat": 52.5,
+        },
+        {
+            "id": "beedorp",
+            "population": 2000,
+            "designated": None,
+            "regions": [],
+            "area_km2": None,
+            "lat": 51.9,
+        },
+    ]
+
+
+def test_jsonl_is_one_object_per_line(run: Runner) -> None:
+    """JSON Lines: one compact object a line."""
+    result = run(["list", "--data", str(MINI), "-f", "jsonl", "--fields", "id,name"])
+    assert (
+        result.stdout
+        == '{"id": "aastad", "name": "Aastad"}\n{"id": "beedorp", "name": "Béédorp"}\n'
+    )
+
+
+def test_csv_parses_back_to_the_values(run: Runner) -> None:
+    """CSV joins lists with ';' and reads back with the csv module."""
+    result = run(["list", "--data", str(MINI), "-f", "csv", "--fields", "id,name,sources"])
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["id", "name", "sources"],
+        ["aastad", "Aastad", "wiki-a;news-b"],
+        ["beedorp", "Béédorp", "news-b"],
+    ]
+
+
+def test_markdown_table(run: Runner) -> None:
+    """md gives a GitHub pipe table with numbers right-aligned."""
+    result = run(["list", "--data", str(MINI), "-f", "md", "--fields", "id,name,population"])
+    assert result.stdout == (
+        "| id | name | population |\n"
+        "|---|---|---:|\n"
+        "| aastad | Aastad | 1000 |\n"
+        "| beedorp | Béédorp | 2000 |\n"
+    )
+
+
+def test_table_format_has_no_colour_or_borders_with_no_color(run: Runner) -> None:
+    """The rich table, asked for in a pipe, is plain text: no escapes, no box drawing."""
+    result = run(["list", "--data", str(MINI), "-f", "table", "--fields", "id,name,population"])
+    assert result.stdout.splitlines() == [
+        "id       name     population",
+        "aastad   Aastad         1000",
+        "beedorp  Béédorp        2000",
+    ]
+
+
+@pytest.mark.parametrize("fields", ["id,nope", "nope", ",", ""])
+def test_unknown_or_empty_fields_are_a_usage_error(run: Runner, fields: str) -> None:
+    """--fields with an unknown name exits 2 and lists the valid ones."""
+    result = run(["list", "--data", str(MINI), "--fields", fields])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "newtowns: hint: valid fields: id, name, municipality" in result.stderr
+
+
+def test_fields_all_gives_every_column(run: Runner) -> None:
+    """--fields all lists every column in definition order."""
+    result = run(["list", "--data", str(MINI), "--fields", "all"])
+    assert result.stdout.splitlines()[0].split("\t") == [
+        "id",
+        "name",
+        "municipality",
+        "province",
+        "cbs_code",
+        "status",
+        "designated",
+        "relieves",
+        "population",
+        "population_as_of",
+        "population_unit",
+        "population_source",
+        "area_km2",
+        "lat",
+        "lon",
+        "regions",
+        "groups",
+        "aliases",
+        "sources",
+    ]
+
+
+def test_unknown_format_is_a_usage_error(run: Runner) -> None:
+    """An unknown --format exits 2 (typer's own usage error)."""
+    result = run(["list", "--format", "xml"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_mra_on_the_shipped_data(run: Runner) -> None:
+    """The question from the README: which towns are in the MRA."""
+    result = run(["list", "--region", "MRA", "--fields", "id,municipality"])
+    assert result.stdout == (
+        "id\tmunicipality\n"
+        "almere\tAlmere\n"
+        "hoofddorp\tHaarlemmermeer\n"
+        "lelystad\tLelystad\n"
+        "purmerend\tPurmerend\n"
+    )

@@ -1,0 +1,67 @@
+"""The validation boundary: messages, key suggestions and value descriptions."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newtowns_cli import store
+from newtowns_cli.errors import DataInvalidError
+from newtowns_cli.validation import allowed_keys, describe, render_path
+
+TODAY = datetime.date(2026, 11, 28)
+
+
+def test_render_path() -> None:
+    """Paths print as table[index].key, quoting keys that are not bare."""
+    assert render_path(("town", 3, "population", "count")) == "town[3].population.count"
+    assert render_path(("town", 0, "odd key")) == 'town[0]."odd key"'
+    assert render_path(()) == ""
+
+
+def test_allowed_keys_follow_the_schema() -> None:
+    """The keys suggested for a table are those of its record type."""
+    assert allowed_keys(("town", 0, "location", 2)) == ["lat", "lon", "source", "note"]
+    assert allowed_keys(("group", 1, "founded")) == ["date", "source", "note"]
+    assert "town" in allowed_keys(())
+    assert allowed_keys(("town", 0, "name")) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (True, "boolean true"),
+        (5, "integer 5"),
+        (10**40, "a very large integer"),
+        (1.5, "float 1.5"),
+        ("a\x1bb", "string 'a\\x1bb'"),
+        ("x" * 50, "string '" + "x" * 40 + "…'"),
+        (datetime.date(2024, 1, 1), "date 2024-01-01"),
+        (datetime.time(10, 0), "time 10:00:00"),
+        ({}, "a table"),
+        ([], "an array"),
+    ],
+)
+def test_describe_names_the_toml_type(value: object, text: str) -> None:
+    """Messages say what was found in TOML terms, escaped and shortened."""
+    assert describe(value) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_dataset_or_located_problems(raw: bytes) -> None:
+    """No byte string makes the loader raise anything but a located DataInvalidError."""
+    try:
+        text = store.decode(raw, "f.toml")
+        document = store.parse(text, "f.toml")
+    except DataInvalidError as exc:
+        assert exc.problems and all(p.line >= 1 and p.column >= 1 for p in exc.problems)
+        return
+    from newtowns_cli.tomlspan import SpanIndex
+    from newtowns_cli.validation import validate
+
+    dataset, problems = validate(document, file="f.toml", spans=SpanIndex(text), today=TODAY)
+    assert (dataset is None) == bool(problems)
