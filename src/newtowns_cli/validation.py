@@ -120,6 +120,9 @@ def _schema_problem(error: Mapping[str, Any], file: str, spans: SpanIndex) -> Pr
         code = "unknown-key"
     elif kind in _EXPECTED:
         message = f"expected {_EXPECTED[kind]}, got {describe(value)}"
+        if kind == "tuple_type" and isinstance(value, Mapping) and loc and isinstance(loc[-1], str):
+            key = render_path(loc).split("[")[0]
+            message += f"; write [[{key}]] for each entry, not [{key}]"
         code = "wrong-type"
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")

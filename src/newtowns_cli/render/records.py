@@ -109,7 +109,6 @@ DEFAULT_TOWN_FIELDS = (
     "municipality",
     "province",
     "status",
-    "designated",
     "population",
     "population_as_of",
     "regions",

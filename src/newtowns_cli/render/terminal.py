@@ -1,9 +1,10 @@
-"""The rich table for people at a terminal; data text is never read as markup."""
+"""The table for people at a terminal: rich renders it, we size it; data is never markup."""
 
 from __future__ import annotations
 
 import io
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -11,18 +12,41 @@ from rich.text import Text
 from newtowns_cli.render.records import Table
 from newtowns_cli.render.text import cell, visible
 
+GAP = 2
+MIN_COLUMN = 6
+
 
 def render(table: Table, *, width: int, color: bool) -> str:
-    """The table as text for a terminal of ``width`` columns, with ANSI styles only if ``color``."""
-    grid = RichTable(header_style="bold" if color else "", box=None, pad_edge=False)
-    for column in table.columns:
-        grid.add_column(column.name, justify="right" if column.numeric else "left", overflow="fold")
-    for row in table.rows:
-        grid.add_row(*(Text(visible(cell(value, joiner=", "))) for value in row))
+    """The table in ``width`` columns, ANSI styles only if ``color``; cells never wrap.
+
+    When the table is wider than the terminal, the widest column loses a character at a
+    time, first down to its header's width, then if need be to 6; cut cells end in '…'.
+    Machine formats never cut.
+    """
+    cells = [[visible(cell(value, joiner=", ")) for value in row] for row in table.rows]
+    headers = [cell_len(column.name) for column in table.columns]
+    natural = [max([headers[i], *(cell_len(row[i]) for row in cells)]) for i in range(len(headers))]
+    available = width - GAP * (len(headers) - 1)
+    # Keep whole headers if that fits; otherwise headers may be cut too.
+    widths = fit(natural, floors=[max(h, MIN_COLUMN) for h in headers], available=available)
+    widths = fit(widths, floors=[MIN_COLUMN] * len(widths), available=available)
+    grid = RichTable(
+        header_style="bold" if color else "", box=None, pad_edge=False, padding=(0, GAP // 2)
+    )
+    for column, column_width in zip(table.columns, widths, strict=True):
+        grid.add_column(
+            column.name,
+            justify="right" if column.numeric else "left",
+            width=column_width,
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    for row in cells:
+        grid.add_row(*(Text(text) for text in row))
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=width,
+        width=max(width, sum(widths) + GAP * (len(widths) - 1)),
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,
@@ -31,4 +55,16 @@ def render(table: Table, *, width: int, color: bool) -> str:
         emoji=False,
     )
     console.print(grid)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def fit(natural: list[int], *, floors: list[int], available: int) -> list[int]:
+    """Shrink the widest column one step at a time until the total fits or all are at floor."""
+    widths = list(natural)
+    while sum(widths) > available:
+        candidates = [i for i, w in enumerate(widths) if w > min(floors[i], natural[i])]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
