@@ -1,0 +1,58 @@
+"""docs/ stays true to the code: every field of the schema is documented."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+from newtowns_cli import models
+
+DOCS = pathlib.Path(__file__).parents[1] / "docs"
+
+
+def test_every_schema_field_is_in_the_data_format_page() -> None:
+    """Each table has its heading, and each field of each record appears as `name`."""
+    text = (DOCS / "data-format.md").read_text("utf-8")
+    records = [
+        value
+        for value in vars(models).values()
+        if isinstance(value, type)
+        and issubclass(value, models.Record)
+        and value is not models.Record
+    ]
+    assert "## `[dataset]`" in text
+    assert [t for t in models.TABLES if f"## `[[{t}]]`" not in text] == []
+    missing = sorted(
+        f"{record.__name__}.{field.name}"
+        for record in records
+        if record is not models.Dataset
+        for field in dataclasses.fields(record)  # type: ignore[arg-type]
+        if f"`{field.name}`" not in text
+    )
+    assert missing == []
+
+
+def test_every_closed_vocabulary_value_is_documented() -> None:
+    """Each allowed value of each Literal type appears in docs/data-format.md."""
+    import typing
+
+    text = (DOCS / "data-format.md").read_text("utf-8")
+    vocabularies = [
+        models.Province,
+        models.Status,
+        models.GroupKind,
+        models.OrganisationKind,
+        models.SourceKind,
+        models.Unit,
+        models.Relation,
+        models.HistoryKind,
+        models.EventKind,
+        models.Measure,
+    ]
+    missing = [
+        value
+        for vocabulary in vocabularies
+        for value in typing.get_args(vocabulary)
+        if value not in text
+    ]
+    assert missing == []
