@@ -59,7 +59,7 @@ def test_a_group_that_is_not_a_region_is_not_a_region(run: Runner) -> None:
 
 def test_region_close_match_is_suggested(run: Runner) -> None:
     """A near miss gets a 'did you mean'."""
-    result = run(["list", "--data", str(MINI), "--region", "regio a"])
+    result = run(["list", "--data", str(MINI), "--region", "regio b"])
     assert "did you mean reg (Regio Aa)?" in result.stderr
 
 
@@ -110,7 +110,7 @@ def test_csv_parses_back_to_the_values(run: Runner) -> None:
     result = run(["list", "--data", str(MINI), "-f", "csv", "--fields", "id,name,sources"])
     assert list(csv.reader(io.StringIO(result.stdout))) == [
         ["id", "name", "sources"],
-        ["aastad", "Aastad", "wiki-a;news-b"],
+        ["aastad", "Aastad", "wiki-a;news-b;stats-2024"],
         ["beedorp", "Béédorp", "news-b"],
     ]
 
@@ -136,7 +136,7 @@ def test_table_format_has_no_colour_or_borders_with_no_color(run: Runner) -> Non
     ]
 
 
-@pytest.mark.parametrize("fields", ["id,nope", "nope", ",", ""])
+@pytest.mark.parametrize("fields", ["id,nope", "nope", "id,,nope"])
 def test_unknown_or_empty_fields_are_a_usage_error(run: Runner, fields: str) -> None:
     """--fields with an unknown name exits 2 and lists the valid ones."""
     result = run(["list", "--data", str(MINI), "--fields", fields])
@@ -207,3 +207,14 @@ def test_no_table_line_is_wider_than_the_terminal(run: Runner, width: int) -> No
     assert len(lines) == 16
     assert max(len(line) for line in lines) <= width
     assert lines[0].split()[0] == "id"
+
+
+@pytest.mark.parametrize("fields", ["help", "?", "", ","])
+def test_fields_help_lists_the_fields_and_exits_0(run: Runner, fields: str) -> None:
+    """--fields help (or ?, or nothing) lists every field with its description on stdout."""
+    result = run(["list", "--fields", fields])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "field\tdescription"
+    assert lines[1] == "id\tstable identifier"
+    assert len(lines) == 1 + 19

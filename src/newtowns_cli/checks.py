@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import TABLES, Dataset, Location, Record
+from newtowns_cli.models import TABLES, Dataset, Location, iter_values
 from newtowns_cli.tomlspan import Path
 
 # A generous box around the European Netherlands (south of Eijsden to north of Rottumeroog,
@@ -132,7 +132,7 @@ def _citations(
 
 def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
     for table in TABLES:
-        for path, value in _walk_values(getattr(dataset, table), (table,)):
+        for path, value in iter_values(getattr(dataset, table), (table,)):
             if isinstance(value, PartialDate) and value.first_day() > today:
                 yield Finding(path, "future-date", f"date {value} is in the future")
             elif isinstance(value, Location):
@@ -175,14 +175,3 @@ def _location(path: Path, location: Location) -> Iterator[Finding]:
             "outside-nl",
             f"longitude {location.lon} is outside the Netherlands ({NL_LON[0]}-{NL_LON[1]})",
         )
-
-
-def _walk_values(value: object, path: Path) -> Iterator[tuple[Path, object]]:
-    """Every nested value of a record with its path, records included."""
-    yield path, value
-    if isinstance(value, Record):
-        for field in dataclasses.fields(value):  # type: ignore[arg-type]
-            yield from _walk_values(getattr(value, field.name), (*path, field.name))
-    elif isinstance(value, tuple):
-        for number, item in enumerate(value):
-            yield from _walk_values(item, (*path, number))

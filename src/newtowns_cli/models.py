@@ -9,6 +9,7 @@ TOML table may stand for a record and a TOML array for a tuple.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 from newtowns_cli.dates import PartialDate
@@ -340,6 +341,19 @@ class Dataset(Record):
     research: Seq[Research] = ()
     event: Seq[Event] = ()
     claim: Seq[Claim] = ()
+
+
+def iter_values(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every value nested in a record (records and tuples included) with its data path."""
+    yield path, value
+    if isinstance(value, Record):
+        for field in dataclasses.fields(value):  # type: ignore[arg-type]
+            yield from iter_values(getattr(value, field.name), (*path, field.name))
+    elif isinstance(value, tuple):
+        for number, item in enumerate(value):
+            yield from iter_values(item, (*path, number))
 
 
 TABLES: dict[str, type[Record]] = {

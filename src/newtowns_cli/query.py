@@ -1,14 +1,41 @@
-"""Pure questions over a Dataset: name matching, group membership, town filters."""
+"""Pure questions over a Dataset: name matching, membership on a date, town filters."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
+import typing
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
-from newtowns_cli.errors import UsageError
-from newtowns_cli.models import Dataset, Group, Membership, Town
+from newtowns_cli.dates import PartialDate
+from newtowns_cli.errors import NotFoundError, UsageError
+from newtowns_cli.models import (
+    TABLES,
+    Area,
+    Claim,
+    Dataset,
+    Dated,
+    Designation,
+    Group,
+    HistoryEntry,
+    Location,
+    Membership,
+    Organisation,
+    Population,
+    Presentation,
+    Province,
+    Record,
+    Relief,
+    Research,
+    Source,
+    Town,
+    iter_values,
+)
+
+T = TypeVar("T")
 
 
 def normalize(text: str) -> str:
@@ -19,6 +46,16 @@ def normalize(text: str) -> str:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Citation:
+    """A fact that cites a source: which entry, where in it, and what the fact says."""
+
+    table: str
+    entry: str
+    path: str
+    fact: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Catalog:
     """A Dataset with the look-ups the commands need, built once per run."""
 
@@ -40,47 +77,278 @@ class Catalog:
             memberships={town: tuple(pairs) for town, pairs in memberships.items()},
         )
 
+    @functools.cached_property
+    def citations(self) -> dict[str, tuple[Citation, ...]]:
+        """For each source id, every fact that cites it, in data-file order."""
+        found: dict[str, list[Citation]] = {}
+        for table in TABLES:
+            for entry in getattr(self.dataset, table):
+                if table == "source":
+                    continue
+                for path, value in iter_values(entry, ()):
+                    for field, cited in _cited_ids(value):
+                        where = _render_path(path)
+                        fact = _fact(value) if field != "sources" else "the entry's own facts"
+                        citation = Citation(
+                            table, entry.id, where + ("." if where else "") + field, fact
+                        )
+                        found.setdefault(cited, []).append(citation)
+        return {source: tuple(citations) for source, citations in found.items()}
+
     def current_groups(self, town: Town, *, regions: bool) -> tuple[str, ...]:
         """Ids of the groups the town belongs to with no recorded end, regions or the others."""
         ids: list[str] = []
         for group, member in self.memberships.get(town.id, ()):
-            if member.until is None and (group.kind == "region") == regions and group.id not in ids:
+            is_region = group.kind == "region"
+            if member.until is None and is_region == regions and group.id not in ids:
                 ids.append(group.id)
         return tuple(ids)
 
 
-def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option: str) -> Group:
-    """The group whose id, name or alias matches ``value``; unknown values raise a usage error."""
-    candidates = [group for group in catalog.dataset.group if group.kind in kinds]
+def sources_cited_by(record: Record) -> tuple[str, ...]:
+    """Every source id a record cites anywhere inside it, in order of first citation."""
+    cited = (source for _, value in iter_values(record, ()) for _, source in _cited_ids(value))
+    return tuple(dict.fromkeys(cited))
+
+
+def _cited_ids(value: object) -> Iterator[tuple[str, str]]:
+    """The (field, source id) pairs a record cites directly."""
+    if not isinstance(value, Record):
+        return
+    for field in ("source", "original"):
+        cited = getattr(value, field, None)
+        if isinstance(cited, str):
+            yield field, cited
+    for cited in getattr(value, "sources", ()):
+        yield "sources", cited
+
+
+def _render_path(path: Sequence[str | int]) -> str:
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)
+    )
+
+
+def _fact(value: object) -> str:
+    """A short description of a cited fact."""
+    if isinstance(value, Population):
+        qualifier = f"{value.qualifier} " if value.qualifier else ""
+        return f"population {qualifier}{value.count} ({value.unit}) as of {value.as_of}"
+    if isinstance(value, Area):
+        parts = [
+            f"{label} {number} km²"
+            for label, number in (
+                ("total", value.total),
+                ("land", value.land),
+                ("water", value.water),
+            )
+            if number is not None
+        ]
+        return "area " + ", ".join(parts)
+    if isinstance(value, Location):
+        return f"location {value.lat}, {value.lon}"
+    if isinstance(value, Designation):
+        return f"designation {value.date or '(no date)'}"
+    if isinstance(value, Relief):
+        return f"relieves {value.city}"
+    if isinstance(value, HistoryEntry):
+        return f"{value.date}: {value.what}"
+    if isinstance(value, Membership):
+        when = (
+            f"since {value.since}"
+            if value.since
+            else (f"as of {value.as_of}" if value.as_of else "undated")
+        )
+        return f"member {value.town}, {when}"
+    if isinstance(value, Dated):
+        return f"founded {value.date}"
+    if isinstance(value, Presentation):
+        return f"presented {value.date}"
+    if isinstance(value, Claim):
+        return f"claim: {value.statement}"
+    return type(value).__name__.lower()
+
+
+def member_on(member: Membership, date: PartialDate) -> bool:
+    """Whether a membership is known to hold on ``date`` (read as its last day).
+
+    It must have started (``since``, else the ``as_of`` date of the source naming it) by
+    then and not ended (``until``) by then. An undated membership is not known to hold.
+    """
+    start = member.since or member.as_of
+    if start is None or start.first_day() > date.last_day():
+        return False
+    return member.until is None or member.until.first_day() > date.last_day()
+
+
+def resolve(
+    entries: Sequence[T], value: str, *, names: Callable[[T], Iterable[str]], noun: str
+) -> T:
+    """The entry one of whose names is ``value``, else the one entry whose names contain it.
+
+    Matching ignores case, accents and spacing. Nothing found: exit 3 with suggestions;
+    more than one: a usage error naming them.
+    """
     wanted = normalize(value)
-    for group in candidates:
-        if wanted in {normalize(name) for name in (group.id, group.name, *group.aliases)}:
-            return group
-    labels = {group.id: f"{group.id} ({group.name})" for group in candidates}
-    names = {
-        normalize(name): group.id
-        for group in candidates
-        for name in (group.id, group.name, *group.aliases)
-    }
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    suggestion = (
-        "did you mean " + ", ".join(dict.fromkeys(labels[names[c]] for c in close)) + "? "
-        if close
-        else ""
-    )
-    raise UsageError(
-        f"unknown value for {option}: '{value}'",
-        hint=suggestion
-        + "valid values: "
-        + ", ".join(labels[group_id] for group_id in sorted(labels)),
-    )
+    matches = [entry for entry in entries if wanted in {normalize(n) for n in names(entry)}]
+    if not matches and len(wanted) >= 3:
+        # No exact name: a part of exactly one entry's name will do ('alliantie').
+        matches = [e for e in entries if any(wanted in normalize(n) for n in names(e))]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        labels = ", ".join(_label(entry, names) for entry in matches)
+        raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
+    raise NotFoundError(f"no {noun} named '{value}'", hint=_suggest(entries, wanted, names))
 
 
-def select_towns(catalog: Catalog, *, region: str | None = None) -> list[Town]:
+def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
+    first, *rest = list(names(entry))
+    return f"{first} ({rest[0]})" if rest and rest[0] != first else first
+
+
+def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
+    by_name = {normalize(n): entry for entry in entries for n in names(entry)}
+    close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
+    close += [n for n in by_name if wanted and wanted in n and n not in close]
+    labels = list(dict.fromkeys(_label(by_name[n], names) for n in close))[:3]
+    if labels:
+        return "did you mean " + ", ".join(labels) + "?"
+    return "list them with 'newtowns list' or 'newtowns groups'"
+
+
+def town_names(town: Town) -> tuple[str, ...]:
+    return (town.id, town.name, *town.aliases, town.municipality)
+
+
+def group_names(group: Group) -> tuple[str, ...]:
+    return (group.id, group.name, *group.aliases)
+
+
+def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option: str) -> Group:
+    """The group of one of ``kinds`` matching ``value``; unknown values are a usage error."""
+    candidates = [group for group in catalog.dataset.group if group.kind in kinds]
+    try:
+        return resolve(candidates, value, names=group_names, noun="group")
+    except NotFoundError as exc:
+        valid = ", ".join(f"{g.id} ({g.name})" for g in sorted(candidates, key=lambda g: g.id))
+        hint = exc.hint.split("?")[0] + "? " if exc.hint and exc.hint.startswith("did") else ""
+        raise UsageError(
+            f"unknown value for {option}: '{value}'", hint=f"{hint}valid values: {valid}"
+        ) from None
+
+
+def resolve_province(value: str) -> str:
+    """The province matching ``value`` case- and accent-insensitively; else a usage error."""
+    provinces = typing.get_args(Province)
+    for province in provinces:
+        if normalize(province) == normalize(value):
+            return str(province)
+    close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
+    guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
+    hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
+    raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TownFilter:
+    """The filters of ``newtowns list``; all given ones must hold (AND)."""
+
+    region: str | None = None
+    group: str | None = None
+    province: str | None = None
+    status: str | None = None
+    relieves: str | None = None
+    designated_from: int | None = None
+    designated_to: int | None = None
+    min_population: int | None = None
+    max_population: int | None = None
+    member_as_of: PartialDate | None = None
+    search: str | None = None
+
+
+def designated(town: Town) -> PartialDate | None:
+    """The first sourced designation date: the one the data file lists first."""
+    return next((d.date for d in town.designation if d.date is not None), None)
+
+
+def select_towns(catalog: Catalog, where: TownFilter | None = None) -> list[Town]:
     """Towns matching every given filter, sorted by name."""
-    towns: Iterable[Town] = catalog.dataset.town
-    if region is not None:
-        group = resolve_group(catalog, region, kinds=("region",), option="--region")
-        members = {member.town for member in group.members if member.until is None}
-        towns = [town for town in towns if town.id in members]
+    where = where or TownFilter()
+    if where.member_as_of is not None and where.group is None and where.region is None:
+        raise UsageError("--member-as-of needs --group or --region", hint="e.g. --group alliantie")
+    tests: list[Callable[[Town], bool]] = []
+    for value, kinds, option in (
+        (where.region, ("region",), "--region"),
+        (where.group, ("alliance", "network", "region", "programme"), "--group"),
+    ):
+        if value is not None:
+            tests.append(
+                _member_test(resolve_group(catalog, value, kinds=kinds, option=option), where)
+            )
+    if where.province is not None:
+        province = resolve_province(where.province)
+        tests.append(lambda town: town.province == province)
+    if where.status is not None:
+        tests.append(lambda town: town.status == where.status)
+    if where.relieves is not None:
+        city = normalize(where.relieves)
+        tests.append(lambda town: any(normalize(r.city) == city for r in town.relieves))
+    tests += _range_tests(where)
+    if where.search is not None:
+        needle = normalize(where.search)
+        tests.append(lambda town: any(needle in normalize(n) for n in town_names(town)))
+    towns = [town for town in catalog.dataset.town if all(test(town) for test in tests)]
     return sorted(towns, key=lambda town: (normalize(town.name), town.id))
+
+
+def _member_test(group: Group, where: TownFilter) -> Callable[[Town], bool]:
+    if where.member_as_of is not None:
+        date = where.member_as_of
+        members = {m.town for m in group.members if member_on(m, date)}
+    else:
+        members = {m.town for m in group.members if m.until is None}
+    return lambda town: town.id in members
+
+
+def _range_tests(where: TownFilter) -> list[Callable[[Town], bool]]:
+    tests: list[Callable[[Town], bool]] = []
+    low, high = where.designated_from, where.designated_to
+    if low is not None or high is not None:
+
+        def designated_in(town: Town) -> bool:
+            date = designated(town)
+            return date is not None and (low or date.year) <= date.year <= (high or date.year)
+
+        tests.append(designated_in)
+    least, most = where.min_population, where.max_population
+    if least is not None or most is not None:
+
+        def population_in(town: Town) -> bool:
+            count = town.population.count if town.population else None
+            return count is not None and (least or 0) <= count <= (count if most is None else most)
+
+        tests.append(population_in)
+    return tests
+
+
+def find_town(catalog: Catalog, value: str) -> Town:
+    """A town by id, name, alias or municipality (Nissewaard finds Spijkenisse)."""
+    return resolve(catalog.dataset.town, value, names=town_names, noun="town")
+
+
+def find_group(catalog: Catalog, value: str) -> Group:
+    return resolve(catalog.dataset.group, value, names=group_names, noun="group")
+
+
+def find_research(catalog: Catalog, value: str) -> Research:
+    return resolve(catalog.dataset.research, value, names=lambda r: (r.id, r.title), noun="study")
+
+
+def find_organisation(catalog: Catalog, value: str) -> Organisation:
+    names: Callable[[Organisation], Iterable[str]] = lambda o: (o.id, o.name, *o.aliases)  # noqa: E731
+    return resolve(catalog.dataset.organisation, value, names=names, noun="organisation")
+
+
+def find_source(catalog: Catalog, value: str) -> Source:
+    return resolve(catalog.dataset.source, value, names=lambda s: (s.id,), noun="source")

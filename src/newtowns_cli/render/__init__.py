@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from newtowns_cli.render.records import Table
+
+if TYPE_CHECKING:
+    from newtowns_cli.render.detail import Detail
 
 
 class Format(enum.StrEnum):
@@ -37,3 +41,16 @@ def render(table: Table, fmt: Format, *, width: int = 80, color: bool = False) -
 
         return markdown.render(table)
     raise AssertionError(f"unhandled format {fmt}")
+
+
+def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool = False) -> str:
+    """One thing in full: a layout for people, an object for JSON, its flat table for CSV/TSV."""
+    from newtowns_cli.render import detail as views
+
+    if fmt is Format.TABLE:
+        return views.render_terminal(detail, width=width, color=color)
+    if fmt is Format.JSON or fmt is Format.JSONL:
+        return views.render_json(detail, lines=fmt is Format.JSONL)
+    if fmt is Format.MD:
+        return views.render_markdown(detail)
+    return render(detail.flat, fmt)

@@ -17,6 +17,14 @@ def escape(text: str) -> str:
     return "<br>".join(_SPECIAL.sub(r"\\\1", visible(part)) for part in text.split("\n"))
 
 
+def escape_block(text: str) -> str:
+    """Text escaped as above that also cannot open a list, quote or heading at a line start."""
+    escaped = escape(text)
+    return re.sub(
+        r"^(\d+)([.)])|^([-+=])", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped
+    )
+
+
 def render(table: Table) -> str:
     lines = ["| " + " | ".join(table.names) + " |"]
     lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")

@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
+from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import UsageError
-from newtowns_cli.models import Town
-from newtowns_cli.query import Catalog
+from newtowns_cli.models import Group, Membership, Organisation, Research, Source, Town
+from newtowns_cli.query import Catalog, designated, normalize, sources_cited_by
+from newtowns_cli.timeline import Entry
 
+T = TypeVar("T")
 Value = str | int | float | tuple[str, ...] | None
 """A cell: text, a number, a list of texts, or empty."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Column:
+class Column(Generic[T]):
     name: str
     description: str
-    get: Callable[[Town, Catalog], Value]
+    get: Callable[[T, Catalog], Value]
     numeric: bool = False
+    text: bool = False
+    """Free text (a quote, a note, a title): a detail view may wrap it; ids and dates never."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Table:
     """Rows of values under named columns: the one shape every tabular format consumes."""
 
-    columns: tuple[Column, ...]
+    columns: tuple[Column[object], ...]
     rows: tuple[tuple[Value, ...], ...]
 
     @property
@@ -33,91 +39,15 @@ class Table:
         return tuple(column.name for column in self.columns)
 
 
-def _designated(town: Town, _: Catalog) -> Value:
-    dated = [designation.date for designation in town.designation if designation.date is not None]
-    return str(dated[0]) if dated else None
-
-
-def _population_field(name: str) -> Callable[[Town, Catalog], Value]:
-    def get(town: Town, _: Catalog) -> Value:
-        if town.population is None:
-            return None
-        value = getattr(town.population, name)
-        return value if isinstance(value, int) else str(value)
-
-    return get
-
-
-def _first(attribute: str, field: str) -> Callable[[Town, Catalog], Value]:
-    def get(town: Town, _: Catalog) -> Value:
-        entries = getattr(town, attribute)
-        value: float | None = getattr(entries[0], field) if entries else None
-        return value
-
-    return get
-
-
-def _sources(town: Town, _: Catalog) -> Value:
-    cited = list(town.sources)
-    figures = (town.population, *town.population_history, *town.area, *town.location)
-    for item in (*figures, *town.designation, *town.relieves, *town.history):
-        if item is not None:
-            cited.append(item.source)
-    return tuple(dict.fromkeys(cited))
-
-
-TOWN_COLUMNS: tuple[Column, ...] = (
-    Column("id", "stable identifier", lambda town, _: town.id),
-    Column("name", "name of the New Town (the place)", lambda town, _: town.name),
-    Column(
-        "municipality", "municipality the town belongs to today", lambda town, _: town.municipality
-    ),
-    Column("province", "province", lambda town, _: town.province),
-    Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda town, _: town.cbs_code),
-    Column("status", "groeikern or groeistad", lambda town, _: town.status),
-    Column("designated", "first sourced designation date", _designated),
-    Column(
-        "relieves",
-        "cities whose overflow it took",
-        lambda town, _: tuple(dict.fromkeys(r.city for r in town.relieves)),
-    ),
-    Column("population", "latest population", _population_field("count"), numeric=True),
-    Column("population_as_of", "date of the population figure", _population_field("as_of")),
-    Column(
-        "population_unit", "what the figure counts (municipality, place)", _population_field("unit")
-    ),
-    Column("population_source", "source id of the population figure", _population_field("source")),
-    Column("area_km2", "total area in km²", _first("area", "total"), numeric=True),
-    Column("lat", "latitude (WGS 84)", _first("location", "lat"), numeric=True),
-    Column("lon", "longitude (WGS 84)", _first("location", "lon"), numeric=True),
-    Column(
-        "regions",
-        "regional cooperations it belongs to",
-        lambda town, cat: cat.current_groups(town, regions=True),
-    ),
-    Column(
-        "groups",
-        "alliances, networks and programmes it belongs to",
-        lambda town, cat: cat.current_groups(town, regions=False),
-    ),
-    Column("aliases", "other names", lambda town, _: town.aliases),
-    Column("sources", "every source id cited for the town", _sources),
-)
-DEFAULT_TOWN_FIELDS = (
-    "id",
-    "name",
-    "municipality",
-    "province",
-    "status",
-    "population",
-    "population_as_of",
-    "regions",
-)
+def build(catalog: Catalog, items: Sequence[T], columns: Sequence[Column[T]]) -> Table:
+    """A Table of ``items`` under ``columns``."""
+    rows = tuple(tuple(column.get(item, catalog) for column in columns) for item in items)
+    return Table(columns=tuple(columns), rows=rows)  # type: ignore[arg-type]
 
 
 def pick(
-    columns: Sequence[Column], fields: str | None, default: Sequence[str]
-) -> tuple[Column, ...]:
+    columns: Sequence[Column[T]], fields: str | None, default: Sequence[str]
+) -> tuple[Column[T], ...]:
     """The columns named in ``fields`` (comma-separated, or 'all'), in that order."""
     by_name = {column.name: column for column in columns}
     if fields is None:
@@ -135,8 +65,202 @@ def pick(
     return tuple(by_name[name] for name in names)
 
 
-def town_table(catalog: Catalog, towns: Sequence[Town], columns: Sequence[Column]) -> Table:
-    return Table(
-        columns=tuple(columns),
-        rows=tuple(tuple(column.get(town, catalog) for column in columns) for town in towns),
+def field_help(columns: Sequence[Column[T]]) -> Table:
+    """The columns themselves as a table: name and description (for --fields help)."""
+    meta: tuple[Column[Column[T]], ...] = (
+        Column("field", "column name", lambda c, _: c.name),
+        Column("description", "what it holds", lambda c, _: c.description),
     )
+    rows = tuple((c.name, c.description) for c in columns)
+    return Table(columns=meta, rows=rows)  # type: ignore[arg-type]
+
+
+def _date(value: PartialDate | None) -> Value:
+    return None if value is None else str(value)
+
+
+def _ids(values: Sequence[str]) -> Value:
+    return tuple(dict.fromkeys(values))
+
+
+# -- towns ---------------------------------------------------------------------------------
+
+
+def _population(attribute: str) -> Callable[[Town, Catalog], Value]:
+    def get(town: Town, _: Catalog) -> Value:
+        if town.population is None:
+            return None
+        value = getattr(town.population, attribute)
+        return value if isinstance(value, int) else str(value)
+
+    return get
+
+
+def _first(attribute: str, field: str) -> Callable[[Town, Catalog], Value]:
+    def get(town: Town, _: Catalog) -> Value:
+        entries = getattr(town, attribute)
+        value: float | None = getattr(entries[0], field) if entries else None
+        return value
+
+    return get
+
+
+TOWN_COLUMNS: tuple[Column[Town], ...] = (
+    Column("id", "stable identifier", lambda t, _: t.id),
+    Column("name", "name of the New Town (the place)", lambda t, _: t.name),
+    Column("municipality", "municipality it belongs to today", lambda t, _: t.municipality),
+    Column("province", "province", lambda t, _: t.province),
+    Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda t, _: t.cbs_code),
+    Column("status", "groeikern or groeistad", lambda t, _: t.status),
+    Column("designated", "first sourced designation date", lambda t, _: _date(designated(t))),
+    Column(
+        "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
+    ),
+    Column("population", "latest population", _population("count"), numeric=True),
+    Column("population_as_of", "date of the population figure", _population("as_of")),
+    Column("population_unit", "what the figure counts: municipality or place", _population("unit")),
+    Column("population_source", "source id of the population figure", _population("source")),
+    Column("area_km2", "total area in km²", _first("area", "total"), numeric=True),
+    Column("lat", "latitude (WGS 84)", _first("location", "lat"), numeric=True),
+    Column("lon", "longitude (WGS 84)", _first("location", "lon"), numeric=True),
+    Column(
+        "regions",
+        "regional cooperations it belongs to",
+        lambda t, c: c.current_groups(t, regions=True),
+    ),
+    Column(
+        "groups",
+        "alliances, networks and programmes it belongs to",
+        lambda t, c: c.current_groups(t, regions=False),
+    ),
+    Column("aliases", "other names", lambda t, _: t.aliases),
+    Column("sources", "every source id cited for the town", lambda t, _: sources_cited_by(t)),
+)
+DEFAULT_TOWN_FIELDS = (
+    "id",
+    "name",
+    "municipality",
+    "province",
+    "status",
+    "population",
+    "population_as_of",
+    "regions",
+)
+
+# -- groups and their members --------------------------------------------------------------
+
+GROUP_COLUMNS: tuple[Column[Group], ...] = (
+    Column("id", "stable identifier", lambda g, _: g.id),
+    Column("name", "name", lambda g, _: g.name),
+    Column("kind", "alliance, network, region or programme", lambda g, _: g.kind),
+    Column("founded", "founding date", lambda g, _: _date(g.founded.date if g.founded else None)),
+    Column(
+        "members",
+        "town ids of the current members",
+        lambda g, _: _ids([m.town for m in g.members if m.until is None]),
+    ),
+    Column(
+        "member_count",
+        "number of current members",
+        lambda g, _: len({m.town for m in g.members if m.until is None}),
+        numeric=True,
+    ),
+    Column("aliases", "other names", lambda g, _: g.aliases),
+    Column("partners", "partner organisation ids", lambda g, _: g.partners),
+    Column("themes", "themes", lambda g, _: g.themes),
+    Column("url", "web address", lambda g, _: g.url),
+    Column("sources", "source ids", lambda g, _: g.sources),
+)
+DEFAULT_GROUP_FIELDS = ("id", "name", "kind", "founded", "member_count", "members")
+
+MEMBER_COLUMNS: tuple[Column[Membership], ...] = (
+    Column("town", "town id", lambda m, _: m.town),
+    Column("name", "town name", lambda m, c: c.towns[m.town].name if m.town in c.towns else None),
+    Column("since", "joined on", lambda m, _: _date(m.since)),
+    Column("until", "left on", lambda m, _: _date(m.until)),
+    Column(
+        "as_of", "named as member on (when no joining date is known)", lambda m, _: _date(m.as_of)
+    ),
+    Column("source", "source id", lambda m, _: m.source),
+    Column("note", "note", lambda m, _: m.note, text=True),
+)
+DEFAULT_MEMBER_FIELDS = tuple(c.name for c in MEMBER_COLUMNS)
+
+# -- organisations, research, sources ------------------------------------------------------
+
+ORGANISATION_COLUMNS: tuple[Column[Organisation], ...] = (
+    Column("id", "stable identifier", lambda o, _: o.id),
+    Column("name", "name", lambda o, _: o.name),
+    Column("kind", "kind of organisation", lambda o, _: o.kind),
+    Column("city", "city", lambda o, _: o.city),
+    Column("founded", "founding date", lambda o, _: _date(o.founded.date if o.founded else None)),
+    Column("url", "web address", lambda o, _: o.url),
+    Column("aliases", "other names", lambda o, _: o.aliases),
+    Column("sources", "source ids", lambda o, _: o.sources),
+)
+DEFAULT_ORGANISATION_FIELDS = ("id", "name", "kind", "city", "url")
+
+RESEARCH_COLUMNS: tuple[Column[Research], ...] = (
+    Column("id", "stable identifier", lambda r, _: r.id),
+    Column("title", "title as the source spells it", lambda r, _: r.title, text=True),
+    Column(
+        "published",
+        "publication date",
+        lambda r, _: _date(r.published.date if r.published else None),
+    ),
+    Column(
+        "presented",
+        "presentation date",
+        lambda r, _: _date(r.presented.date if r.presented else None),
+    ),
+    Column(
+        "commissioned_by", "commissioning organisation or group ids", lambda r, _: r.commissioned_by
+    ),
+    Column("performed_by", "research organisation ids", lambda r, _: r.performed_by),
+    Column("authors", "authors", lambda r, _: r.authors),
+    Column("towns", "town ids the study covers", lambda r, _: r.towns),
+    Column("themes", "themes", lambda r, _: r.themes),
+    Column("sources", "source ids", lambda r, _: r.sources),
+)
+DEFAULT_RESEARCH_FIELDS = ("id", "title", "published", "presented", "performed_by")
+
+SOURCE_COLUMNS: tuple[Column[Source], ...] = (
+    Column("id", "stable identifier", lambda s, _: s.id),
+    Column("title", "title", lambda s, _: s.title, text=True),
+    Column("publisher", "publisher", lambda s, _: s.publisher),
+    Column("kind", "kind of document", lambda s, _: s.kind),
+    Column("language", "language code", lambda s, _: s.language),
+    Column("published", "publication date", lambda s, _: _date(s.published)),
+    Column("url", "canonical address", lambda s, _: s.url),
+    Column("note", "note", lambda s, _: s.note, text=True),
+)
+DEFAULT_SOURCE_FIELDS = ("id", "publisher", "published", "title", "url")
+
+TIMELINE_COLUMNS: tuple[Column[Entry], ...] = (
+    Column("date", "date, at its own precision", lambda e, _: str(e.date)),
+    Column("kind", "kind of entry", lambda e, _: e.kind),
+    Column("what", "what happened", lambda e, _: e.what, text=True),
+    Column("towns", "town ids concerned", lambda e, _: e.towns),
+    Column("groups", "group ids concerned", lambda e, _: e.groups),
+    Column("organisations", "organisation ids concerned", lambda e, _: e.organisations),
+    Column("sources", "source ids", lambda e, _: e.sources),
+)
+DEFAULT_TIMELINE_FIELDS = ("date", "kind", "what", "sources")
+
+
+def sort_items(
+    catalog: Catalog, items: Sequence[T], column: Column[T], *, reverse: bool
+) -> list[T]:
+    """``items`` by the value of ``column``: text ignoring case and accents, empty values last."""
+    valued = [(column.get(item, catalog), item) for item in items]
+    present = [(value, item) for value, item in valued if value not in (None, ())]
+    present.sort(key=lambda pair: _sort_key(pair[0]), reverse=reverse)
+    return [item for _, item in present] + [item for value, item in valued if value in (None, ())]
+
+
+def _sort_key(value: Value) -> tuple[int, object]:
+    if isinstance(value, str):
+        return (0, normalize(value))
+    if isinstance(value, tuple):
+        return (2, tuple(normalize(part) for part in value))
+    return (1, value)

@@ -14,32 +14,48 @@ from newtowns_cli.render.text import cell, visible
 
 GAP = 2
 MIN_COLUMN = 6
+CELL_FLOOR = 10
+TEXT_FLOOR = 24
 
 
-def render(table: Table, *, width: int, color: bool) -> str:
+def render(
+    table: Table, *, width: int, color: bool, header: bool = True, wrap: bool = False
+) -> str:
     """The table in ``width`` columns, ANSI styles only if ``color``; cells never wrap.
 
     When the table is wider than the terminal, the widest column loses a character at a
     time, first down to its header's width, then if need be to 6; cut cells end in '…'.
-    Machine formats never cut.
+    Machine formats never cut. With ``wrap`` (detail views) free-text columns wrap
+    instead of being cut.
     """
     cells = [[visible(cell(value, joiner=", ")) for value in row] for row in table.rows]
-    headers = [cell_len(column.name) for column in table.columns]
+    headers = [cell_len(column.name) if header else 0 for column in table.columns]
     natural = [max([headers[i], *(cell_len(row[i]) for row in cells)]) for i in range(len(headers))]
     available = width - GAP * (len(headers) - 1)
-    # Keep whole headers if that fits; otherwise headers may be cut too.
-    widths = fit(natural, floors=[max(h, MIN_COLUMN) for h in headers], available=available)
+    # Cells are cut (ellipsis), or in a detail view free text wraps. The widest column
+    # shrinks first; text keeps 24 columns and other cells 10 (headers whole) as long as
+    # the table allows, then everything may go down to 6.
+    wraps = [wrap and column.text for column in table.columns]
+    floors = [
+        min(natural[i], TEXT_FLOOR if wraps[i] else max(headers[i], CELL_FLOOR))
+        for i in range(len(natural))
+    ]
+    widths = fit(natural, floors=floors, available=available)
     widths = fit(widths, floors=[MIN_COLUMN] * len(widths), available=available)
     grid = RichTable(
-        header_style="bold" if color else "", box=None, pad_edge=False, padding=(0, GAP // 2)
+        header_style="bold" if color else "",
+        show_header=header,
+        box=None,
+        pad_edge=False,
+        padding=(0, GAP // 2),
     )
-    for column, column_width in zip(table.columns, widths, strict=True):
+    for column, column_width, folds in zip(table.columns, widths, wraps, strict=True):
         grid.add_column(
             column.name,
             justify="right" if column.numeric else "left",
             width=column_width,
-            no_wrap=True,
-            overflow="ellipsis",
+            no_wrap=not folds,
+            overflow="fold" if folds else "ellipsis",
         )
     for row in cells:
         grid.add_row(*(Text(text) for text in row))

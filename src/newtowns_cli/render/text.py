@@ -8,11 +8,17 @@ from newtowns_cli.render.records import Value
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSAFE_ON_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
     """Control characters (ESC, CR, NUL, C1 …) shown as escapes instead of sent raw."""
     return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def terminal_safe(text: str) -> str:
+    """Machine-format text for a terminal: layout (newline, tab) kept, other controls escaped."""
+    return _UNSAFE_ON_TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def cell(value: Value, *, joiner: str) -> str:

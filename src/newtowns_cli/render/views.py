@@ -1,0 +1,325 @@
+"""Detail views of one town, group, research, organisation or source, built from a Catalog."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from newtowns_cli.dates import PartialDate
+from newtowns_cli.models import (
+    Area,
+    Designation,
+    Group,
+    Location,
+    Organisation,
+    Population,
+    Record,
+    Relief,
+    Research,
+    Source,
+    Town,
+)
+from newtowns_cli.query import Catalog, Citation, sources_cited_by
+from newtowns_cli.render import records
+from newtowns_cli.render.detail import Detail, Section
+from newtowns_cli.render.records import Column, Table, Value
+from newtowns_cli.timeline import Entry, entries
+
+T = TypeVar("T")
+
+
+def plain(value: object) -> object:
+    """A value as JSON-ready data: dates as text, tuples as lists, records as objects."""
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Record):
+        return plain_record(value)
+    if isinstance(value, tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def plain_record(record: Record) -> dict[str, object]:
+    """A record as a JSON object with every field, empty ones as null."""
+    fields = dataclasses.fields(record)  # type: ignore[arg-type]
+    return {field.name: plain(getattr(record, field.name)) for field in fields}
+
+
+def _table(
+    catalog: Catalog,
+    items: Sequence[T],
+    spec: Sequence[tuple[str, Callable[[T], Value]]],
+    numeric: Sequence[str] = (),
+) -> Table:
+    columns = [
+        _column(name, get, numeric=name in numeric, text=name in _TEXT) for name, get in spec
+    ]
+    return records.build(catalog, items, columns)
+
+
+def _column(name: str, get: Callable[[T], Value], *, numeric: bool, text: bool) -> Column[T]:
+    return Column(name, name, lambda item, _: get(item), numeric=numeric, text=text)
+
+
+_TEXT = frozenset({"quote", "note", "policy", "fact", "name"})
+
+
+def _d(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _fields(
+    catalog: Catalog, item: T, columns: Sequence[Column[T]]
+) -> tuple[tuple[str, Value], ...]:
+    return tuple((column.name, column.get(item, catalog)) for column in columns)
+
+
+def _sources_section(catalog: Catalog, cited: Sequence[str]) -> Section:
+    by_id = {source.id: source for source in catalog.dataset.source}
+    known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
+    columns = records.pick(records.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
+    return Section("Sources", records.build(catalog, known, columns))
+
+
+def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
+    by_id = {source.id: source for source in catalog.dataset.source}
+    return [plain_record(by_id[source]) for source in dict.fromkeys(cited) if source in by_id]
+
+
+def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
+    columns = records.pick(records.TIMELINE_COLUMNS, None, records.DEFAULT_TIMELINE_FIELDS)
+    return Section("Timeline", records.build(catalog, found, columns))
+
+
+def town(catalog: Catalog, item: Town) -> Detail:
+    """Every fact about a town with its source, its groups, research and timeline entries."""
+    figures = sorted(
+        (item.population, *item.population_history) if item.population else item.population_history,
+        key=lambda p: p.as_of,
+    )
+    memberships = catalog.memberships.get(item.id, ())
+    studies = [r for r in catalog.dataset.research if item.id in r.towns]
+    found = [e for e in entries(catalog.dataset) if item.id in e.towns]
+    cited = [
+        *sources_cited_by(item),
+        *(m.source for _, m in memberships),
+        *(s for e in found for s in e.sources),
+    ]
+    sections = (
+        Section("Designation", _table(catalog, item.designation, _DESIGNATION)),
+        Section("Relieves (overloop)", _table(catalog, item.relieves, _RELIEF)),
+        Section("Population", _table(catalog, figures, _POPULATION, numeric=("count",))),
+        Section(
+            "Area (km²)", _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
+        ),
+        Section("Location", _table(catalog, item.location, _LOCATION, numeric=("lat", "lon"))),
+        Section("Groups", _table(catalog, memberships, _GROUP_MEMBERSHIP)),
+        Section(
+            "Research",
+            records.build(
+                catalog,
+                studies,
+                records.pick(records.RESEARCH_COLUMNS, None, records.DEFAULT_RESEARCH_FIELDS),
+            ),
+        ),
+        _timeline_section(catalog, found),
+        _sources_section(catalog, cited),
+    )
+    data = {
+        **plain_record(item),
+        "groups": [
+            {"group": g.id, "name": g.name, "kind": g.kind, **plain_record(m)}
+            for g, m in memberships
+        ],
+        "research": [r.id for r in studies],
+        "timeline": [plain_entry(e) for e in found],
+        "cited_sources": _source_objects(catalog, cited),
+    }
+    flat = records.build(catalog, [item], records.TOWN_COLUMNS)
+    title = (
+        item.name
+        if item.name == item.municipality
+        else f"{item.name} (municipality {item.municipality})"
+    )
+    fields = (*_fields(catalog, item, records.TOWN_COLUMNS), ("note", item.note))
+    return Detail(title, fields, tuple(s for s in sections if _filled(s)), data, flat)
+
+
+def group(catalog: Catalog, item: Group) -> Detail:
+    """A group with its members, their dates and sources, its partners and timeline."""
+    found = [e for e in entries(catalog.dataset) if item.id in e.groups]
+    members = records.build(catalog, item.members, records.MEMBER_COLUMNS)
+    organisations = {o.id: o for o in catalog.dataset.organisation}
+    partners = [organisations[p] for p in item.partners if p in organisations]
+    cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
+    sections = (
+        Section("Members", members),
+        Section(
+            "Partners",
+            records.build(
+                catalog,
+                partners,
+                records.pick(
+                    records.ORGANISATION_COLUMNS, None, records.DEFAULT_ORGANISATION_FIELDS
+                ),
+            ),
+        ),
+        _timeline_section(catalog, found),
+        _sources_section(catalog, cited),
+    )
+    founded = item.founded
+    fields = (
+        *_fields(catalog, item, records.GROUP_COLUMNS),
+        ("founded_source", founded.source if founded else None),
+        ("description", item.description),
+        ("note", item.note),
+    )
+    data = {
+        **plain_record(item),
+        "timeline": [plain_entry(e) for e in found],
+        "cited_sources": _source_objects(catalog, cited),
+    }
+    return Detail(item.name, fields, tuple(s for s in sections if _filled(s)), data, members)
+
+
+def research(catalog: Catalog, item: Research) -> Detail:
+    """A study: who commissioned and performed it, when it appeared, its findings and sources."""
+    cited = sources_cited_by(item)
+    presented = item.presented
+    fields = (
+        *_fields(catalog, item, records.RESEARCH_COLUMNS),
+        ("presented_to", presented.to if presented else None),
+        ("presented_at", presented.place if presented else None),
+        ("note", item.note),
+    )
+    sections = (Section("Findings", items=item.findings), _sources_section(catalog, cited))
+    data = {**plain_record(item), "cited_sources": _source_objects(catalog, cited)}
+    flat = records.build(catalog, [item], records.RESEARCH_COLUMNS)
+    return Detail(item.title, fields, tuple(s for s in sections if _filled(s)), data, flat)
+
+
+def organisation(catalog: Catalog, item: Organisation) -> Detail:
+    """An organisation, the groups it is a partner of, its research and events."""
+    groups = [g for g in catalog.dataset.group if item.id in g.partners]
+    studies = [
+        r for r in catalog.dataset.research if item.id in (*r.commissioned_by, *r.performed_by)
+    ]
+    found = [e for e in entries(catalog.dataset) if item.id in e.organisations]
+    cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
+    sections = (
+        Section(
+            "Partner of",
+            records.build(
+                catalog,
+                groups,
+                records.pick(records.GROUP_COLUMNS, None, records.DEFAULT_GROUP_FIELDS),
+            ),
+        ),
+        Section(
+            "Research",
+            records.build(
+                catalog,
+                studies,
+                records.pick(records.RESEARCH_COLUMNS, None, records.DEFAULT_RESEARCH_FIELDS),
+            ),
+        ),
+        _timeline_section(catalog, found),
+        _sources_section(catalog, cited),
+    )
+    fields = (
+        *_fields(catalog, item, records.ORGANISATION_COLUMNS),
+        ("description", item.description),
+        ("note", item.note),
+    )
+    data = {
+        **plain_record(item),
+        "timeline": [plain_entry(e) for e in found],
+        "cited_sources": _source_objects(catalog, cited),
+    }
+    flat = records.build(catalog, [item], records.ORGANISATION_COLUMNS)
+    return Detail(item.name, fields, tuple(s for s in sections if _filled(s)), data, flat)
+
+
+def source(catalog: Catalog, item: Source) -> Detail:
+    """A source and every fact in the data that cites it."""
+    cited_by = catalog.citations.get(item.id, ())
+    table = _table(catalog, cited_by, _CITATION)
+    data = {**plain_record(item), "cited_by": [dataclasses.asdict(c) for c in cited_by]}
+    return Detail(
+        item.title,
+        _fields(catalog, item, records.SOURCE_COLUMNS),
+        (Section("Cited by", table),),
+        data,
+        table,
+    )
+
+
+def plain_entry(entry: Entry) -> dict[str, object]:
+    return {
+        "date": str(entry.date),
+        "kind": entry.kind,
+        "what": entry.what,
+        "towns": list(entry.towns),
+        "groups": list(entry.groups),
+        "organisations": list(entry.organisations),
+        "sources": list(entry.sources),
+    }
+
+
+def _filled(section: Section) -> bool:
+    return bool(section.items) or (section.table is not None and bool(section.table.rows))
+
+
+_DESIGNATION: tuple[tuple[str, Callable[[Designation], Value]], ...] = (
+    ("date", lambda d: _d(d.date)),
+    ("policy", lambda d: d.policy),
+    ("quote", lambda d: d.quote),
+    ("note", lambda d: d.note),
+    ("source", lambda d: d.source),
+)
+_RELIEF: tuple[tuple[str, Callable[[Relief], Value]], ...] = (
+    ("city", lambda r: r.city),
+    ("quote", lambda r: r.quote),
+    ("note", lambda r: r.note),
+    ("source", lambda r: r.source),
+)
+_POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
+    ("as_of", lambda p: str(p.as_of)),
+    ("count", lambda p: p.count),
+    ("unit", lambda p: p.unit),
+    ("qualifier", lambda p: p.qualifier),
+    ("source", lambda p: p.source),
+    ("original", lambda p: p.original),
+    ("quote", lambda p: p.quote),
+    ("note", lambda p: p.note),
+)
+_AREA: tuple[tuple[str, Callable[[Area], Value]], ...] = (
+    ("total", lambda a: a.total),
+    ("land", lambda a: a.land),
+    ("water", lambda a: a.water),
+    ("unit", lambda a: a.unit),
+    ("source", lambda a: a.source),
+    ("note", lambda a: a.note),
+)
+_LOCATION: tuple[tuple[str, Callable[[Location], Value]], ...] = (
+    ("lat", lambda loc: loc.lat),
+    ("lon", lambda loc: loc.lon),
+    ("source", lambda loc: loc.source),
+    ("note", lambda loc: loc.note),
+)
+_GROUP_MEMBERSHIP: tuple[tuple[str, Callable[[tuple[Group, object]], Value]], ...] = (
+    ("group", lambda pair: pair[0].id),
+    ("name", lambda pair: pair[0].name),
+    ("kind", lambda pair: pair[0].kind),
+    ("since", lambda pair: _d(getattr(pair[1], "since", None))),
+    ("until", lambda pair: _d(getattr(pair[1], "until", None))),
+    ("as_of", lambda pair: _d(getattr(pair[1], "as_of", None))),
+    ("source", lambda pair: getattr(pair[1], "source", None)),
+)
+_CITATION: tuple[tuple[str, Callable[[Citation], Value]], ...] = (
+    ("table", lambda c: c.table),
+    ("entry", lambda c: c.entry),
+    ("field", lambda c: c.path),
+    ("fact", lambda c: c.fact),
+)

@@ -1,0 +1,131 @@
+"""The timeline: every dated fact of a Dataset, derived, in one chronological list."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from newtowns_cli.dates import PartialDate
+from newtowns_cli.models import Dataset
+
+KINDS: tuple[str, ...] = (
+    "policy",
+    "motion",
+    "designation",
+    "status",
+    "plan",
+    "founded",
+    "municipality",
+    "merger",
+    "boundary",
+    "construction",
+    "milestone",
+    "founding",
+    "membership",
+    "agreement",
+    "conference",
+    "congress",
+    "lab",
+    "news",
+    "publication",
+    "presentation",
+)
+"""Every kind of entry, in the order used for entries on the same date."""
+_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated fact: when, what kind, what happened, who is concerned, and the source."""
+
+    date: PartialDate
+    kind: str
+    what: str
+    sources: tuple[str, ...]
+    towns: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+    def sort_key(self) -> tuple[tuple[int, int, int], int, str]:
+        """By date (a year before the months and days of that year), then kind, then text."""
+        return (self.date.key(), _RANK[self.kind], self.what)
+
+
+def entries(dataset: Dataset) -> list[Entry]:
+    """The whole timeline, sorted."""
+    return sorted(_collect(dataset), key=Entry.sort_key)
+
+
+def _collect(dataset: Dataset) -> Iterator[Entry]:
+    for town in dataset.town:
+        for designation in town.designation:
+            if designation.date is not None:
+                policy = f" ({designation.policy})" if designation.policy else ""
+                what = f"{town.name} designated as {town.status}{policy}"
+                yield Entry(
+                    designation.date, "designation", what, (designation.source,), (town.id,)
+                )
+        for item in town.history:
+            what = f"{town.name}: {item.what}"
+            yield Entry(item.date, item.kind, what, (item.source,), (town.id,))
+    towns = {town.id: town.name for town in dataset.town}
+    for group in dataset.group:
+        if group.founded is not None:
+            what = f"{group.name} founded"
+            yield Entry(
+                group.founded.date, "founding", what, (group.founded.source,), groups=(group.id,)
+            )
+        for member in group.members:
+            name = towns.get(member.town, member.town)
+            concerned = {"towns": (member.town,), "groups": (group.id,)}
+            if member.since is not None:
+                what = f"{name} joins {group.name}"
+                yield Entry(member.since, "membership", what, (member.source,), **concerned)
+            elif member.as_of is not None:
+                what = f"{name} named as member of {group.name}"
+                yield Entry(member.as_of, "membership", what, (member.source,), **concerned)
+            if member.until is not None:
+                what = f"{name} leaves {group.name}"
+                yield Entry(member.until, "membership", what, (member.source,), **concerned)
+    for organisation in dataset.organisation:
+        if organisation.founded is not None:
+            what = f"{organisation.name} founded"
+            source = (organisation.founded.source,)
+            yield Entry(
+                organisation.founded.date,
+                "founding",
+                what,
+                source,
+                organisations=(organisation.id,),
+            )
+    yield from _research(dataset)
+    for event in dataset.event:
+        what = event.title + (f" (until {event.until})" if event.until else "")
+        yield Entry(
+            event.date,
+            event.kind,
+            what,
+            event.sources,
+            event.towns,
+            event.groups,
+            event.organisations,
+        )
+
+
+def _research(dataset: Dataset) -> Iterator[Entry]:
+    for study in dataset.research:
+        organisations = tuple(dict.fromkeys((*study.commissioned_by, *study.performed_by)))
+        organisations = tuple(o for o in organisations if o not in {g.id for g in dataset.group})
+        groups = tuple(g for g in study.commissioned_by if g in {g.id for g in dataset.group})
+        common = {"towns": study.towns, "groups": groups, "organisations": organisations}
+        if study.published is not None:
+            what = f"'{study.title}' published"
+            yield Entry(
+                study.published.date, "publication", what, (study.published.source,), **common
+            )
+        if study.presented is not None:
+            presented = study.presented
+            to = f" to {presented.to}" if presented.to else ""
+            place = f" in {presented.place}" if presented.place else ""
+            what = f"'{study.title}' presented{to}{place}"
+            yield Entry(presented.date, "presentation", what, (presented.source,), **common)
