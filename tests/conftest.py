@@ -1,12 +1,42 @@
-"""Shared fixtures: a CliRunner with a pinned environment."""
+"""Shared fixtures: a CliRunner with a pinned environment, and golden files."""
 
 from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable
 
 import pytest
 
 from support import Runner
 
+GOLDEN = pathlib.Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output instead of comparing.",
+    )
+
 
 @pytest.fixture
 def run() -> Runner:
     return Runner()
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME, or write it there with --update-golden."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+            return
+        assert path.is_file(), f"no golden file {path}; run pytest --update-golden"
+        assert text == path.read_bytes().decode("utf-8")
+
+    return check

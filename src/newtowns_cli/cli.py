@@ -419,7 +419,8 @@ def _date_option(value: str | None, option: str) -> Any:
     try:
         return PartialDate.parse(value)
     except ValueError as exc:
-        raise UsageError(f"invalid value for {option}: {exc}") from None
+        hint = "write a year, a month or a day: 2022, 2022-11 or 2022-11-28"
+        raise UsageError(f"invalid value for {option}: {exc}", hint=hint) from None
 
 
 def _columns(
