@@ -56,3 +56,34 @@ def test_every_closed_vocabulary_value_is_documented() -> None:
         if value not in text
     ]
     assert missing == []
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """Each command's --help works and shows one example, as its docstring promises."""
+    from typer.main import get_command
+
+    from newtowns_cli.cli import app
+
+    from support import Runner
+
+    commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+    assert commands == [
+        "groups",
+        "list",
+        "organisations",
+        "research",
+        "show",
+        "sources",
+        "validate",
+    ]
+    for name in commands:
+        result = Runner()([name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example: newtowns " + name in result.stdout, name
+
+
+def test_readme_mentions_every_command() -> None:
+    """The README's tour names every command."""
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    for name in ["list", "show", "groups", "research", "organisations", "sources", "validate"]:
+        assert f"newtowns {name}" in readme, name

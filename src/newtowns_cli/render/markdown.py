@@ -13,8 +13,23 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~!#])")
 
 
 def escape(text: str) -> str:
-    """Text as a single-line Markdown table cell that renders as the text itself."""
-    return "<br>".join(_SPECIAL.sub(r"\\\1", visible(part)) for part in text.split("\n"))
+    """Text as a single-line Markdown table cell that a CommonMark/GFM parser reads back.
+
+    Punctuation with a meaning is backslash-escaped, a newline becomes <br>, other
+    control characters (but tab) are shown escaped, and spaces or tabs at the edges
+    become character references, which a table cell would otherwise trim.
+    """
+    start = len(text) - len(text.lstrip(" \t"))
+    body = text[start:].rstrip(" \t")
+    lead, trail = text[:start], text[start + len(body) :]
+    inner = "<br>".join(
+        _SPECIAL.sub(r"\\\1", visible(part, keep="\t")) for part in body.split("\n")
+    )
+    return _references(lead) + inner + _references(trail)
+
+
+def _references(blank: str) -> str:
+    return "".join(f"&#{ord(char)};" for char in blank)
 
 
 def escape_block(text: str) -> str:

@@ -11,9 +11,14 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _UNSAFE_ON_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def visible(text: str) -> str:
-    """Control characters (ESC, CR, NUL, C1 …) shown as escapes instead of sent raw."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+def visible(text: str, *, keep: str = "") -> str:
+    """Control characters (ESC, CR, NUL, C1 …) shown as escapes, except those in ``keep``."""
+
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        return char if char in keep else _NAMED.get(char, f"\\x{ord(char):02x}")
+
+    return _CONTROL.sub(shown, text)
 
 
 def terminal_safe(text: str) -> str:

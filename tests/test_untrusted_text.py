@@ -1,0 +1,167 @@
+"""Any string in a data file prints literally and harmlessly, and parses back in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pathlib
+
+import pytest
+import tomli_w
+from markdown_it import MarkdownIt
+
+from newtowns_cli.render.text import visible
+
+from support import Runner
+
+HOSTILE = [
+    "[bold]x[/bold]",
+    "[/]",
+    "a|b | c",
+    "tab\there",
+    "quote \"q\" and 's'",
+    "line1\nline2",
+    "back\\slash \\",
+    "<b>html</b> &amp; &#32;",
+    "*star* _under_ `code` ~strike~",
+    "# not a heading",
+    "- not a list",
+    "1. not a list",
+    "  spaced  ",
+    "esc \x1b[2J clear",
+    "cr\rreturn",
+    "nul \x00 del \x7f c1 \x9b",
+    "emoji ✓ ü, comma; semicolon",
+    "=SUM(A1)",
+]
+CONTROL = {"esc \x1b[2J clear", "cr\rreturn", "nul \x00 del \x7f c1 \x9b"}
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    towns = [
+        {
+            "id": f"t{number}",
+            "name": value,
+            "municipality": value,
+            "aliases": [value],
+            "cbs_code": "GM0001",
+            "province": "Utrecht",
+            "status": "groeikern",
+            "sources": ["s"],
+            "note": value,
+        }
+        for number, value in enumerate(HOSTILE)
+    ]
+    document = {
+        "dataset": {
+            "title": "x",
+            "description": "x",
+            "version": "1",
+            "updated": 2024,
+            "licence": "x",
+        },
+        "source": [{"id": "s", "title": "s", "publisher": "p", "kind": "news", "language": "nl"}],
+        "town": towns,
+    }
+    path = tmp_path_factory.mktemp("hostile") / "hostile.toml"
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    return path
+
+
+def _by_id(rows: list[list[str]]) -> dict[str, list[str]]:
+    return {row[0]: row[1:] for row in rows[1:]}
+
+
+def _list(run: Runner, path: pathlib.Path, fmt: str) -> str:
+    result = run(["list", "--data", str(path), "--fields", "id,name,aliases", "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_the_hostile_file_is_valid(run: Runner, hostile_file: pathlib.Path) -> None:
+    """Strange text is allowed in names: it is data, not an error."""
+    assert run(["validate", str(hostile_file)]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_gives_back_every_value(run: Runner, hostile_file: pathlib.Path, fmt: str) -> None:
+    """json.loads gives the exact strings back, control characters included."""
+    text = _list(run, hostile_file, fmt)
+    rows = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+    assert {row["id"]: (row["name"], row["aliases"]) for row in rows} == {
+        f"t{n}": (value, [value]) for n, value in enumerate(HOSTILE)
+    }
+    assert "\x1b" not in text
+
+
+@pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("tsv", "\t")])
+def test_csv_and_tsv_give_back_every_value(
+    run: Runner, hostile_file: pathlib.Path, fmt: str, delimiter: str
+) -> None:
+    """Python's csv module reads back exactly the values: a tab or newline never shifts a column."""
+    rows = list(
+        csv.reader(io.StringIO(_list(run, hostile_file, fmt), newline=""), delimiter=delimiter)
+    )
+    assert all(len(row) == 3 for row in rows)
+    assert _by_id(rows) == {f"t{n}": [value, value] for n, value in enumerate(HOSTILE)}
+
+
+def _cells(markdown: str) -> list[list[str]]:
+    """The text of every table cell, as a CommonMark + GFM-tables parser reads it."""
+    rows: list[list[str]] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            parts = []
+            for child in token.children or []:
+                if child.type == "html_inline" and child.content == "<br>":
+                    parts.append("\n")
+                elif child.type in ("text", "html_inline"):
+                    parts.append(child.content)
+                else:
+                    raise AssertionError(f"markup {child.type} in a cell")
+            rows[-1].append("".join(parts))
+    return rows
+
+
+def test_markdown_cells_parse_back_to_the_values(run: Runner, hostile_file: pathlib.Path) -> None:
+    """A GFM parser reads each cell back as the value; control characters are shown escaped."""
+    rows = _cells(_list(run, hostile_file, "md"))
+    assert len(rows) == 1 + len(HOSTILE)
+    expected = {
+        f"t{n}": [visible(v, keep="\t\n") if v in CONTROL else v] * 2 for n, v in enumerate(HOSTILE)
+    }
+    assert _by_id(rows) == expected
+
+
+def test_markdown_detail_view_keeps_lists_and_headings_literal(
+    run: Runner, hostile_file: pathlib.Path
+) -> None:
+    """In show --format md, no value opens a heading, list or code span of its own."""
+    for number in range(len(HOSTILE)):
+        text = run(["show", f"t{number}", "--data", str(hostile_file), "-f", "md"]).stdout
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        assert [
+            t.type
+            for t in tokens
+            if t.type.endswith("_open")
+            and t.type.startswith(("bullet", "ordered", "blockquote", "fence", "code"))
+        ] == []
+        assert sum(t.type == "heading_open" for t in tokens) == 1 + text.count("\n### ")
+
+
+def test_terminal_table_shows_markup_literally_and_no_control_codes(
+    run: Runner, hostile_file: pathlib.Path
+) -> None:
+    """The rich table never reads markup and never sends ESC, CR or NUL to the terminal."""
+    text = run(
+        ["list", "--data", str(hostile_file), "-f", "table", "--fields", "id,name"],
+        env={"COLUMNS": "200"},
+    ).stdout
+    assert "[bold]x[/bold]" in text and "[/]" in text
+    assert "esc \\x1b[2J clear" in text
+    assert "cr\\rreturn" in text
+    assert not any(char in text for char in "\x1b\r\x00\x7f\x9b")
