@@ -193,7 +193,9 @@ def list_towns(
 def show(
     town: Annotated[
         str,
-        typer.Argument(help="Town id, name, alias or municipality (e.g. spijkenisse, Nissewaard)."),
+        typer.Argument(
+            metavar="TOWN", help="Town id, name, alias or municipality (e.g. Nissewaard)."
+        ),
     ],
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -213,7 +215,8 @@ def show(
 @app.command()
 def groups(
     group: Annotated[
-        str | None, typer.Argument(help="Group id, name or alias: show it with its members.")
+        str | None,
+        typer.Argument(metavar="[ID]", help="Group id, name or alias: show it with its members."),
     ] = None,
     sort: SortOption = None,
     reverse: ReverseOption = False,
