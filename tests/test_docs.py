@@ -68,14 +68,9 @@ def test_every_command_has_help_with_an_example() -> None:
 
     commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
     assert commands == [
-        "groups",
-        "list",
-        "organisations",
-        "research",
-        "show",
-        "sources",
-        "validate",
-    ]
+        "claims", "groups", "list", "organisations", "report", "research", "show",
+        "sources", "summary", "timeline", "validate",
+    ]  # fmt: skip
     for name in commands:
         result = Runner()([name, "--help"])
         assert result.exit_code == 0, name
@@ -85,5 +80,6 @@ def test_every_command_has_help_with_an_example() -> None:
 def test_readme_mentions_every_command() -> None:
     """The README's tour names every command."""
     readme = (DOCS.parent / "README.md").read_text("utf-8")
-    for name in ["list", "show", "groups", "research", "organisations", "sources", "validate"]:
+    for name in ["list", "show", "groups", "research", "organisations", "sources", "timeline",
+                 "summary", "claims", "report", "validate"]:  # fmt: skip
         assert f"newtowns {name}" in readme, name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import Dataset
@@ -129,3 +129,27 @@ def _research(dataset: Dataset) -> Iterator[Entry]:
             place = f" in {presented.place}" if presented.place else ""
             what = f"'{study.title}' presented{to}{place}"
             yield Entry(presented.date, "presentation", what, (presented.source,), **common)
+
+
+def select(
+    found: Sequence[Entry],
+    *,
+    start: PartialDate | None = None,
+    end: PartialDate | None = None,
+    town: str | None = None,
+    group: str | None = None,
+    kinds: Sequence[str] = (),
+) -> list[Entry]:
+    """Entries that overlap [start, end] and concern the town, group and kinds given.
+
+    A date counts as the whole period it names: 1972 overlaps --from 1972-06.
+    """
+    return [
+        entry
+        for entry in found
+        if (start is None or entry.date.last_day() >= start.first_day())
+        and (end is None or entry.date.first_day() <= end.last_day())
+        and (town is None or town in entry.towns)
+        and (group is None or group in entry.groups)
+        and (not kinds or entry.kind in kinds)
+    ]

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 from newtowns_cli.render.records import Table
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.records import Column
+    from newtowns_cli.summary import Row, Summary
 
 
 class Format(enum.StrEnum):
@@ -22,12 +27,17 @@ class Format(enum.StrEnum):
     MD = "md"
 
 
-def render(table: Table, fmt: Format, *, width: int = 80, color: bool = False) -> str:
-    """``table`` as text in ``fmt``; rich is imported only for the table format."""
+def render(
+    table: Table, fmt: Format, *, width: int = 80, color: bool = False, wrap: bool = False
+) -> str:
+    """``table`` as text in ``fmt``; rich is imported only for the table format.
+
+    ``wrap`` lets free text wrap in the terminal table instead of being cut.
+    """
     if fmt is Format.TABLE:
         from newtowns_cli.render import terminal
 
-        return terminal.render(table, width=width, color=color)
+        return terminal.render(table, width=width, color=color, wrap=wrap)
     if fmt is Format.TSV or fmt is Format.CSV:
         from newtowns_cli.render import delimited
 
@@ -54,3 +64,43 @@ def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool =
     if fmt is Format.MD:
         return views.render_markdown(detail)
     return render(detail.flat, fmt)
+
+
+def render_summary(
+    catalog: Catalog,
+    summary: Summary,
+    columns: Sequence[Column[Row]],
+    fmt: Format,
+    *,
+    width: int = 80,
+    color: bool = False,
+) -> str:
+    """A summary: rows and a total; bars and notes for people, plain numbers for programs."""
+    import json
+
+    from newtowns_cli.render import chart, markdown, records
+
+    rows = records.build(catalog, [*summary.rows, summary.total], columns)
+    if fmt is Format.JSON or fmt is Format.JSONL:
+        from newtowns_cli.render import jsonout
+
+        objects = jsonout.objects(rows)
+        if fmt is Format.JSONL:
+            return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+        document = {
+            "by": summary.by,
+            "rows": objects[:-1],
+            "total": objects[-1],
+            "notes": list(summary.notes),
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.MD:
+        notes = "".join(f"\n{markdown.escape_block(note)}\n" for note in summary.notes)
+        return markdown.render(rows) + notes
+    text = render(rows, fmt, width=width, color=color)
+    if fmt is not Format.TABLE:
+        return text
+    shown = [(row.key, float(row.population)) for row in summary.rows]
+    bars = chart.labelled_bars(shown, width=width) if len(shown) > 1 else ""
+    notes = "".join(f"{note}\n" for note in summary.notes)
+    return "\n".join(part for part in (text, bars, notes) if part)

@@ -11,11 +11,16 @@ def _plain(value: Value) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def render(table: Table, *, lines: bool) -> str:
-    objects = [
+def objects(table: Table) -> list[dict[str, object]]:
+    """One JSON object per row, keys in column order."""
+    return [
         {name: _plain(value) for name, value in zip(table.names, row, strict=True)}
         for row in table.rows
     ]
+
+
+def render(table: Table, *, lines: bool) -> str:
+    objects_ = objects(table)
     if lines:
-        return "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in objects)
-    return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+        return "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in objects_)
+    return json.dumps(objects_, ensure_ascii=False, indent=2) + "\n"

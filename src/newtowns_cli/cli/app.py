@@ -1,0 +1,98 @@
+"""The typer app, its one error boundary and the console-script entry point."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from newtowns_cli import __version__
+from newtowns_cli.errors import DataInvalidError, ExitCode, NewtownsError
+from newtowns_cli.render.text import visible
+
+
+class _Boundary(TyperGroup):
+    """Turns every expected error into one clear stderr message and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewtownsError as exc:
+            report(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            silence_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="newtowns",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"newtowns {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Query the sourced data set about the Dutch New Towns (groeikernen).
+
+    Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 invalid data,
+    2 usage error, 3 not found, 130 interrupted.
+    """
+
+
+def report(exc: NewtownsError) -> None:
+    """Every located problem, then the error, then a hint: one line each, on stderr."""
+    lines = [str(problem) for problem in exc.problems] if isinstance(exc, DataInvalidError) else []
+    lines.append(f"newtowns: error: {exc.message}")
+    if exc.hint:
+        lines.append(f"newtowns: hint: {exc.hint}")
+    sys.stderr.write("".join(visible(line) + "\n" for line in lines))
+
+
+def silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    code: int | str | None
+    try:
+        app(prog_name="newtowns")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    except KeyboardInterrupt:
+        code = int(ExitCode.INTERRUPTED)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    sys.exit(code)

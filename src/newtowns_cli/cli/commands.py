@@ -1,0 +1,450 @@
+"""The commands: each reads its options, loads, computes, renders and writes. Nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+
+import typer
+
+from newtowns_cli import store
+from newtowns_cli.cli import emit
+from newtowns_cli.cli.app import app
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.options import (
+    By,
+    DataOption,
+    FieldsOption,
+    ForceOption,
+    FormatOption,
+    LimitOption,
+    NoColorOption,
+    OutputOption,
+    ReportFormat,
+    ReverseOption,
+    SortOption,
+    parse_date,
+    town_filters,
+)
+from newtowns_cli.errors import ExitCode, UsageError
+from newtowns_cli.query import TownFilter
+from newtowns_cli.render.text import visible
+
+if TYPE_CHECKING:
+    from newtowns_cli.query import Catalog
+    from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.records import Column
+
+T = TypeVar("T")
+
+
+@app.command("list")
+@town_filters
+def list_towns(
+    where: TownFilter,
+    sort: SortOption = None,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the New Towns, one row per town; filters combine (AND).
+
+    Example: newtowns list --region MRA --sort population --reverse --format json
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    towns = _order(catalog, towns, records.TOWN_COLUMNS, sort, reverse, limit)
+    emit.table(records.build(catalog, towns, chosen), out, noun="towns")
+
+
+@app.command()
+def show(
+    town: Annotated[
+        str,
+        typer.Argument(
+            metavar="TOWN", help="Town id, name, alias or municipality (e.g. Nissewaard)."
+        ),
+    ],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show every fact about one town, with the source behind each figure.
+
+    Example: newtowns show nissewaard --format md
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import views
+
+    catalog = emit.catalog(data)
+    shown = views.town(catalog, query.find_town(catalog, town))
+    emit.detail(shown, Out(fmt, no_color, output, force, data))
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing(Generic[T]):
+    """What a listing command lists: its columns, its items, and how to show one in full."""
+
+    columns: Sequence[Column[T]]
+    default: Sequence[str]
+    items: Callable[[Catalog], Sequence[T]]
+    detail: Callable[[Catalog, str], Detail]
+    noun: str
+
+
+def _listing(
+    listing: Listing[T],
+    wanted: str | None,
+    sort: str | None,
+    reverse: bool,
+    limit: int | None,
+    fields: str | None,
+    out: Out,
+) -> None:
+    """A listing command: every item as rows, or with an argument one item in full."""
+    from newtowns_cli.render import records
+
+    chosen = emit.columns(listing.columns, fields, listing.default, out)
+    catalog = emit.catalog(out.data)
+    if wanted is not None:
+        emit.detail(listing.detail(catalog, wanted), out)
+        return
+    rows = _order(catalog, list(listing.items(catalog)), listing.columns, sort, reverse, limit)
+    emit.table(records.build(catalog, rows, chosen), out, noun=listing.noun)
+
+
+def _order(
+    catalog: Catalog,
+    items: list[T],
+    columns: Sequence[Column[T]],
+    sort: str | None,
+    reverse: bool,
+    limit: int | None,
+) -> list[T]:
+    from newtowns_cli.render import records
+
+    if sort is not None:
+        column = records.pick(columns, sort, ())[0]
+        items = records.sort_items(catalog, items, column, reverse=reverse)
+    elif reverse:
+        items = items[::-1]
+    return items if limit is None else items[:limit]
+
+
+@app.command()
+def groups(
+    group: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Group id, name or alias: show it with its members."),
+    ] = None,
+    sort: SortOption = None,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the alliances, networks, programmes and regions, or show one with its members.
+
+    Example: newtowns groups "New Towns Alliantie"
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    listing = Listing(
+        records.GROUP_COLUMNS,
+        records.DEFAULT_GROUP_FIELDS,
+        lambda c: c.dataset.group,
+        lambda c, v: views.group(c, query.find_group(c, v)),
+        "groups",
+    )
+    _listing(listing, group, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
+
+
+@app.command()
+def research(
+    study: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Research id or title: show it in full."),
+    ] = None,
+    sort: SortOption = None,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the research about the New Towns, or show one study with its findings.
+
+    Example: newtowns research zorgen-voor-new-towns
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    listing = Listing(
+        records.RESEARCH_COLUMNS,
+        records.DEFAULT_RESEARCH_FIELDS,
+        lambda c: c.dataset.research,
+        lambda c, v: views.research(c, query.find_research(c, v)),
+        "studies",
+    )
+    _listing(listing, study, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
+
+
+@app.command()
+def organisations(
+    organisation: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Organisation id, name or alias: show it in full."),
+    ] = None,
+    sort: SortOption = None,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the ministries, institutes and bureaus involved, or show one in full.
+
+    Example: newtowns organisations platform31
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    listing = Listing(
+        records.ORGANISATION_COLUMNS,
+        records.DEFAULT_ORGANISATION_FIELDS,
+        lambda c: c.dataset.organisation,
+        lambda c, v: views.organisation(c, query.find_organisation(c, v)),
+        "organisations",
+    )
+    out = Out(fmt, no_color, output, force, data)
+    _listing(listing, organisation, sort, reverse, limit, fields, out)
+
+
+@app.command()
+def sources(
+    source: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Source id: show it with every fact that cites it."),
+    ] = None,
+    sort: SortOption = None,
+    reverse: ReverseOption = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the sources, or show one with every fact that cites it.
+
+    Example: newtowns sources mra-2023-12-04
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    listing = Listing(
+        records.SOURCE_COLUMNS,
+        records.DEFAULT_SOURCE_FIELDS,
+        lambda c: c.dataset.source,
+        lambda c, v: views.source(c, query.find_source(c, v)),
+        "sources",
+    )
+    _listing(listing, source, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
+
+
+@app.command()
+def timeline(
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="From DATE (a year, month or day).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day).")
+    ] = None,
+    town: Annotated[str | None, typer.Option(help="Only entries about this town.")] = None,
+    group: Annotated[str | None, typer.Option(help="Only entries about this group.")] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option(help="Only this kind of entry; repeat for more.")
+    ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the entries on a decade axis instead.")
+    ] = False,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Every dated fact in one chronological list, derived from the data.
+
+    Entries on the same date come in a fixed order of kind; a year-only date comes
+    before the months and days of that year.
+
+    Example: newtowns timeline --from 2020 --chart
+    """
+    from newtowns_cli import query
+    from newtowns_cli import timeline as events
+    from newtowns_cli.render import chart as charts
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
+    unknown = sorted(set(kind or ()) - set(events.KINDS))
+    if unknown:
+        raise UsageError(
+            f"unknown --kind: {', '.join(unknown)}", hint="valid kinds: " + ", ".join(events.KINDS)
+        )
+    catalog = emit.catalog(data)
+    found = events.select(
+        events.entries(catalog.dataset),
+        start=parse_date(start, "--from"),
+        end=parse_date(end, "--to"),
+        town=query.find_town(catalog, town).id if town else None,
+        group=query.find_group(catalog, group).id if group else None,
+        kinds=kind or (),
+    )[:limit]
+    if chart:
+        emit.deliver(
+            charts.timeline(found, width=out.width), Out(None, no_color, output, force, data)
+        )
+        return
+    emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+
+
+@app.command()
+@town_filters
+def summary(
+    where: TownFilter,
+    by: Annotated[
+        By | None, typer.Option(case_sensitive=False, help="Group the towns by this.")
+    ] = None,
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Count the towns and add up population and area, in total or grouped --by.
+
+    Example: newtowns summary --by province
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, render_summary
+    from newtowns_cli.summary import summarize
+
+    out = Out(fmt, no_color, output, force, data)
+    grouping = by.value if by else None
+    available = records.summary_columns(grouping)
+    chosen = emit.columns(available, fields, [c.name for c in available], out)
+    catalog = emit.catalog(data)
+    result = summarize(catalog, query.select_towns(catalog, where), grouping)
+    text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
+    emit.deliver(text, out)
+
+
+@app.command()
+def claims(
+    fields: FieldsOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Hold each published figure against the data: consistent, not consistent or not comparable.
+
+    Example: newtowns claims --format md
+    """
+    from newtowns_cli.claims import check_all
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
+    catalog = emit.catalog(data)
+    emit.table(records.build(catalog, check_all(catalog), chosen), out, noun="claims", wrap=True)
+
+
+@app.command()
+@town_filters
+def report(
+    where: TownFilter,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Write the data set (or the towns the filters select) as one Markdown document.
+
+    Every figure links to a numbered list of sources.
+
+    Example: newtowns report -o dossier.md
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import Format
+    from newtowns_cli.render.report import report as dossier
+
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    text = dossier(catalog, towns, filtered=where != TownFilter())
+    emit.deliver(text, Out(Format.MD, True, output, force, data))
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        str | None,
+        typer.Argument(metavar="[FILE]", help="Data file to check (default: as --data)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
+    ] = ReportFormat.TEXT,
+    data: DataOption = None,
+) -> None:
+    """Check a data file and report every problem as file:line:col: path: message.
+
+    Exit 0 when the file is valid, 1 when it has problems.
+    Example: newtowns validate data/newtowns.toml --format json
+    """
+    target = emit.data_file(file if file is not None else data)
+    dataset, problems = store.inspect(target, today=datetime.date.today())
+    if fmt is ReportFormat.JSON:
+        keys = ("file", "line", "column", "path", "code", "message")
+        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        emit.write("".join(visible(str(problem)) + "\n" for problem in problems))
+    if dataset is None:
+        noun = "problem" if len(problems) == 1 else "problems"
+        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
+        raise typer.Exit(int(ExitCode.DATA))
+    counts = ", ".join(f"{len(getattr(dataset, t))} {t}s" for t in ("town", "group", "source"))
+    emit.note(f"{target.label}: valid ({counts})", always=True)

@@ -1,0 +1,77 @@
+"""Writing output files atomically: a temporary file in the same folder, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import stat
+import tempfile
+from collections.abc import Sequence
+
+from newtowns_cli.errors import OutputError, UsageError
+
+
+def write_atomic(
+    path: pathlib.Path, text: str, *, force: bool = False, protect: Sequence[pathlib.Path] = ()
+) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Refuses to replace a file in ``protect`` (the data file being read), anything but a
+    regular file, and an existing file unless ``force``.
+    """
+    if any(_same(path, other) for other in protect):
+        raise UsageError(f"{path}: refusing to write over the data file being read")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"{path}: not a regular file; refusing to replace it")
+        if not force:
+            raise UsageError(f"{path}: file exists", hint="add --force to replace it")
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        written = pathlib.Path(temporary)
+        written.chmod(stat.S_IMODE(info.st_mode) if info else _default_mode())
+        written.replace(path)
+    except OSError as exc:
+        _remove(temporary)
+        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _same(path: pathlib.Path, other: pathlib.Path) -> bool:
+    try:
+        return path.exists() and other.exists() and path.samefile(other)
+    except OSError:
+        return False
+
+
+def _default_mode() -> int:
+    """The mode a new file gets from the umask (mkstemp alone would give 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        pathlib.Path(path).unlink()
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()

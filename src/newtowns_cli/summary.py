@@ -1,0 +1,119 @@
+"""The numbers at a glance: towns, population, area and density, grouped as asked."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from newtowns_cli.models import Town
+from newtowns_cli.query import Catalog, designated, normalize
+
+BY: tuple[str, ...] = ("province", "status", "region", "group", "decade", "relieves")
+"""The ways towns can be grouped; without one, all towns form a single group."""
+NONE = "(none)"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Row:
+    """One group of towns and its figures; population and area count each town once."""
+
+    key: str
+    towns: tuple[str, ...]
+    population: int
+    with_population: int
+    as_of: tuple[str, ...]
+    units: tuple[str, ...]
+    area_km2: float | None
+    density: float | None
+    share: float | None
+
+    @property
+    def mean_population(self) -> int | None:
+        return round(self.population / self.with_population) if self.with_population else None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Summary:
+    by: str | None
+    rows: tuple[Row, ...]
+    total: Row
+    notes: tuple[str, ...]
+
+
+def summarize(catalog: Catalog, towns: Sequence[Town], by: str | None = None) -> Summary:
+    """Group ``towns`` by ``by`` (see BY) and add up each group and the whole."""
+    keys = _keys(catalog, by)
+    groups: dict[str, list[Town]] = {}
+    for town in towns:
+        for key in keys(town):
+            groups.setdefault(key, []).append(town)
+    total = _row("total", towns, None)
+    rows = [_row(key, members, total.population) for key, members in groups.items()]
+    if by == "decade":
+        rows.sort(key=lambda row: (row.key == NONE, row.key))
+    else:
+        rows.sort(key=lambda row: (-row.population, normalize(row.key)))
+    total = dataclasses.replace(total, share=100.0 if total.population else None)
+    return Summary(by, tuple(rows), total, _notes(towns, by))
+
+
+def _keys(catalog: Catalog, by: str | None) -> Callable[[Town], tuple[str, ...]]:
+    if by is None:
+        return lambda town: ("all",)
+    if by == "province":
+        return lambda town: (town.province,)
+    if by == "status":
+        return lambda town: (town.status,)
+    if by in ("region", "group"):
+        regions = by == "region"
+        return lambda town: catalog.current_groups(town, regions=regions) or (NONE,)
+    if by == "decade":
+
+        def decade(town: Town) -> tuple[str, ...]:
+            date = designated(town)
+            return (f"{date.year // 10 * 10}s",) if date else (NONE,)
+
+        return decade
+    if by == "relieves":
+        return lambda town: tuple(dict.fromkeys(r.city for r in town.relieves)) or (NONE,)
+    raise ValueError(f"unknown grouping {by!r}")
+
+
+def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
+    counted = [town for town in towns if town.population is not None]
+    population = sum(town.population.count for town in counted if town.population)
+    with_area = [(town, town.area[0].total) for town in counted if town.area and town.area[0].total]
+    area = sum(total for _, total in with_area if total is not None) if with_area else None
+    area_population = sum(t.population.count for t, _ in with_area if t.population)
+    return Row(
+        key=key,
+        towns=tuple(town.id for town in towns),
+        population=population,
+        with_population=len(counted),
+        as_of=tuple(sorted({str(t.population.as_of) for t in counted if t.population})),
+        units=tuple(sorted({t.population.unit for t in counted if t.population})),
+        area_km2=round(area, 2) if area is not None else None,
+        density=round(area_population / area, 1) if area else None,
+        share=round(100 * population / grand_total, 1) if grand_total else None,
+    )
+
+
+def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
+    """What a reader must know to use the totals: dates, units and missing figures."""
+    notes = []
+    dates = Counter(str(t.population.as_of) for t in towns if t.population)
+    if len(dates) > 1:
+        listed = ", ".join(f"{date} ({count} towns)" for date, count in sorted(dates.items()))
+        notes.append(f"Population figures refer to different dates: {listed}.")
+    elif dates:
+        notes.append(f"Population figures refer to {next(iter(dates))}.")
+    places = [t.name for t in towns if t.population and t.population.unit != "municipality"]
+    if places:
+        notes.append(f"Counted as a place, not a municipality: {', '.join(places)}.")
+    missing = [t.name for t in towns if t.population is None]
+    if missing:
+        notes.append(f"No population figure: {', '.join(missing)}.")
+    if by in ("region", "group", "relieves"):
+        notes.append(f"A town in more than one {by} counts in each; the total counts it once.")
+    return tuple(notes)
