@@ -21,6 +21,9 @@ CASES = {
     "organisation": ["organisations", "ministry"],
     "sources": ["sources"],
     "source": ["sources", "news-b"],
+    "timeline": ["timeline", "--fields", "all"],
+    "summary": ["summary", "--by", "group"],
+    "claims": ["claims", "--fields", "all"],
 }
 
 

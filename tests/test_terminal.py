@@ -6,6 +6,7 @@ import fcntl
 import os
 import pathlib
 import pty
+import re
 import signal
 import struct
 import subprocess
@@ -187,3 +188,20 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: pathlib.Path) -> None:
     assert process.returncode == 130
     assert stdout == b""
     assert b"Traceback" not in stderr
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}], ids=["colour", "NO_COLOR"])
+def test_charts_on_a_terminal(columns: int, env: dict[str, str]) -> None:
+    """The timeline chart and the summary bars fit the terminal and need no colour to read."""
+    code, chart = on_terminal("timeline", "--chart", columns=columns, **env)
+    assert code == 0
+    assert max(len(line) for line in chart.splitlines()) <= columns
+    assert "\x1b" not in chart and "●" in chart and "┼" in chart
+    code, summary = on_terminal("summary", "--by", "province", columns=columns, **env)
+    assert code == 0
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in summary.splitlines()]
+    assert max(len(line) for line in lines) <= columns
+    bars = [line for line in lines if "█" in line]
+    assert [line.split()[0] for line in bars][:2] == ["Noord-Holland", "Zuid-Holland"]
+    assert ("\x1b[1m" in summary) is (not env)

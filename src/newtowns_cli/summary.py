@@ -42,7 +42,10 @@ class Summary:
 
 
 def summarize(catalog: Catalog, towns: Sequence[Town], by: str | None = None) -> Summary:
-    """Group ``towns`` by ``by`` (see BY) and add up each group and the whole."""
+    """Group ``towns`` by ``by`` (see BY) and add up each group and the whole.
+
+    Groups come by population, largest first (decades in order); '(none)' comes last.
+    """
     keys = _keys(catalog, by)
     groups: dict[str, list[Town]] = {}
     for town in towns:
@@ -53,7 +56,9 @@ def summarize(catalog: Catalog, towns: Sequence[Town], by: str | None = None) ->
     if by == "decade":
         rows.sort(key=lambda row: (row.key == NONE, row.key))
     else:
-        rows.sort(key=lambda row: (-row.population, normalize(row.key)))
+        rows.sort(key=lambda row: (row.key == NONE, -row.population, normalize(row.key)))
+    if by is None:
+        rows = []  # the total is the only group
     total = dataclasses.replace(total, share=100.0 if total.population else None)
     return Summary(by, tuple(rows), total, _notes(towns, by))
 
@@ -104,7 +109,10 @@ def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
     notes = []
     dates = Counter(str(t.population.as_of) for t in towns if t.population)
     if len(dates) > 1:
-        listed = ", ".join(f"{date} ({count} towns)" for date, count in sorted(dates.items()))
+        listed = ", ".join(
+            f"{date} ({count} town{'s' if count > 1 else ''})"
+            for date, count in sorted(dates.items())
+        )
         notes.append(f"Population figures refer to different dates: {listed}.")
     elif dates:
         notes.append(f"Population figures refer to {next(iter(dates))}.")

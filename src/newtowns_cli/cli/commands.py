@@ -364,7 +364,8 @@ def summary(
     out = Out(fmt, no_color, output, force, data)
     grouping = by.value if by else None
     available = records.summary_columns(grouping)
-    chosen = emit.columns(available, fields, [c.name for c in available], out)
+    default = [column.name for column in available if column.name != "town_ids"]
+    chosen = emit.columns(available, fields, default, out)
     catalog = emit.catalog(data)
     result = summarize(catalog, query.select_towns(catalog, where), grouping)
     text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import textwrap
 from typing import TYPE_CHECKING
 
 from newtowns_cli.render.records import Table
@@ -102,5 +103,5 @@ def render_summary(
         return text
     shown = [(row.key, float(row.population)) for row in summary.rows]
     bars = chart.labelled_bars(shown, width=width) if len(shown) > 1 else ""
-    notes = "".join(f"{note}\n" for note in summary.notes)
+    notes = "".join(textwrap.fill(note, width) + "\n" for note in summary.notes)
     return "\n".join(part for part in (text, bars, notes) if part)

@@ -5,6 +5,7 @@ Plain characters only, so they read the same with and without colour.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
@@ -43,13 +44,15 @@ def timeline(entries: Sequence[Entry], *, width: int) -> str:
     for decade in range(low, high + 1, 10):
         at = column(decade) if decade < high else columns - 1
         axis[at] = "┼"
-        if at >= free:
-            labels[at : at + 4] = str(decade)
-            free = at + 6
+        start = min(at, columns - 4)  # the last label ends at the axis' end
+        if start >= free:
+            labels[start : start + 4] = str(decade)
+            free = start + 6
     lines += ["".join(axis), "".join(labels).rstrip()]
     per_decade = Counter(f"{year // 10 * 10}s" for year in years)
     counts = "  ".join(f"{decade}: {count}" for decade, count in sorted(per_decade.items()))
-    lines += ["", f"● one dated fact ({len(entries)} from {min(years)} to {max(years)}); {counts}"]
+    legend = f"● one dated fact ({len(entries)} from {min(years)} to {max(years)}); {counts}"
+    lines += ["", textwrap.fill(legend, width)]
     return "\n".join(lines) + "\n"
 
 

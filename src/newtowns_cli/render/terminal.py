@@ -14,7 +14,6 @@ from newtowns_cli.render.text import cell, visible
 
 GAP = 2
 MIN_COLUMN = 6
-CELL_FLOOR = 10
 TEXT_FLOOR = 24
 
 
@@ -23,8 +22,9 @@ def render(
 ) -> str:
     """The table in ``width`` columns, ANSI styles only if ``color``; cells never wrap.
 
-    When the table is wider than the terminal, the widest column loses a character at a
-    time, first down to its header's width, then if need be to 6; cut cells end in '…'.
+    When the table is wider than the terminal, a header wider than its values gives way
+    first, then the widest column loses a character at a time, down to 6; cut cells and
+    headers end in '…'.
     Machine formats never cut. With ``wrap`` (detail views) free-text columns wrap
     instead of being cut.
     """
@@ -32,12 +32,13 @@ def render(
     headers = [cell_len(column.name) if header else 0 for column in table.columns]
     natural = [max([headers[i], *(cell_len(row[i]) for row in cells)]) for i in range(len(headers))]
     available = width - GAP * (len(headers) - 1)
-    # Cells are cut (ellipsis), or in a detail view free text wraps. The widest column
-    # shrinks first; text keeps 24 columns and other cells 10 (headers whole) as long as
-    # the table allows, then everything may go down to 6.
+    # First a header wider than its values gives way, then the widest values are cut
+    # (or, in a detail view, free text wraps, keeping 24 columns while it can). Nothing
+    # goes below 6.
     wraps = [wrap and column.text for column in table.columns]
+    values = [max((cell_len(row[i]) for row in cells), default=0) for i in range(len(natural))]
     floors = [
-        min(natural[i], TEXT_FLOOR if wraps[i] else max(headers[i], CELL_FLOOR))
+        min(natural[i], TEXT_FLOOR if wraps[i] else max(values[i], MIN_COLUMN))
         for i in range(len(natural))
     ]
     widths = fit(natural, floors=floors, available=available)

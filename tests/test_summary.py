@@ -1,0 +1,126 @@
+"""newtowns summary: groupings, totals, shares, notes; the shipped totals add up."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newtowns_cli import store
+from newtowns_cli.dates import PartialDate
+
+from support import DATA, Runner
+
+TOWNS = str(DATA / "towns.toml")
+
+
+def _tsv(run: Runner, *args: str) -> list[list[str]]:
+    result = run(["summary", "--data", TOWNS, "-f", "tsv", *args])
+    assert result.exit_code == 0, result.stderr
+    return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def test_total_only_without_by(run: Runner) -> None:
+    """One row: six towns, five with a population, two dates used."""
+    assert _tsv(run) == [
+        [
+            "group",
+            "towns",
+            "population",
+            "share",
+            "mean_population",
+            "area_km2",
+            "density",
+            "population_as_of",
+        ],
+        ["total", "6", "330000", "100.0", "66000", "", "", "2023-01-01;2024-01-01"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("by", "rows"),
+    [
+        (
+            "province",
+            [
+                ["Fryslân", "1", "120000", "36.4"],
+                ["Zuid-Holland", "2", "110000", "33.3"],
+                ["Noord-Holland", "2", "100000", "30.3"],
+                ["Noord-Brabant", "1", "0", "0.0"],
+            ],
+        ),
+        ("status", [["groeikern", "5", "330000", "100.0"], ["groeistad", "1", "0", "0.0"]]),
+        (
+            "decade",
+            [
+                ["1960s", "1", "50000", "15.2"],
+                ["1970s", "2", "90000", "27.3"],
+                ["1980s", "1", "120000", "36.4"],
+                ["(none)", "2", "70000", "21.2"],
+            ],
+        ),
+        ("region", [["rand", "2", "100000", "30.3"], ["(none)", "4", "230000", "69.7"]]),
+        ("group", [["net", "4", "280000", "84.8"], ["(none)", "2", "50000", "15.2"]]),
+        (
+            "relieves",
+            [
+                ["Rotterdam", "2", "110000", "33.3"],
+                ["Amsterdam", "1", "50000", "15.2"],
+                ["Den Haag", "1", "20000", "6.1"],
+                ["(none)", "3", "170000", "51.5"],
+            ],
+        ),
+    ],
+)
+def test_groupings(run: Runner, by: str, rows: list[list[str]]) -> None:
+    """Each --by gives these groups (largest first, decades in order, (none) last) and the total."""
+    found = _tsv(run, "--by", by, "--fields", f"{by},towns,population,share")
+    assert found[0] == [by, "towns", "population", "share"]
+    assert found[1:-1] == rows
+    assert found[-1] == ["total", "6", "330000", "100.0"]
+
+
+def test_notes_say_which_dates_units_and_gaps(run: Runner) -> None:
+    """Markdown carries the notes a reader needs to use the totals."""
+    text = run(["summary", "--data", TOWNS, "--by", "group", "-f", "md"]).stdout
+    assert text.endswith(
+        "Population figures refer to different dates: "
+        "2023-01-01 (1 town), 2024-01-01 (4 towns).\n\n"
+        "No population figure: Delta.\n\n"
+        "A town in more than one group counts in each; the total counts it once.\n"
+    )
+
+
+def test_json_structure(run: Runner) -> None:
+    """JSON: the grouping, the rows, the total and the notes, numbers as numbers."""
+    args = ["summary", "--data", TOWNS, "--by", "status", "-f", "json", "--fields", "all"]
+    document = json.loads(run(args).stdout)
+    assert document["by"] == "status"
+    assert document["total"]["population"] == 330000
+    assert [row["status"] for row in document["rows"]] == ["groeikern", "groeistad"]
+    assert document["rows"][0]["town_ids"] == ["alpha", "beta", "epsilon", "gamma", "zeta"]
+    assert len(document["notes"]) == 2
+
+
+def test_terminal_table_has_bars_scaled_to_the_largest(run: Runner) -> None:
+    """On the table format, one bar per group; the largest fills the width."""
+    text = run(
+        ["summary", "--data", TOWNS, "--by", "province", "-f", "table"], env={"COLUMNS": "80"}
+    ).stdout
+    bars = [line for line in text.splitlines() if "█" in line]
+    assert [line.split()[0] for line in bars] == ["Fryslân", "Zuid-Holland", "Noord-Holland"]
+    lengths = [line.count("█") for line in bars]
+    assert lengths[0] > lengths[1] > lengths[2] > 0
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_shipped_total_is_the_sum_of_the_towns() -> None:
+    """The summary's total population equals the sum of every town's latest population."""
+    from newtowns_cli.query import Catalog
+    from newtowns_cli.summary import summarize
+
+    dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
+    result = summarize(Catalog.of(dataset), dataset.town)
+    assert result.total.population == sum(t.population.count for t in dataset.town if t.population)
+    assert result.total.population == 1333839
+    assert result.notes[0] == "Population figures refer to 2024-01-01."

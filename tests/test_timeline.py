@@ -1,0 +1,133 @@
+"""newtowns timeline: derived entries, their order, filters, formats and the chart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newtowns_cli import store
+from newtowns_cli.dates import PartialDate
+from newtowns_cli.timeline import Entry, entries, select
+
+from support import MINI, Runner
+
+MINI_TIMELINE = [
+    ("1972", "designation", "Aastad designated as groeikern (Tweede Nota)"),
+    ("1973-04", "designation", "Aastad designated as groeikern"),
+    ("1984", "municipality", "Aastad: Aagemeente becomes a municipality"),
+    ("2000", "membership", "Béédorp joins Regio Aa"),
+    ("2010", "membership", "Béédorp leaves Regio Aa"),
+    ("2022-11-28", "founding", "Het Netwerk founded"),
+    ("2022-11-28", "membership", "Aastad joins Het Netwerk"),
+    ("2022-11-28", "congress", "Het Congres (until 2022-11-29)"),
+    ("2023-12-04", "membership", "Béédorp named as member of Het Netwerk"),
+    ("2024-10", "publication", "'Een studie' published"),
+    ("2024-11-13", "presentation", "'Een studie' presented to the minister in Den Haag"),
+]
+
+
+def _rows(run: Runner, *args: str) -> list[tuple[str, ...]]:
+    result = run(
+        ["timeline", "--data", str(MINI), "-f", "tsv", "--fields", "date,kind,what", *args]
+    )
+    assert result.exit_code == 0, result.stderr
+    return [tuple(line.split("\t")) for line in result.stdout.splitlines()[1:]]
+
+
+def test_every_dated_fact_in_order(run: Runner) -> None:
+    """Designations, history, memberships (start, end, named), foundings, research, events."""
+    assert _rows(run) == MINI_TIMELINE
+
+
+def test_equal_dates_keep_a_fixed_order_and_years_come_first() -> None:
+    """Same date: by kind (founding, membership, congress …); a year before its months and days."""
+    day = PartialDate.parse("2022-11-28")
+    made = [
+        Entry(day, "congress", "c", ("s",)),
+        Entry(PartialDate(2022), "news", "y", ("s",)),
+        Entry(day, "membership", "b", ("s",)),
+        Entry(day, "founding", "a", ("s",)),
+        Entry(PartialDate.parse("2022-11"), "news", "m", ("s",)),
+    ]
+    assert [e.what for e in sorted(made, key=Entry.sort_key)] == ["y", "m", "a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("args", "dates"),
+    [
+        (("--from", "2022"), ["2022-11-28"] * 3 + ["2023-12-04", "2024-10", "2024-11-13"]),
+        (("--to", "1984"), ["1972", "1973-04", "1984"]),
+        (("--from", "1973-06", "--to", "2000-12-31"), ["1984", "2000"]),
+        (("--from", "1973-04-15", "--to", "1973-04-15"), ["1973-04"]),
+        (("--town", "Béédorp"), ["2000", "2010", "2023-12-04", "2024-10", "2024-11-13"]),
+        (("--group", "het netwerk"), ["2022-11-28"] * 3 + ["2023-12-04", "2024-10", "2024-11-13"]),
+        (("--kind", "membership"), ["2000", "2010", "2022-11-28", "2023-12-04"]),
+        (("--kind", "designation", "--kind", "publication"), ["1972", "1973-04", "2024-10"]),
+        (("--limit", "2"), ["1972", "1973-04"]),
+        (("--from", "2030"), []),
+    ],
+)
+def test_filters(run: Runner, args: tuple[str, ...], dates: list[str]) -> None:
+    """--from/--to overlap partial dates; --town, --group, --kind narrow; all combine."""
+    assert [row[0] for row in _rows(run, *args)] == dates
+
+
+def test_unknown_kind_lists_the_kinds(run: Runner) -> None:
+    """An unknown --kind exits 2 with the valid kinds."""
+    result = run(["timeline", "--data", str(MINI), "--kind", "party"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "newtowns: error: unknown --kind: party\nnewtowns: hint: valid kinds: policy, motion,"
+    )
+
+
+def test_unknown_town_exits_3(run: Runner) -> None:
+    """--town resolves like show."""
+    assert run(["timeline", "--data", str(MINI), "--town", "atlantis"]).exit_code == 3
+
+
+def test_json_entries_carry_who_and_sources(run: Runner) -> None:
+    """JSON keeps the towns, groups, organisations and sources of each entry as arrays."""
+    result = run(
+        ["timeline", "--data", str(MINI), "-f", "json", "--fields", "all", "--kind", "congress"]
+    )
+    assert json.loads(result.stdout) == [
+        {
+            "date": "2022-11-28",
+            "kind": "congress",
+            "what": "Het Congres (until 2022-11-29)",
+            "towns": ["aastad"],
+            "groups": ["net"],
+            "organisations": ["ministry"],
+            "sources": ["news-b"],
+        }
+    ]
+
+
+def test_shipped_timeline_spans_the_designations_to_the_2024_report() -> None:
+    """It holds the earliest designation (Zoetermeer, 1962) and ends with 2024-11-13."""
+    dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
+    found = entries(dataset)
+    designations = [e for e in found if e.kind == "designation"]
+    assert min(designations, key=Entry.sort_key).date == PartialDate(1962)
+    assert str(found[-1].date) == "2024-11-13"
+    assert found[-1].what.startswith(
+        "'Zorgen voor New Towns; van groeikern tot aandachtgebied' presented"
+    )
+    assert select(found, kinds=["designation"]) == designations
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_chart_fits_and_uses_no_escape_codes(run: Runner, columns: str) -> None:
+    """The chart is plain text within the width, one dot per fact, a labelled decade axis."""
+    result = run(["timeline", "--chart"], env={"COLUMNS": columns})
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert max(len(line) for line in lines) <= int(columns)
+    assert "\x1b" not in result.stdout
+    axis = next(line for line in lines if line.startswith("┼"))
+    assert axis.count("┼") == 20
+    assert "1960" in lines[lines.index(axis) + 1]
+    legend = lines[lines.index(axis) + 3 :]
+    assert " ".join(legend).startswith("● one dated fact (93 from 1848 to 2024); 1840s: 1")
