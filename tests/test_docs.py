@@ -68,8 +68,8 @@ def test_every_command_has_help_with_an_example() -> None:
 
     commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
     assert commands == [
-        "claims", "groups", "list", "organisations", "report", "research", "show",
-        "sources", "summary", "timeline", "validate",
+        "claims", "completion", "export", "groups", "list", "organisations", "report",
+        "research", "schema", "show", "sources", "summary", "timeline", "validate",
     ]  # fmt: skip
     for name in commands:
         result = Runner()([name, "--help"])

@@ -7,7 +7,7 @@ import os
 import pathlib
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newtowns_cli.errors import OutputError, UsageError
 
@@ -19,6 +19,27 @@ def write_atomic(
 
     Refuses to replace a file in ``protect`` (the data file being read), anything but a
     regular file, and an existing file unless ``force``.
+    """
+
+    def fill(temporary: pathlib.Path) -> None:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    write_with(path, fill, force=force, protect=protect)
+
+
+def write_with(
+    path: pathlib.Path,
+    fill: Callable[[pathlib.Path], None],
+    *,
+    force: bool = False,
+    protect: Sequence[pathlib.Path] = (),
+) -> None:
+    """Let ``fill`` write a new temporary file next to ``path``, then rename it into place.
+
+    On any failure or interruption the temporary file is removed and ``path`` is as before.
     """
     if any(_same(path, other) for other in protect):
         raise UsageError(f"{path}: refusing to write over the data file being read")
@@ -33,19 +54,17 @@ def write_atomic(
             raise OutputError(f"{path}: not a regular file; refusing to replace it")
         if not force:
             raise UsageError(f"{path}: file exists", hint="add --force to replace it")
-    folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(handle)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+    temporary = pathlib.Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        written = pathlib.Path(temporary)
-        written.chmod(stat.S_IMODE(info.st_mode) if info else _default_mode())
-        written.replace(path)
+        temporary.unlink()  # fill creates it: sqlite3 wants a path where no file is yet
+        fill(temporary)
+        temporary.chmod(stat.S_IMODE(info.st_mode) if info else _default_mode())
+        temporary.replace(path)
     except OSError as exc:
         _remove(temporary)
         raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
@@ -68,9 +87,9 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def _remove(path: str) -> None:
+def _remove(path: pathlib.Path) -> None:
     with contextlib.suppress(OSError):
-        pathlib.Path(path).unlink()
+        path.unlink()
 
 
 def _reason(exc: OSError) -> str:

@@ -15,6 +15,7 @@ from newtowns_cli.models import Dataset
 
 MAX_BYTES = 256 * 1024 * 1024
 BUNDLED = pathlib.Path(__file__).parent / "data" / "newtowns.toml"
+BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
 _DATA_HINT = (

@@ -244,3 +244,42 @@ def _valid_part(document: Mapping[str, Any]) -> Dataset:
         homepage=None,
     )
     return Dataset(dataset=meta, **tables)
+
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data file, generated from the models (draft 2020-12).
+
+    TOML has no null, so optional fields are simply not required: null branches and null
+    defaults that pydantic adds for Python are left out.
+    """
+    generated = _adapter(Dataset).json_schema()
+    cleaned = _without_null(generated)
+    assert isinstance(cleaned, dict)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "newtowns data file",
+        "description": "The Dutch New Towns data set; every field: docs/data-format.md.",
+        **{key: value for key, value in cleaned.items() if key != "title"},
+    }
+
+
+def _without_null(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_without_null(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _without_null(value) for key, value in node.items()}
+    if result.get("default", 0) is None:
+        del result["default"]
+    branches = result.get("anyOf")
+    if isinstance(branches, list) and {"type": "null"} in branches:
+        kept = [branch for branch in branches if branch != {"type": "null"}]
+        del result["anyOf"]
+        if len(kept) == 1:
+            result = {**kept[0], **result}
+        else:
+            result["anyOf"] = kept
+    return result

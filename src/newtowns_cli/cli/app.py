@@ -30,6 +30,9 @@ class _Boundary(TyperGroup):
             raise typer.Exit(int(ExitCode.OK)) from None
 
 
+COMPLETE_VAR = "_NEWTOWNS_COMPLETE"
+"""The environment variable through which the shell asks for completions."""
+
 app = typer.Typer(
     cls=_Boundary,
     name="newtowns",
@@ -84,6 +87,12 @@ def silence_stdout() -> None:
 def main() -> NoReturn:
     """Console-script entry point."""
     code: int | str | None
+    if os.environ.get(COMPLETE_VAR):
+        # A Tab press: typer only registers its shells when it adds its own
+        # --install-completion option, which this app leaves out.
+        from typer._completion_classes import completion_init
+
+        completion_init()
     try:
         app(prog_name="newtowns")
         code = 0

@@ -12,11 +12,12 @@ import typer
 
 from newtowns_cli import store
 from newtowns_cli.cli import emit
-from newtowns_cli.cli.app import app
+from newtowns_cli.cli.app import COMPLETE_VAR, app
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.options import (
     By,
     DataOption,
+    ExportFormat,
     FieldsOption,
     ForceOption,
     FormatOption,
@@ -25,12 +26,16 @@ from newtowns_cli.cli.options import (
     OutputOption,
     ReportFormat,
     ReverseOption,
+    Shell,
     SortOption,
+    complete_group,
+    complete_town,
     parse_date,
     town_filters,
 )
 from newtowns_cli.errors import ExitCode, UsageError
 from newtowns_cli.query import TownFilter
+from newtowns_cli.render import Format
 from newtowns_cli.render.text import visible
 
 if TYPE_CHECKING:
@@ -75,7 +80,9 @@ def show(
     town: Annotated[
         str,
         typer.Argument(
-            metavar="TOWN", help="Town id, name, alias or municipality (e.g. Nissewaard)."
+            metavar="TOWN",
+            help="Town id, name, alias or municipality (e.g. Nissewaard).",
+            autocompletion=complete_town,
         ),
     ],
     fmt: FormatOption = None,
@@ -150,7 +157,11 @@ def _order(
 def groups(
     group: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Group id, name or alias: show it with its members."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Group id, name or alias: show it with its members.",
+            autocompletion=complete_group,
+        ),
     ] = None,
     sort: SortOption = None,
     reverse: ReverseOption = False,
@@ -287,8 +298,13 @@ def timeline(
     end: Annotated[
         str | None, typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day).")
     ] = None,
-    town: Annotated[str | None, typer.Option(help="Only entries about this town.")] = None,
-    group: Annotated[str | None, typer.Option(help="Only entries about this group.")] = None,
+    town: Annotated[
+        str | None, typer.Option(help="Only entries about this town.", autocompletion=complete_town)
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(help="Only entries about this group.", autocompletion=complete_group),
+    ] = None,
     kind: Annotated[
         list[str] | None, typer.Option(help="Only this kind of entry; repeat for more.")
     ] = None,
@@ -409,7 +425,6 @@ def report(
     Example: newtowns report -o dossier.md
     """
     from newtowns_cli import query
-    from newtowns_cli.render import Format
     from newtowns_cli.render.report import report as dossier
 
     catalog = emit.catalog(data)
@@ -449,3 +464,121 @@ def validate(
         raise typer.Exit(int(ExitCode.DATA))
     counts = ", ".join(f"{len(getattr(dataset, t))} {t}s" for t in ("town", "group", "source"))
     emit.note(f"{target.label}: valid ({counts})", always=True)
+
+
+@app.command()
+@town_filters
+def export(
+    where: TownFilter,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="toml, json, csv, geojson or sqlite (default: from the --output extension, "
+            "else toml).",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Export the data set, or the towns the filters select, for other tools.
+
+    toml: a new, self-contained data file that validates; json: the same as JSON;
+    csv: the towns with every field; geojson: one point per town; sqlite: a database
+    with a table per entity (needs --output).
+
+    Example: newtowns export --format sqlite -o newtowns.db
+    """
+    import pathlib
+
+    from newtowns_cli import export as exports
+    from newtowns_cli import query
+    from newtowns_cli.render import geojson as geo
+    from newtowns_cli.render import records, render
+
+    chosen = fmt or _export_format(output)
+    if chosen is ExportFormat.SQLITE and output is None:
+        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    dataset = (
+        catalog.dataset
+        if where == TownFilter()
+        else exports.subset(catalog.dataset, [t.id for t in towns])
+    )
+    out = Out(None, True, output, force, data)
+    if chosen is ExportFormat.SQLITE:
+        from newtowns_cli import output as files
+        from newtowns_cli import sqlite_export
+
+        path = pathlib.Path(str(output))
+        protect = [emit.data_file(data).path]
+        files.write_with(
+            path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
+        )
+        emit.note(f"wrote {path}")
+    elif chosen is ExportFormat.GEOJSON:
+        text, skipped = geo.render(catalog, towns)
+        if skipped:
+            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
+        emit.deliver(text, out)
+    elif chosen is ExportFormat.CSV:
+        emit.deliver(render(records.build(catalog, towns, records.TOWN_COLUMNS), Format.CSV), out)
+    elif chosen is ExportFormat.JSON:
+        emit.deliver(exports.to_json(dataset), out)
+    else:
+        emit.deliver(exports.to_toml(dataset), out)
+
+
+def _export_format(output: str | None) -> ExportFormat:
+    import pathlib
+
+    suffix = pathlib.Path(output).suffix.lower() if output else ""
+    by_suffix = {".json": ExportFormat.JSON, ".csv": ExportFormat.CSV}
+    by_suffix |= {".geojson": ExportFormat.GEOJSON, ".sqlite": ExportFormat.SQLITE}
+    by_suffix |= {".db": ExportFormat.SQLITE, ".sqlite3": ExportFormat.SQLITE}
+    return by_suffix.get(suffix, ExportFormat.TOML)
+
+
+@app.command()
+def schema(
+    generate: Annotated[
+        bool, typer.Option("--generate", help="Generate it from the code instead (slower).")
+    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print the JSON Schema of the data file, for editors and CI.
+
+    The data file names it in its first line (#:schema), so Taplo-based editors check
+    and complete as you type.
+
+    Example: newtowns schema -o newtowns.schema.json
+    """
+    if generate:
+        from newtowns_cli.validation import json_schema
+
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
+    emit.deliver(text, Out(None, True, output, force))
+
+
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(case_sensitive=False, help="bash, zsh or fish.")],
+) -> None:
+    """Print the shell completion script; no startup file is changed.
+
+    Example: newtowns completion bash > ~/.local/share/bash-completion/completions/newtowns
+    """
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
+    )
+    emit.write(script + "\n")

@@ -31,6 +31,20 @@ class By(enum.StrEnum):
     RELIEVES = "relieves"
 
 
+class ExportFormat(enum.StrEnum):
+    TOML = "toml"
+    JSON = "json"
+    CSV = "csv"
+    GEOJSON = "geojson"
+    SQLITE = "sqlite"
+
+
+class Shell(enum.StrEnum):
+    BASH = "bash"
+    ZSH = "zsh"
+    FISH = "fish"
+
+
 class ReportFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
@@ -61,6 +75,7 @@ FieldsOption = Annotated[
     typer.Option(
         "--fields",
         metavar="A,B,…",
+        autocompletion=lambda ctx, incomplete: complete_fields(ctx, incomplete),
         help="Columns to show, in order; 'all' for every column, 'help' to list them.",
     ),
 ]
@@ -84,8 +99,22 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace a file.")]
 
 _FILTER_SPECS: tuple[tuple[str, type, dict[str, Any]], ...] = (
-    ("region", str, {"help": "In this regional cooperation (id, name or alias, e.g. MRA)."}),
-    ("group", str, {"help": "Member of this group (id, name or alias)."}),
+    (
+        "region",
+        str,
+        {
+            "help": "In this regional cooperation (id, name or alias, e.g. MRA).",
+            "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
+        },
+    ),
+    (
+        "group",
+        str,
+        {
+            "help": "Member of this group (id, name or alias).",
+            "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
+        },
+    ),
     ("province", str, {"help": "In this province."}),
     ("status", Status, {"case_sensitive": False, "help": "groeikern or groeistad."}),
     ("relieves", str, {"metavar": "CITY", "help": "Took the overflow of this city."}),
@@ -142,3 +171,43 @@ def parse_date(value: str | None, option: str) -> Any:
     except ValueError as exc:
         hint = "write a year, a month or a day: 2022, 2022-11 or 2022-11-28"
         raise UsageError(f"invalid value for {option}: {exc}", hint=hint) from None
+
+
+def _data_path(ctx: typer.Context) -> Any:
+    import os
+
+    from newtowns_cli import store
+
+    given = ctx.params.get("data") if ctx is not None else None
+    return store.locate(given, os.environ.get(ENV_DATA)).path
+
+
+def complete_town(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from newtowns_cli import complete
+
+    return complete.ids(_data_path(ctx), "town", incomplete)
+
+
+def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from newtowns_cli import complete
+
+    return complete.ids(_data_path(ctx), "group", incomplete)
+
+
+def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Field names of the command being completed."""
+    from newtowns_cli import complete
+    from newtowns_cli.render import records
+
+    by_command: dict[str, tuple[records.Column[Any], ...]] = {
+        "list": records.TOWN_COLUMNS,
+        "groups": records.GROUP_COLUMNS,
+        "research": records.RESEARCH_COLUMNS,
+        "organisations": records.ORGANISATION_COLUMNS,
+        "sources": records.SOURCE_COLUMNS,
+        "timeline": records.TIMELINE_COLUMNS,
+        "claims": records.CLAIM_COLUMNS,
+    }
+    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
+    columns = by_command.get(name or "", records.TOWN_COLUMNS)
+    return complete.fields([column.name for column in columns], incomplete)

@@ -1,0 +1,85 @@
+"""Shell completion: scripts for bash, zsh and fish; ids, fields and choices completed."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from support import Runner
+
+SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
+
+
+def _complete(words: str, **env: str) -> list[str]:
+    environment = {**os.environ, "_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    environment["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    environment.pop("NEWTOWNS_DATA", None)
+    result = subprocess.run(
+        [str(SCRIPT)], env={**environment, **env}, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_a_script(run: Runner, shell: str) -> None:
+    """newtowns completion SHELL prints a script that calls back through _NEWTOWNS_COMPLETE."""
+    result = run(["completion", shell])
+    assert result.exit_code == 0
+    assert "_NEWTOWNS_COMPLETE" in result.stdout and "newtowns" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("newtowns li", ["list"]),
+        ("newtowns show spi", ["spijkenisse"]),
+        ("newtowns list --region mr", ["mra", "mrdh"]),
+        ("newtowns list --fields id,na", ["id,name"]),
+        ("newtowns groups --fields me", ["members", "member_count"]),
+        ("newtowns list --format js", ["json", "jsonl"]),
+        ("newtowns summary --by re", ["region", "relieves"]),
+    ],
+)
+def test_completions(words: str, expected: list[str]) -> None:
+    """Commands, town and group ids, field names and option choices complete."""
+    assert _complete(words) == expected
+
+
+def test_completion_reads_the_data_option(tmp_path: pathlib.Path) -> None:
+    """Ids come from NEWTOWNS_DATA when it is set."""
+    from support import MINI
+
+    assert _complete("newtowns show aa", NEWTOWNS_DATA=str(MINI)) == ["aastad"]
+
+
+def test_completion_is_silent_on_a_broken_file(tmp_path: pathlib.Path) -> None:
+    """A Tab press never prints an error: a broken data file gives no candidates."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[town\n")
+    assert _complete("newtowns show a", NEWTOWNS_DATA=str(broken)) == []
+
+
+def test_completing_does_not_import_pydantic_or_rich_tables() -> None:
+    """A completion request imports neither pydantic nor rich's table."""
+    environment = {
+        **os.environ,
+        "_NEWTOWNS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "newtowns show spi",
+        "COMP_CWORD": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newtowns_cli"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert result.stdout.split() == ["spijkenisse"]
+    assert not {name for name in modules if name.split(".")[0] == "pydantic"}
+    assert "rich.table" not in modules
