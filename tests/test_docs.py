@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 
+import pytest
+
 from newtowns_cli import models
 
 DOCS = pathlib.Path(__file__).parents[1] / "docs"
@@ -83,3 +85,49 @@ def test_readme_mentions_every_command() -> None:
     for name in ["list", "show", "groups", "research", "organisations", "sources", "timeline",
                  "summary", "claims", "report", "validate"]:  # fmt: skip
         assert f"newtowns {name}" in readme, name
+
+
+def _console_examples() -> list[tuple[str, str, str]]:
+    """(file, command, expected output) for every `$ ` line in a console block of docs/."""
+    examples = []
+    for path in sorted(DOCS.glob("*.md")):
+        text = path.read_text("utf-8")
+        for block in text.split("```console\n")[1:]:
+            body = block.split("\n```", 1)[0]
+            for chunk in ("\n" + body).split("\n$ ")[1:]:
+                command, _, output = chunk.partition("\n")
+                examples.append((path.name, command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("doc", "command", "expected"), _console_examples())
+def test_console_examples_print_what_the_docs_show(
+    doc: str, command: str, expected: str, tmp_path: pathlib.Path
+) -> None:
+    """Every `$ newtowns …` example in docs/ prints exactly the output shown under it."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS")}
+    env["PATH"] = f"{pathlib.Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip("\n") == expected.rstrip("\n"), doc
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is what the app generates: regenerate after changing a command or option."""
+    from newtowns_cli.cli.reference import markdown
+
+    assert (DOCS / "cli.md").read_text("utf-8") == markdown()
+
+
+def test_readme_links_the_docs() -> None:
+    """The README points to every page of docs/."""
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    assert [
+        page.name for page in sorted(DOCS.glob("*.md")) if f"docs/{page.name}" not in readme
+    ] == []

@@ -299,14 +299,20 @@ def timeline(
         str | None, typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day).")
     ] = None,
     town: Annotated[
-        str | None, typer.Option(help="Only entries about this town.", autocompletion=complete_town)
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Only entries about this town.", autocompletion=complete_town
+        ),
     ] = None,
     group: Annotated[
         str | None,
-        typer.Option(help="Only entries about this group.", autocompletion=complete_group),
+        typer.Option(
+            metavar="NAME", help="Only entries about this group.", autocompletion=complete_group
+        ),
     ] = None,
     kind: Annotated[
-        list[str] | None, typer.Option(help="Only this kind of entry; repeat for more.")
+        list[str] | None,
+        typer.Option("--kind", metavar="KIND", help="Only this kind of entry; repeat for more."),
     ] = None,
     chart: Annotated[
         bool, typer.Option("--chart", help="Draw the entries on a decade axis instead.")
@@ -570,7 +576,9 @@ def schema(
 
 @app.command()
 def completion(
-    shell: Annotated[Shell, typer.Argument(case_sensitive=False, help="bash, zsh or fish.")],
+    shell: Annotated[
+        Shell, typer.Argument(case_sensitive=False, metavar="SHELL", help="bash, zsh or fish.")
+    ],
 ) -> None:
     """Print the shell completion script; no startup file is changed.
 

@@ -103,6 +103,7 @@ _FILTER_SPECS: tuple[tuple[str, type, dict[str, Any]], ...] = (
         "region",
         str,
         {
+            "metavar": "NAME",
             "help": "In this regional cooperation (id, name or alias, e.g. MRA).",
             "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
         },
@@ -111,11 +112,12 @@ _FILTER_SPECS: tuple[tuple[str, type, dict[str, Any]], ...] = (
         "group",
         str,
         {
+            "metavar": "NAME",
             "help": "Member of this group (id, name or alias).",
             "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
         },
     ),
-    ("province", str, {"help": "In this province."}),
+    ("province", str, {"metavar": "NAME", "help": "In this province."}),
     ("status", Status, {"case_sensitive": False, "help": "groeikern or groeistad."}),
     ("relieves", str, {"metavar": "CITY", "help": "Took the overflow of this city."}),
     ("designated_from", int, {"metavar": "YEAR", "help": "First designated in or after YEAR."}),

@@ -1,0 +1,64 @@
+"""docs/cli.md, generated from the app itself: `python -m newtowns_cli.cli.reference`."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from typer.main import get_command
+
+from newtowns_cli.cli import app
+
+
+def markdown() -> str:
+    """Every command with its help, usage and options, as Markdown."""
+    root = get_command(app)
+    context = root.make_context("newtowns", [], resilient_parsing=True)
+    lines = [
+        "# Command reference",
+        "",
+        "Generated from the code by `python -m newtowns_cli.cli.reference > docs/cli.md`;",
+        "`tests/test_docs.py` fails when this file and the code disagree.",
+        "",
+        "```text",
+        "newtowns [--version] [-h | --help] COMMAND [OPTIONS] [ARGUMENTS]",
+        "```",
+        "",
+    ]
+    commands: dict[str, Any] = getattr(root, "commands", {})
+    for name in sorted(commands):
+        command = commands[name]
+        sub = command.make_context(name, [], parent=context, resilient_parsing=True)
+        lines += [f"## newtowns {name}", "", inspect.cleandoc(command.help or ""), ""]
+        lines += ["```text", command.get_usage(sub).replace("Usage: ", ""), "```", ""]
+        rows = [_row(param, sub) for param in command.params if not getattr(param, "hidden", False)]
+        if rows:
+            lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
+            lines += [f"| {' | '.join(row)} |" for row in rows]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _row(param: Any, context: Any) -> list[str]:
+    names = ", ".join(f"`{name}`" for name in [*param.opts, *param.secondary_opts])
+    if param.param_type_name == "argument":
+        names = f"`{param.make_metavar(context)}` (argument)"
+        value = ""
+    elif getattr(param, "is_flag", False):
+        value = ""
+    else:
+        value = f"`{param.make_metavar(context)}`"
+    default = param.default
+    shown = (
+        ""
+        if default in (None, False, (), []) or not getattr(param, "show_default", True)
+        else f"`{default}`"
+    )
+    meaning = (getattr(param, "help", None) or "").replace("|", "\\|").replace("\n", " ")
+    return [names.replace("|", "\\|"), value.replace("|", "\\|"), shown, meaning]
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(markdown())
