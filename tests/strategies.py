@@ -30,7 +30,7 @@ def _choice(literal: object) -> st.SearchStrategy[str]:
 def datasets(draw: st.DrawFn) -> m.Dataset:
     """A data set that validates: ids unique, references resolve, every source cited."""
     n_sources = draw(st.integers(0, 3))
-    n_towns = draw(st.integers(1 if n_sources else 0, 4))
+    n_towns = draw(st.integers(1, 4)) if n_sources else 0
     source_ids = [f"s{n}" for n in range(n_sources)]
     town_ids = [f"t{n}" for n in range(n_towns)]
     cite = st.sampled_from(source_ids) if source_ids else st.nothing()

@@ -86,11 +86,12 @@ def test_python_dash_m_and_version(tmp_path: pathlib.Path) -> None:
 
 
 def test_no_arguments_prints_help(tmp_path: pathlib.Path) -> None:
-    """newtowns alone prints the help (click's exit code 2 for a missing command)."""
+    """newtowns alone is a usage error: the help goes to stderr, exit 2, stdout stays empty."""
     result = _run(cwd=tmp_path)
     assert result.returncode == 2
-    assert "Usage: newtowns [OPTIONS] COMMAND [ARGS]..." in result.stdout
-    assert "list" in result.stdout and "validate" in result.stdout
+    assert result.stdout == ""
+    assert result.stderr.startswith("Usage: newtowns [OPTIONS] COMMAND [ARGS]...")
+    assert "list" in result.stderr and "validate" in result.stderr
 
 
 def _big_data_file(tmp_path: pathlib.Path, towns: int) -> pathlib.Path:

@@ -100,7 +100,13 @@ Measure = Literal["inhabitants", "places", "members"]
 
 
 class Record:
-    """Base of every record: strict, unknown keys forbidden, a TOML table accepted."""
+    """Base of every record: strict, unknown keys forbidden, a TOML table accepted.
+
+    Records are immutable: a field is set once, by __init__ (or by pickle when a cached
+    data set is read), and never again. Equality, hashing and repr are by field values.
+    They are written here once rather than generated per class by the dataclass
+    decorator, which costs start-up on every run (see benchmarks/README.md).
+    """
 
     __slots__ = ()
     __pydantic_config__: ClassVar[dict[str, object]] = {
@@ -116,11 +122,53 @@ class Record:
         handler.resolve_ref_schema(schema)["strict"] = False
         return schema
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, name):
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in field_names(type(self)))
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return self._values()
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        # Unpickling a cached data set: straight to the slots, past the write-once guard.
+        for name, value in zip(field_names(type(self)), state, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))
+        return f"{type(self).__name__}({shown})"
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(kind: type) -> tuple[str, ...]:
+    """The field names of a record type, in order (cached: asked for on every value)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 def record(cls: type[T]) -> type[T]:
-    """Make a frozen, slotted, keyword-only dataclass record."""
-    return dataclasses.dataclass(frozen=True, slots=True, kw_only=True)(cls)
+    """Make a slotted, keyword-only dataclass record; Record makes it immutable."""
+    return dataclasses.dataclass(slots=True, kw_only=True, repr=False, eq=False)(cls)
 
 
 @record
@@ -349,8 +397,8 @@ def iter_values(
     """Every value nested in a record (records and tuples included) with its data path."""
     yield path, value
     if isinstance(value, Record):
-        for field in dataclasses.fields(value):  # type: ignore[arg-type]
-            yield from iter_values(getattr(value, field.name), (*path, field.name))
+        for name in field_names(type(value)):
+            yield from iter_values(getattr(value, name), (*path, name))
     elif isinstance(value, tuple):
         for number, item in enumerate(value):
             yield from iter_values(item, (*path, number))

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import NotFoundError, UsageError
+from newtowns_cli.filters import TownFilter
 from newtowns_cli.models import (
     TABLES,
     Area,
@@ -32,6 +33,7 @@ from newtowns_cli.models import (
     Research,
     Source,
     Town,
+    field_names,
     iter_values,
 )
 
@@ -107,8 +109,29 @@ class Catalog:
 
 def sources_cited_by(record: Record) -> tuple[str, ...]:
     """Every source id a record cites anywhere inside it, in order of first citation."""
-    cited = (source for _, value in iter_values(record, ()) for _, source in _cited_ids(value))
-    return tuple(dict.fromkeys(cited))
+    found: list[str] = []
+    _collect_cited(record, found)
+    return tuple(dict.fromkeys(found))
+
+
+def _collect_cited(value: object, found: list[str]) -> None:
+    # Direct rather than through iter_values: this runs for every row of `--fields all`.
+    if isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, Record):
+                _collect_cited(item, found)
+        return
+    if not isinstance(value, Record):
+        return
+    for name in field_names(type(value)):
+        item = getattr(value, name)
+        if name in ("source", "original"):
+            if isinstance(item, str):
+                found.append(item)
+        elif name == "sources":
+            found.extend(item)
+        elif isinstance(item, (Record, tuple)):
+            _collect_cited(item, found)
 
 
 def _cited_ids(value: object) -> Iterator[tuple[str, str]]:
@@ -248,23 +271,6 @@ def resolve_province(value: str) -> str:
     guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
     hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
     raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class TownFilter:
-    """The filters of ``newtowns list``; all given ones must hold (AND)."""
-
-    region: str | None = None
-    group: str | None = None
-    province: str | None = None
-    status: str | None = None
-    relieves: str | None = None
-    designated_from: int | None = None
-    designated_to: int | None = None
-    min_population: int | None = None
-    max_population: int | None = None
-    member_as_of: PartialDate | None = None
-    search: str | None = None
 
 
 def designated(town: Town) -> PartialDate | None:

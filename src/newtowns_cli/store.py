@@ -8,10 +8,12 @@ import pathlib
 import re
 import stat
 import tomllib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
-from newtowns_cli.models import Dataset
+
+if TYPE_CHECKING:
+    from newtowns_cli.models import Dataset
 
 MAX_BYTES = 256 * 1024 * 1024
 BUNDLED = pathlib.Path(__file__).parent / "data" / "newtowns.toml"
@@ -48,6 +50,11 @@ def locate(option: str | None, env: str | None) -> DataFile:
 
 def read_text(data: DataFile) -> str:
     """The file's text; a missing, special, unreadable, oversized or non-UTF-8 file raises."""
+    return decode(read_bytes(data), data.label)
+
+
+def read_bytes(data: DataFile) -> bytes:
+    """The file's bytes; a missing, special, unreadable or oversized file raises."""
     label = data.label
     try:
         info = data.path.stat()
@@ -64,10 +71,9 @@ def read_text(data: DataFile) -> str:
         size = info.st_size // (1024 * 1024)
         raise DataFileError(f"{label}: file is too large ({size} MiB; the limit is 256 MiB)")
     try:
-        raw = data.path.read_bytes()
+        return data.path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{label}: cannot read: {_reason(exc)}", _DATA_HINT) from None
-    return decode(raw, label)
 
 
 def decode(raw: bytes, label: str) -> str:
@@ -113,25 +119,42 @@ def parse(text: str, label: str) -> dict[str, Any]:
         raise DataInvalidError(label, [problem]) from None
 
 
-def inspect(data: DataFile, *, today: datetime.date) -> tuple[Dataset | None, list[Problem]]:
+def inspect(
+    data: DataFile, *, today: datetime.date, raw: bytes | None = None
+) -> tuple[Dataset | None, list[Problem]]:
     """Read, parse and validate; every problem found, and the Dataset when there are none."""
     try:
-        text = read_text(data)
+        text = decode(read_bytes(data) if raw is None else raw, data.label)
         document = parse(text, data.label)
     except DataInvalidError as exc:
         return None, list(exc.problems)
     from newtowns_cli.tomlspan import SpanIndex
     from newtowns_cli.validation import validate
 
-    dataset, problems = validate(document, file=data.label, spans=SpanIndex(text), today=today)
+    spans = lambda: SpanIndex(text)  # noqa: E731 - built only when a problem needs a position
+    dataset, problems = validate(document, file=data.label, spans=spans, today=today)
     return dataset, sorted(problems, key=Problem.sort_key)
 
 
-def load(data: DataFile, *, today: datetime.date) -> Dataset:
-    """The validated Dataset; raises DataFileError or DataInvalidError."""
-    dataset, problems = inspect(data, today=today)
+def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
+    """The validated Dataset; raises DataFileError or DataInvalidError.
+
+    With a ``cache`` folder, a file validated before is read back from the cache, which
+    skips parsing and pydantic; see cache.py for when a cached copy is trusted.
+    """
+    raw = read_bytes(data)
+    if cache is not None:
+        from newtowns_cli import cache as stored
+
+        key = stored.key(raw)
+        found = stored.get(cache, key)
+        if found is not None:
+            return found
+    dataset, problems = inspect(data, today=today, raw=raw)
     if dataset is None:
         raise DataInvalidError(data.label, problems)
+    if cache is not None:
+        stored.put(cache, key, dataset)
     return dataset
 
 

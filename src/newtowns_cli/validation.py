@@ -11,7 +11,7 @@ import difflib
 import json
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from newtowns_cli import checks
@@ -59,9 +59,16 @@ _UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 def validate(
-    document: Mapping[str, Any], *, file: str, spans: SpanIndex, today: datetime.date
+    document: Mapping[str, Any],
+    *,
+    file: str,
+    spans: Callable[[], SpanIndex],
+    today: datetime.date,
 ) -> tuple[Dataset | None, list[Problem]]:
-    """Validate ``document``; the Dataset is returned only when there is no problem."""
+    """Validate ``document``; the Dataset is returned only when there is no problem.
+
+    ``spans`` builds the index of positions; it is called only when there is a problem.
+    """
     from pydantic import ValidationError
 
     try:
@@ -70,10 +77,13 @@ def validate(
     except ValidationError as exc:
         dataset = None
         errors = list(exc.errors(include_url=False))
-    problems = [_schema_problem(error, file, spans) for error in errors]
     findings = checks.check(document, dataset or _valid_part(document), today=today)
+    if not errors and not findings:
+        return dataset, []
+    index = spans()
+    problems = [_schema_problem(error, file, index) for error in errors]
     for finding in findings:
-        line, column = spans.locate(finding.path)
+        line, column = index.locate(finding.path)
         problems.append(
             Problem(file, line, column, render_path(finding.path), finding.code, finding.message)
         )

@@ -12,7 +12,7 @@ import typer
 
 from newtowns_cli import store
 from newtowns_cli.cli import emit
-from newtowns_cli.cli.app import COMPLETE_VAR, app
+from newtowns_cli.cli.base import COMPLETE_VAR, command
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.options import (
     By,
@@ -34,7 +34,7 @@ from newtowns_cli.cli.options import (
     town_filters,
 )
 from newtowns_cli.errors import ExitCode, UsageError
-from newtowns_cli.query import TownFilter
+from newtowns_cli.filters import TownFilter
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import visible
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@app.command("list")
+@command("list")
 @town_filters
 def list_towns(
     where: TownFilter,
@@ -75,7 +75,7 @@ def list_towns(
     emit.table(records.build(catalog, towns, chosen), out, noun="towns")
 
 
-@app.command()
+@command("show")
 def show(
     town: Annotated[
         str,
@@ -153,7 +153,7 @@ def _order(
     return items if limit is None else items[:limit]
 
 
-@app.command()
+@command("groups")
 def groups(
     group: Annotated[
         str | None,
@@ -190,7 +190,7 @@ def groups(
     _listing(listing, group, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
 
 
-@app.command()
+@command("research")
 def research(
     study: Annotated[
         str | None,
@@ -223,7 +223,7 @@ def research(
     _listing(listing, study, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
 
 
-@app.command()
+@command("organisations")
 def organisations(
     organisation: Annotated[
         str | None,
@@ -257,7 +257,7 @@ def organisations(
     _listing(listing, organisation, sort, reverse, limit, fields, out)
 
 
-@app.command()
+@command("sources")
 def sources(
     source: Annotated[
         str | None,
@@ -290,7 +290,7 @@ def sources(
     _listing(listing, source, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
 
 
-@app.command()
+@command("timeline")
 def timeline(
     start: Annotated[
         str | None, typer.Option("--from", metavar="DATE", help="From DATE (a year, month or day).")
@@ -361,7 +361,7 @@ def timeline(
     emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
 
 
-@app.command()
+@command("summary")
 @town_filters
 def summary(
     where: TownFilter,
@@ -394,7 +394,7 @@ def summary(
     emit.deliver(text, out)
 
 
-@app.command()
+@command("claims")
 def claims(
     fields: FieldsOption = None,
     fmt: FormatOption = None,
@@ -416,7 +416,7 @@ def claims(
     emit.table(records.build(catalog, check_all(catalog), chosen), out, noun="claims", wrap=True)
 
 
-@app.command()
+@command("report")
 @town_filters
 def report(
     where: TownFilter,
@@ -439,7 +439,7 @@ def report(
     emit.deliver(text, Out(Format.MD, True, output, force, data))
 
 
-@app.command()
+@command("validate")
 def validate(
     file: Annotated[
         str | None,
@@ -454,6 +454,7 @@ def validate(
     """Check a data file and report every problem as file:line:col: path: message.
 
     Exit 0 when the file is valid, 1 when it has problems.
+
     Example: newtowns validate data/newtowns.toml --format json
     """
     target = emit.data_file(file if file is not None else data)
@@ -472,7 +473,7 @@ def validate(
     emit.note(f"{target.label}: valid ({counts})", always=True)
 
 
-@app.command()
+@command("export")
 @town_filters
 def export(
     where: TownFilter,
@@ -550,7 +551,7 @@ def _export_format(output: str | None) -> ExportFormat:
     return by_suffix.get(suffix, ExportFormat.TOML)
 
 
-@app.command()
+@command("schema")
 def schema(
     generate: Annotated[
         bool, typer.Option("--generate", help="Generate it from the code instead (slower).")
@@ -574,7 +575,7 @@ def schema(
     emit.deliver(text, Out(None, True, output, force))
 
 
-@app.command()
+@command("completion")
 def completion(
     shell: Annotated[
         Shell, typer.Argument(case_sensitive=False, metavar="SHELL", help="bash, zsh or fish.")

@@ -83,7 +83,22 @@ def data_file(data: str | None) -> store.DataFile:
 def catalog(data: str | None) -> Catalog:
     from newtowns_cli.query import Catalog
 
-    return Catalog.of(store.load(data_file(data), today=datetime.date.today()))
+    target = data_file(data)
+    return Catalog.of(store.load(target, today=datetime.date.today(), cache=cache_folder()))
+
+
+def cache_folder() -> pathlib.Path | None:
+    """Where validated data is cached: $NEWTOWNS_CACHE_DIR, else the XDG cache folder.
+
+    NEWTOWNS_NO_CACHE (non-empty) turns the cache off.
+    """
+    if os.environ.get("NEWTOWNS_NO_CACHE"):
+        return None
+    given = os.environ.get("NEWTOWNS_CACHE_DIR")
+    if given:
+        return pathlib.Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(pathlib.Path.home() / ".cache")
+    return pathlib.Path(base) / "newtowns"
 
 
 def columns(

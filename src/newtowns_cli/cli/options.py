@@ -144,7 +144,7 @@ _FILTERS = [
 
 def town_filters(command: F) -> F:
     """Give a command the town filters of `list`; it receives them as ``where: TownFilter``."""
-    from newtowns_cli.query import TownFilter
+    from newtowns_cli.filters import TownFilter
 
     names = [parameter.name for parameter in _FILTERS]
     own = inspect.signature(command, eval_str=True).parameters.values()

@@ -1,4 +1,4 @@
-"""Output formats: each module turns a Table into text. Only table.py imports rich."""
+"""Output formats: each module turns a Table (or a Detail) into text, imported on use."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import enum
 import textwrap
 from typing import TYPE_CHECKING
 
-from newtowns_cli.render.records import Table
-
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.records import Column
+    from newtowns_cli.render.records import Column, Table
     from newtowns_cli.summary import Row, Summary
 
 
@@ -31,7 +29,7 @@ class Format(enum.StrEnum):
 def render(
     table: Table, fmt: Format, *, width: int = 80, color: bool = False, wrap: bool = False
 ) -> str:
-    """``table`` as text in ``fmt``; rich is imported only for the table format.
+    """``table`` as text in ``fmt``; only the chosen format's module is imported.
 
     ``wrap`` lets free text wrap in the terminal table instead of being cut.
     """

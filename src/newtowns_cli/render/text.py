@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import TYPE_CHECKING
 
-from newtowns_cli.render.records import Value
+if TYPE_CHECKING:
+    from newtowns_cli.render.records import Value
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -19,6 +22,16 @@ def visible(text: str, *, keep: str = "") -> str:
         return char if char in keep else _NAMED.get(char, f"\\x{ord(char):02x}")
 
     return _CONTROL.sub(shown, text)
+
+
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide East Asian characters 2, combining marks 0."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
 
 
 def terminal_safe(text: str) -> str:

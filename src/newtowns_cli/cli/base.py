@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any, NoReturn
+from collections.abc import Callable, Collection
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -30,16 +31,46 @@ class _Boundary(TyperGroup):
             raise typer.Exit(int(ExitCode.OK)) from None
 
 
+F = TypeVar("F", bound=Callable[..., None])
 COMPLETE_VAR = "_NEWTOWNS_COMPLETE"
 """The environment variable through which the shell asks for completions."""
 
-app = typer.Typer(
-    cls=_Boundary,
-    name="newtowns",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+COMMANDS: dict[str, Callable[..., None]] = {}
+"""Every command, in the order of the help, by name; filled by commands.py."""
+
+
+def command(name: str) -> Callable[[F], F]:
+    """Register a command function under ``name``."""
+
+    def register(function: F) -> F:
+        COMMANDS[name] = function
+        return function
+
+    return register
+
+
+def make_app(names: Collection[str] | None = None) -> typer.Typer:
+    """The app with every command, or only ``names``.
+
+    typer turns every registered command into click objects on each run; building only
+    the one invoked saves that work (see benchmarks/README.md).
+    """
+    from newtowns_cli.cli import commands  # noqa: F401 - fills COMMANDS
+
+    application = typer.Typer(
+        cls=_Boundary,
+        name="newtowns",
+        no_args_is_help=True,
+        add_completion=False,
+        # Plain click help and errors: rich's panels cost start-up and draw boxes.
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(_root)
+    for name, function in COMMANDS.items():
+        if names is None or name in names:
+            application.command(name)(function)
+    return application
 
 
 def _version(value: bool) -> None:
@@ -48,7 +79,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -93,6 +123,10 @@ def main() -> NoReturn:
         from typer._completion_classes import completion_init
 
         completion_init()
+    from newtowns_cli.cli import commands  # noqa: F401 - fills COMMANDS
+
+    wanted = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get(COMPLETE_VAR) else ""
+    app = make_app([wanted] if wanted in COMMANDS else None)
     try:
         app(prog_name="newtowns")
         code = 0

@@ -1,0 +1,153 @@
+"""The benchmark harness: start-up and scaling of `newtowns`, side by side, medians and ratios.
+
+    python benchmarks/run.py                  # start-up, then scaling (40 … 40 000 towns)
+    python benchmarks/run.py --startup-only --rounds 21
+
+Uses only the standard library and the installed `newtowns`. Commands are run in rounds,
+each round running every command once in turn, so a busy machine slows all of them alike;
+the median of the rounds is reported with its ratio to `python -c pass` from the same
+interpreter. Peak memory is the child's maximum resident set size (wait4). `csvlook` and
+`sqlite-utils` are measured on the same 40 rows when they are installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import platform
+import pty
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from generate import data_file  # noqa: E402
+
+BIN = pathlib.Path(sys.executable).parent
+NEWTOWNS = str(BIN / "newtowns")
+ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")}
+
+
+def run_once(command: list[str], *, terminal: bool = False, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time in seconds and peak RSS in KiB of one run, output discarded."""
+    environment = {**ENV, **(env or {})}
+    start = time.perf_counter()
+    if terminal:
+        master, slave = pty.openpty()
+        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=environment)
+        os.close(slave)
+        while True:
+            try:
+                if not os.read(master, 1 << 16):
+                    break
+            except OSError:
+                break
+        os.close(master)
+    else:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0,):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(cases: dict[str, dict[str, object]], rounds: int) -> dict[str, tuple[float, int]]:
+    """Median seconds and peak KiB per case, running the cases in alternation."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    peaks: dict[str, int] = dict.fromkeys(cases, 0)
+    for name, case in cases.items():  # one warm-up run each: .pyc files, page cache
+        run_once(case["command"], terminal=bool(case.get("terminal")), env=case.get("env"))  # type: ignore[arg-type]
+    for _ in range(rounds):
+        for name, case in cases.items():
+            seconds, peak = run_once(case["command"], terminal=bool(case.get("terminal")), env=case.get("env"))  # type: ignore[arg-type]
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in cases}
+
+
+def startup(rounds: int, mini: pathlib.Path) -> None:
+    complete = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": "newtowns show spi", "COMP_CWORD": "2"}
+    cases: dict[str, dict[str, object]] = {
+        "python -c pass": {"command": [sys.executable, "-c", "pass"]},
+        "newtowns --version": {"command": [NEWTOWNS, "--version"]},
+        "newtowns --help": {"command": [NEWTOWNS, "--help"]},
+        "completion request": {"command": [NEWTOWNS], "env": complete},
+        "schema": {"command": [NEWTOWNS, "schema"]},
+        "list --format json": {"command": [NEWTOWNS, "list", "--format", "json"]},
+        "list --format tsv": {"command": [NEWTOWNS, "list", "--format", "tsv"]},
+        "list (terminal table)": {"command": [NEWTOWNS, "list"], "terminal": True},
+        "show nissewaard": {"command": [NEWTOWNS, "show", "nissewaard", "-f", "json"]},
+        "validate": {"command": [NEWTOWNS, "validate"]},
+        "summary": {"command": [NEWTOWNS, "summary", "--by", "province", "-f", "tsv"]},
+        "timeline": {"command": [NEWTOWNS, "timeline", "-f", "tsv"]},
+    }
+    csv_file = mini.with_suffix(".csv")
+    subprocess.run([NEWTOWNS, "list", "--data", str(mini), "-f", "csv", "-o", str(csv_file), "--force"], check=True, env=ENV)
+    peers = {
+        "csvlook (40 rows)": ["csvlook", str(csv_file)],
+        "sqlite-utils memory (40 rows)": ["sqlite-utils", "memory", str(csv_file), "select * from towns_40"],
+    }
+    for name, command in peers.items():
+        if shutil.which(command[0]):
+            cases[name] = {"command": [shutil.which(command[0]), *command[1:]]}
+    cases["newtowns list 40 rows, json"] = {"command": [NEWTOWNS, "list", "--data", str(mini), "-f", "json"]}
+    cases["newtowns list 40 rows, table"] = {"command": [NEWTOWNS, "list", "--data", str(mini)], "terminal": True}
+    results = measure(cases, rounds)
+    floor = results["python -c pass"][0]
+    print(f"\n## Start-up ({rounds} rounds, medians)\n")
+    print("| command | median ms | × python -c pass | peak MiB |")
+    print("|---|---:|---:|---:|")
+    for name, (seconds, peak) in results.items():
+        print(f"| {name} | {seconds * 1000:.1f} | {seconds / floor:.1f} | {peak / 1024:.0f} |")
+
+
+def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:
+    print(f"\n## Scaling ({rounds} rounds, medians; seconds and peak MiB)\n")
+    formats = {
+        "validate": ["validate"],
+        "json": ["list", "-f", "json", "--fields", "all"],
+        "tsv": ["list", "-f", "tsv", "--fields", "all"],
+        "md": ["list", "-f", "md", "--fields", "all"],
+        "table": ["list", "-f", "table", "--fields", "all"],
+    }
+    print("| towns | " + " | ".join(formats) + " |")
+    print("|---:|" + "---:|" * len(formats))
+    previous: dict[str, float] = {}
+    for size in sizes:
+        path = folder / f"towns-{size}.toml"
+        path.write_text(data_file(size), encoding="utf-8")
+        cases = {name: {"command": [NEWTOWNS, *args[:1], "--data", str(path), *args[1:]]} for name, args in formats.items()}
+        results = measure(cases, rounds if size <= 4000 else max(1, rounds // 3))
+        cells = []
+        for name, (seconds, peak) in results.items():
+            growth = f" ({seconds / previous[name]:.1f}×)" if name in previous else ""
+            cells.append(f"{seconds:.2f}s{growth}, {peak / 1024:.0f} MiB")
+            previous[name] = seconds
+        print(f"| {size} | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--sizes", default="40,400,4000,40000")
+    options = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}; {time.strftime('%Y-%m-%d')}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        mini = folder / "towns_40.toml"
+        mini.write_text(data_file(40), encoding="utf-8")
+        startup(options.rounds, mini)
+        if not options.startup_only:
+            scaling(max(3, options.rounds // 3), folder, [int(s) for s in options.sizes.split(",")])
+
+
+if __name__ == "__main__":
+    main()
