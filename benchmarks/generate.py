@@ -1,6 +1,6 @@
 """Write a valid data file with N towns, shaped like the real ones, for scaling runs.
 
-    python benchmarks/generate.py 4000 > /tmp/towns-4000.toml
+python benchmarks/generate.py 4000 > /tmp/towns-4000.toml
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def data_file(towns: int) -> str:
             "",
         ]
     for g in range(12):
-        members = ", ".join(f'{{ town = "town-{n}", source = "news" }}' for n in range(g, towns, 12))
+        members = ", ".join(
+            f'{{ town = "town-{n}", source = "news" }}' for n in range(g, towns, 12)
+        )
         parts += [
             "[[group]]",
             f'id = "region-{g}"',

@@ -25,20 +25,24 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from generate import data_file  # noqa: E402
+from generate import data_file
 
 BIN = pathlib.Path(sys.executable).parent
 NEWTOWNS = str(BIN / "newtowns")
 ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")}
 
 
-def run_once(command: list[str], *, terminal: bool = False, env: dict[str, str] | None = None) -> tuple[float, int]:
+def run_once(
+    command: list[str], *, terminal: bool = False, env: dict[str, str] | None = None
+) -> tuple[float, int]:
     """Wall time in seconds and peak RSS in KiB of one run, output discarded."""
     environment = {**ENV, **(env or {})}
     start = time.perf_counter()
     if terminal:
         master, slave = pty.openpty()
-        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=environment)
+        process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=environment
+        )
         os.close(slave)
         while True:
             try:
@@ -48,7 +52,9 @@ def run_once(command: list[str], *, terminal: bool = False, env: dict[str, str] 
                 break
         os.close(master)
     else:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
+        )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -61,18 +67,24 @@ def measure(cases: dict[str, dict[str, object]], rounds: int) -> dict[str, tuple
     """Median seconds and peak KiB per case, running the cases in alternation."""
     times: dict[str, list[float]] = {name: [] for name in cases}
     peaks: dict[str, int] = dict.fromkeys(cases, 0)
-    for name, case in cases.items():  # one warm-up run each: .pyc files, page cache
+    for case in cases.values():  # one warm-up run each: .pyc files, page cache
         run_once(case["command"], terminal=bool(case.get("terminal")), env=case.get("env"))  # type: ignore[arg-type]
     for _ in range(rounds):
         for name, case in cases.items():
-            seconds, peak = run_once(case["command"], terminal=bool(case.get("terminal")), env=case.get("env"))  # type: ignore[arg-type]
+            seconds, peak = run_once(
+                case["command"], terminal=bool(case.get("terminal")), env=case.get("env")
+            )  # type: ignore[arg-type]
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
     return {name: (statistics.median(times[name]), peaks[name]) for name in cases}
 
 
 def startup(rounds: int, mini: pathlib.Path) -> None:
-    complete = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": "newtowns show spi", "COMP_CWORD": "2"}
+    complete = {
+        "_NEWTOWNS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "newtowns show spi",
+        "COMP_CWORD": "2",
+    }
     cases: dict[str, dict[str, object]] = {
         "python -c pass": {"command": [sys.executable, "-c", "pass"]},
         "newtowns --version": {"command": [NEWTOWNS, "--version"]},
@@ -88,16 +100,30 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "timeline": {"command": [NEWTOWNS, "timeline", "-f", "tsv"]},
     }
     csv_file = mini.with_suffix(".csv")
-    subprocess.run([NEWTOWNS, "list", "--data", str(mini), "-f", "csv", "-o", str(csv_file), "--force"], check=True, env=ENV)
+    subprocess.run(
+        [NEWTOWNS, "list", "--data", str(mini), "-f", "csv", "-o", str(csv_file), "--force"],
+        check=True,
+        env=ENV,
+    )
     peers = {
         "csvlook (40 rows)": ["csvlook", str(csv_file)],
-        "sqlite-utils memory (40 rows)": ["sqlite-utils", "memory", str(csv_file), "select * from towns_40"],
+        "sqlite-utils memory (40 rows)": [
+            "sqlite-utils",
+            "memory",
+            str(csv_file),
+            "select * from towns_40",
+        ],
     }
     for name, command in peers.items():
         if shutil.which(command[0]):
             cases[name] = {"command": [shutil.which(command[0]), *command[1:]]}
-    cases["newtowns list 40 rows, json"] = {"command": [NEWTOWNS, "list", "--data", str(mini), "-f", "json"]}
-    cases["newtowns list 40 rows, table"] = {"command": [NEWTOWNS, "list", "--data", str(mini)], "terminal": True}
+    cases["newtowns list 40 rows, json"] = {
+        "command": [NEWTOWNS, "list", "--data", str(mini), "-f", "json"]
+    }
+    cases["newtowns list 40 rows, table"] = {
+        "command": [NEWTOWNS, "list", "--data", str(mini)],
+        "terminal": True,
+    }
     results = measure(cases, rounds)
     floor = results["python -c pass"][0]
     print(f"\n## Start-up ({rounds} rounds, medians)\n")
@@ -122,7 +148,10 @@ def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:
     for size in sizes:
         path = folder / f"towns-{size}.toml"
         path.write_text(data_file(size), encoding="utf-8")
-        cases = {name: {"command": [NEWTOWNS, *args[:1], "--data", str(path), *args[1:]]} for name, args in formats.items()}
+        cases = {
+            name: {"command": [NEWTOWNS, *args[:1], "--data", str(path), *args[1:]]}
+            for name, args in formats.items()
+        }
         results = measure(cases, rounds if size <= 4000 else max(1, rounds // 3))
         cells = []
         for name, (seconds, peak) in results.items():
@@ -138,8 +167,10 @@ def main() -> None:
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--sizes", default="40,400,4000,40000")
     options = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}; {time.strftime('%Y-%m-%d')}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}; {time.strftime('%Y-%m-%d')}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         mini = folder / "towns_40.toml"

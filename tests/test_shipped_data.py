@@ -107,3 +107,12 @@ def test_the_2024_study() -> None:
     assert study.title == "Zorgen voor New Towns; van groeikern tot aandachtgebied"
     assert str(study.presented.date) == "2024-11-13"  # type: ignore[union-attr]
     assert study.performed_by == ("verwey-jonker", "bureau-louter", "platform31")
+
+
+def test_town_sources_is_the_generic_walk() -> None:
+    """The fast town_sources gives what walking every field of the town gives."""
+    from newtowns_cli.query import sources_cited_by
+    from newtowns_cli.render.records import town_sources
+
+    for town in _dataset().town:
+        assert town_sources(town) == sources_cited_by(town), town.id

@@ -63,7 +63,7 @@ def MinLen(value: int) -> _Constraint:  # noqa: N802
 Id = Annotated[str, Pattern(ID_PATTERN)]
 Text = Annotated[str, MinLen(1)]
 Url = Annotated[str, Pattern(URL_PATTERN)]
-Count = Annotated[int, Ge(0)]
+Count = Annotated[int, Ge(0), Le(2**63 - 1)]  # TOML and SQLite integers are 64-bit
 Km2 = Annotated[float, Ge(0)]
 Seq = Annotated[tuple[T, ...], _Lax()]
 Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
@@ -112,6 +112,7 @@ class Record:
     __pydantic_config__: ClassVar[dict[str, object]] = {
         "extra": "forbid",
         "strict": True,
+        "allow_inf_nan": False,
         "use_attribute_docstrings": True,
     }
 
@@ -137,9 +138,10 @@ class Record:
         return self._values()
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        # Unpickling a cached data set: straight to the slots, past the write-once guard.
-        for name, value in zip(field_names(type(self)), state, strict=True):
-            object.__setattr__(self, name, value)
+        # Unpickling a cached data set: straight to the slots (their C-level setters),
+        # past the write-once guard; this runs once per record of a large file.
+        for setter, value in zip(_slot_setters(type(self)), state, strict=True):
+            setter(self, value)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -155,14 +157,25 @@ class Record:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_SETTERS: dict[type, tuple[Any, ...]] = {}
 
 
 def field_names(kind: type) -> tuple[str, ...]:
     """The field names of a record type, in order (cached: asked for on every value)."""
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
+    try:
+        return _FIELD_NAMES[kind]
+    except KeyError:
         names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    return names
+        return names
+
+
+def _slot_setters(kind: type) -> tuple[Any, ...]:
+    try:
+        return _SETTERS[kind]
+    except KeyError:
+        setters = tuple(kind.__dict__[name].__set__ for name in field_names(kind))
+        _SETTERS[kind] = setters
+        return setters
 
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)

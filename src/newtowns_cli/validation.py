@@ -53,6 +53,7 @@ _BOUNDS = {
     "too_short": "expected at least {min_length} item",
     "greater_than_equal": "expected a number of at least {ge}",
     "less_than_equal": "expected a number of at most {le}",
+    "finite_number": "expected a finite number",
 }
 _MISSING = ("missing", "missing_keyword_argument")
 _UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")

@@ -13,6 +13,7 @@ __all__ = ["app", "main"]
 
 def main() -> NoReturn:
     """Console-script entry point; `newtowns --version` answers before typer is imported."""
+    _streams()
     if sys.argv[1:] == ["--version"]:
         from newtowns_cli import __version__
 
@@ -21,6 +22,52 @@ def main() -> NoReturn:
     from newtowns_cli.cli.base import main as run
 
     run()
+
+
+def _streams() -> None:
+    """Make stdout and stderr safe for any environment before anything is written.
+
+    A closed stdout (`newtowns list >&-`) becomes an error on writing rather than a crash;
+    on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
+    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM ends
+    the run like Ctrl-C, so a half-written output file is removed.
+    """
+    import signal
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, _Closed())
+        elif (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+class _Closed:
+    """Stands in for a closed stdout or stderr: writing to it is an OSError (EBADF)."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("closed")
 
 
 def __getattr__(name: str) -> Any:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 
-from newtowns_cli.render.records import Table, Value
-
-
-def _plain(value: Value) -> object:
-    return list(value) if isinstance(value, tuple) else value
+from newtowns_cli.render.records import Table
 
 
 def objects(table: Table) -> list[dict[str, object]]:
-    """One JSON object per row, keys in column order."""
-    return [
-        {name: _plain(value) for name, value in zip(table.names, row, strict=True)}
-        for row in table.rows
-    ]
+    """One JSON object per row, keys in column order (tuples become JSON arrays as they are)."""
+    names = table.names
+    return [dict(zip(names, row, strict=True)) for row in table.rows]
 
 
 def render(table: Table, *, lines: bool) -> str:

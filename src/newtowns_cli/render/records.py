@@ -10,7 +10,7 @@ from newtowns_cli.claims import Check
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import UsageError
 from newtowns_cli.models import Group, Membership, Organisation, Research, Source, Town
-from newtowns_cli.query import Catalog, designated, normalize, sources_cited_by
+from newtowns_cli.query import Catalog, designated, normalize
 from newtowns_cli.summary import Row
 from newtowns_cli.timeline import Entry
 
@@ -107,6 +107,24 @@ def _first(attribute: str, field: str) -> Callable[[Town, Catalog], Value]:
     return get
 
 
+def town_sources(town: Town) -> tuple[str, ...]:
+    """Every source id a town cites, in the order of its fields: sources_cited_by, but fast.
+
+    Written out field by field because it runs for every row of `--fields all`.
+    """
+    cited = list(town.sources)
+    cited += [item.source for item in town.relieves]
+    cited += [item.source for item in town.designation]
+    for figure in (town.population, *town.population_history):
+        if figure is not None:
+            cited.append(figure.source)
+            if figure.original is not None:
+                cited.append(figure.original)
+    for part in (town.area, town.location, town.history):
+        cited += [item.source for item in part]
+    return tuple(dict.fromkeys(cited))
+
+
 TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column("id", "stable identifier", lambda t, _: t.id),
     Column("name", "name of the New Town (the place)", lambda t, _: t.name),
@@ -136,7 +154,7 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
         lambda t, c: c.current_groups(t, regions=False),
     ),
     Column("aliases", "other names", lambda t, _: t.aliases),
-    Column("sources", "every source id cited for the town", lambda t, _: sources_cited_by(t)),
+    Column("sources", "every source id cited for the town", lambda t, _: town_sources(t)),
 )
 DEFAULT_TOWN_FIELDS = (
     "id",
