@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from support import Runner
 
 GOLDEN = pathlib.Path(__file__).parent / "golden"
+
+# Property tests: a quick run by default (CI), a long one on demand:
+#   HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

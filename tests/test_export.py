@@ -10,7 +10,7 @@ import tomllib
 
 import geojson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from strategies import TODAY, datasets
 
 from newtowns_cli import export, models, store
@@ -48,11 +48,6 @@ def test_the_shipped_data_round_trips(run: Runner, tmp_path: pathlib.Path) -> No
     assert _load_text(run(["export", "-f", "toml"]).stdout, tmp_path) == original
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(datasets())
 def test_any_valid_data_set_round_trips(tmp_path: pathlib.Path, dataset: models.Dataset) -> None:
     """For generated data sets: they validate clean, and export then load gives them back."""

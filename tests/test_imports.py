@@ -29,7 +29,11 @@ def _imported(args: list[str], cache: pathlib.Path, **env: str) -> set[str]:
     environment = {k: v for k, v in os.environ.items() if k != "NEWTOWNS_DATA"}
     environment |= {"NEWTOWNS_CACHE_DIR": str(cache), **env}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, env=environment, check=False
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
     )
     line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES "))
     return set(json.loads(line.removeprefix("MODULES ")))
@@ -41,24 +45,38 @@ def test_version_imports_neither_typer_nor_pydantic(tmp_path: pathlib.Path) -> N
 
 
 @pytest.mark.parametrize("args", [["--help"], ["schema"], ["list", "--help"]])
-def test_help_and_schema_do_not_import_pydantic_or_rich(tmp_path: pathlib.Path, args: list[str]) -> None:
+def test_help_and_schema_do_not_import_pydantic_or_rich(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
     """Help and the (bundled) schema need no validation and no rich."""
     assert not _imported(args, tmp_path) & {"pydantic", "pydantic_core", "rich"}
 
 
 def test_completion_does_not_import_pydantic(tmp_path: pathlib.Path) -> None:
     """A Tab press reads ids with tomllib only."""
-    modules = _imported([], tmp_path, _NEWTOWNS_COMPLETE="complete_bash", COMP_WORDS="newtowns show spi", COMP_CWORD="2")
+    modules = _imported(
+        [],
+        tmp_path,
+        _NEWTOWNS_COMPLETE="complete_bash",
+        COMP_WORDS="newtowns show spi",
+        COMP_CWORD="2",
+    )
     assert not modules & {"pydantic", "pydantic_core", "rich"}
 
 
 @pytest.mark.parametrize("fmt", ["json", "tsv", "csv", "table"])
-def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(tmp_path: pathlib.Path, fmt: str) -> None:
+def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
+    tmp_path: pathlib.Path, fmt: str
+) -> None:
     """Once validated, the data loads from the cache: no pydantic; no format imports rich."""
     first = _imported(["list", "--format", fmt], tmp_path)
     assert "pydantic" in first  # the first run validates
     assert list(tmp_path.glob("*.pickle"))
-    assert not _imported(["list", "--format", fmt], tmp_path) & {"pydantic", "pydantic_core", "rich"}
+    assert not _imported(["list", "--format", fmt], tmp_path) & {
+        "pydantic",
+        "pydantic_core",
+        "rich",
+    }
 
 
 def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:

@@ -34,8 +34,11 @@ HOSTILE = [
     "nul \x00 del \x7f c1 \x9b",
     "emoji ✓ ü, comma; semicolon",
     "=SUM(A1)",
+    "\x85",
+    "\u00a0no-break edges\u00a0",
+    "\u2028line separator",
 ]
-CONTROL = {"esc \x1b[2J clear", "cr\rreturn", "nul \x00 del \x7f c1 \x9b"}
+CONTROL = {"esc \x1b[2J clear", "cr\rreturn", "nul \x00 del \x7f c1 \x9b", "\x85"}
 
 
 @pytest.fixture(scope="module")

@@ -63,5 +63,7 @@ def test_any_bytes_give_a_dataset_or_located_problems(raw: bytes) -> None:
     from newtowns_cli.tomlspan import SpanIndex
     from newtowns_cli.validation import validate
 
-    dataset, problems = validate(document, file="f.toml", spans=lambda: SpanIndex(text), today=TODAY)
+    dataset, problems = validate(
+        document, file="f.toml", spans=lambda: SpanIndex(text), today=TODAY
+    )
     assert (dataset is None) == bool(problems)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Collection
 from typing import Any
 
@@ -80,7 +79,9 @@ def to_toml(dataset: Dataset) -> str:
 
 def to_json(dataset: Dataset) -> str:
     """The same document as JSON: dates as text (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    return json.dumps(document(dataset, toml=False), ensure_ascii=False, indent=2) + "\n"
+    from newtowns_cli.render.jsonout import dumps
+
+    return dumps(document(dataset, toml=False), indent=2) + "\n"
 
 
 def document(dataset: Dataset, *, toml: bool) -> dict[str, Any]:

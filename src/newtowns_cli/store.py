@@ -128,6 +128,9 @@ def inspect(
         document = parse(text, data.label)
     except DataInvalidError as exc:
         return None, list(exc.problems)
+    if not document:
+        message = "the file holds no data: a data file starts with a [dataset] table"
+        return None, [Problem(data.label, 1, 1, "", "empty", message)]
     from newtowns_cli.tomlspan import SpanIndex
     from newtowns_cli.validation import validate
 

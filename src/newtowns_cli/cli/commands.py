@@ -469,7 +469,8 @@ def validate(
         noun = "problem" if len(problems) == 1 else "problems"
         emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
         raise typer.Exit(int(ExitCode.DATA))
-    counts = ", ".join(f"{len(getattr(dataset, t))} {t}s" for t in ("town", "group", "source"))
+    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
+    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
     emit.note(f"{target.label}: valid ({counts})", always=True)
 
 

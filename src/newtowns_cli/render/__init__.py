@@ -75,8 +75,6 @@ def render_summary(
     color: bool = False,
 ) -> str:
     """A summary: rows and a total; bars and notes for people, plain numbers for programs."""
-    import json
-
     from newtowns_cli.render import chart, markdown, records
 
     rows = records.build(catalog, [*summary.rows, summary.total], columns)
@@ -85,14 +83,14 @@ def render_summary(
 
         objects = jsonout.objects(rows)
         if fmt is Format.JSONL:
-            return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+            return "".join(jsonout.dumps(o) + "\n" for o in objects)
         document = {
             "by": summary.by,
             "rows": objects[:-1],
             "total": objects[-1],
             "notes": list(summary.notes),
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return jsonout.dumps(document, indent=2) + "\n"
     if fmt is Format.MD:
         notes = "".join(f"\n{markdown.escape_block(note)}\n" for note in summary.notes)
         return markdown.render(rows) + notes

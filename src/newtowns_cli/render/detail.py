@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 
 from newtowns_cli.render.records import Column, Table, Value
@@ -45,9 +44,9 @@ def field_table(fields: tuple[tuple[str, Value], ...]) -> Table:
 
 
 def render_json(detail: Detail, *, lines: bool) -> str:
-    if lines:
-        return json.dumps(detail.data, ensure_ascii=False) + "\n"
-    return json.dumps(detail.data, ensure_ascii=False, indent=2) + "\n"
+    from newtowns_cli.render.jsonout import dumps
+
+    return dumps(detail.data, indent=None if lines else 2) + "\n"
 
 
 def render_markdown(detail: Detail) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from newtowns_cli.models import Town
@@ -28,4 +27,4 @@ def render(catalog: Catalog, towns: Sequence[Town]) -> tuple[str, list[str]]:
     ]
     collection = {"type": "FeatureCollection", "features": features}
     skipped = [town.name for town in towns if not town.location]
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n", skipped
+    return jsonout.dumps(collection, indent=2) + "\n", skipped

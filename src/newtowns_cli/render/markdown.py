@@ -15,16 +15,15 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~!#])")
 def escape(text: str) -> str:
     """Text as a single-line Markdown table cell that a CommonMark/GFM parser reads back.
 
-    Punctuation with a meaning is backslash-escaped, a newline becomes <br>, other
-    control characters (but tab) are shown escaped, and spaces or tabs at the edges
-    become character references, which a table cell would otherwise trim.
+    Control characters (but tab and newline) are first shown escaped (\\x1b); then
+    punctuation with a meaning is backslash-escaped, a newline becomes <br>, and
+    whitespace at the edges, which a table cell would trim, becomes character references.
     """
-    start = len(text) - len(text.lstrip(" \t"))
-    body = text[start:].rstrip(" \t")
-    lead, trail = text[:start], text[start + len(body) :]
-    inner = "<br>".join(
-        _SPECIAL.sub(r"\\\1", visible(part, keep="\t")) for part in body.split("\n")
-    )
+    shown = visible(text, keep="\t\n")
+    start = len(shown) - len(shown.lstrip())
+    body = shown[start:].rstrip()
+    lead, trail = shown[:start], shown[start + len(body) :]
+    inner = "<br>".join(_SPECIAL.sub(r"\\\1", part) for part in body.split("\n"))
     return _references(lead) + inner + _references(trail)
 
 

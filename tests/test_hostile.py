@@ -1,0 +1,232 @@
+"""Hostile input, environments and interrupted writes: no traceback, no hang, no lost data.
+
+The committed corpus is tests/data/hostile/: each NAME.toml has NAME.expected with the exit
+code of `newtowns validate NAME.toml` on its first line, then every line it prints on
+stdout (`out:`) and stderr (`err:`), the file name left out.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from support import DATA, MINI, Runner
+
+HOSTILE = sorted((DATA / "hostile").glob("*.toml"))
+SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR", "FORCE_COLOR")
+    }
+    return {**env, **extra}
+
+
+def _cli(*args: str, **extra: object) -> subprocess.CompletedProcess[str]:
+    env = _env(**{k: v for k, v in extra.items() if isinstance(v, str)})
+    raw = subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, env=env, timeout=300, check=False,
+        stdin=extra.get("stdin", subprocess.DEVNULL),  # type: ignore[arg-type]
+    )  # fmt: skip
+    # Streams may be latin-1 or ASCII here (PYTHONIOENCODING): decode without failing.
+    return subprocess.CompletedProcess(
+        raw.args,
+        raw.returncode,
+        raw.stdout.decode("utf-8", "replace"),
+        raw.stderr.decode("utf-8", "replace"),
+    )
+
+
+def test_the_corpus_is_there() -> None:
+    """At least 18 committed hostile files, each with its expectation."""
+    assert len(HOSTILE) >= 18
+    assert all(path.with_suffix(".expected").is_file() for path in HOSTILE)
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=[p.stem for p in HOSTILE])
+def test_hostile_file_gives_its_expected_outcome(run: Runner, path: pathlib.Path) -> None:
+    """validate gives exactly the recorded exit code and lines; never a traceback."""
+    code, *lines = path.with_suffix(".expected").read_text("utf-8").splitlines()
+    result = run(["validate", str(path)])
+    got = [f"out: {line}" for line in result.stdout.splitlines()] + [
+        f"err: {line}" for line in result.stderr.splitlines()
+    ]
+    assert [f"exit {result.exit_code}", *(line.replace(str(path), "FILE") for line in got)] == [
+        code,
+        *lines,
+    ]
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=[p.stem for p in HOSTILE])
+@pytest.mark.parametrize("command", ["list", "show aa", "timeline", "summary", "export", "report"])
+def test_every_command_on_every_hostile_file(run: Runner, path: pathlib.Path, command: str) -> None:
+    """Any command on a hostile file ends with exit 0, 1 or 3: never a traceback."""
+    result = run([*command.split(), "--data", str(path)])
+    assert result.exit_code in (0, 1, 3), result.stderr
+
+
+def _generated(tmp_path: pathlib.Path, kind: str) -> pathlib.Path:
+    path = tmp_path / f"{kind}.toml"
+    base = MINI.read_text("utf-8")
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "symlink-loop":
+        path.symlink_to(tmp_path / "other.toml")
+        (tmp_path / "other.toml").symlink_to(path)
+    elif kind == "deep-nesting":
+        path.write_text("a = " + "[" * 100_000 + "]" * 100_000)
+    elif kind == "deep-inline-tables":
+        path.write_text("a = " + "{ b = " * 5_000 + "1" + " }" * 5_000)
+    elif kind == "long-names":
+        path.write_text(base.replace('name = "Aastad"', 'name = "' + "Aa" * 5_000 + '"'))
+    elif kind == "50-megabytes":
+        path.write_text(
+            base.replace('note = "The first town."', 'note = "' + "x" * 50_000_000 + '"')
+        )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "message"),
+    [
+        ("directory", 1, "is a directory, not a data file"),
+        ("fifo", 1, "is not a regular file"),
+        ("symlink-loop", 1, "cannot read: too many levels of symbolic links"),
+        ("deep-nesting", 1, "TOML syntax error: values nested too deeply"),
+        ("deep-inline-tables", 1, "TOML syntax error: values nested too deeply"),
+        ("long-names", 0, ""),
+        ("50-megabytes", 0, ""),
+    ],
+)
+def test_generated_hostile_files(
+    tmp_path: pathlib.Path, kind: str, code: int, message: str
+) -> None:
+    """Special files are refused without reading (a FIFO would hang); big ones just work."""
+    path = _generated(tmp_path, kind)
+    result = _cli("validate", str(path))
+    assert result.returncode == code
+    assert message in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_hundred_thousand_towns(tmp_path: pathlib.Path) -> None:
+    """100 000 towns validate and list, in bounded time and memory (see benchmarks/)."""
+    sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "benchmarks"))
+    from generate import data_file
+
+    path = tmp_path / "huge.toml"
+    path.write_text(data_file(100_000), encoding="utf-8")
+    result = _cli(
+        "list",
+        "--data",
+        str(path),
+        "--format",
+        "tsv",
+        "--fields",
+        "id",
+        NEWTOWNS_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert len(result.stdout.splitlines()) == 100_001
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"NO_COLOR": "1"},
+        {"TERM": "dumb"},
+        {"FORCE_COLOR": "0"},
+        {"FORCE_COLOR": "1"},
+        {"COLUMNS": "1"},
+        {"COLUMNS": "abc"},
+        {"COLUMNS": "-5"},
+        {"LANG": "C", "LC_ALL": "C"},
+        {"PYTHONIOENCODING": "latin-1"},
+        {"PYTHONIOENCODING": "ascii"},
+    ],
+    ids=lambda env: ",".join(f"{k}={v}" for k, v in env.items()),
+)
+@pytest.mark.parametrize(
+    "args", [("list", "-f", "table"), ("show", "beedorp", "-f", "md"), ("timeline", "--chart")]
+)
+def test_odd_environments(env: dict[str, str], args: tuple[str, ...]) -> None:
+    """Odd variables and non-UTF-8 streams: output, exit 0, no traceback."""
+    result = (
+        _cli(*args, "--data", str(MINI), **env) if args[0] != "timeline" else _cli(*args, **env)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_non_utf8_stream_gets_visible_escapes() -> None:
+    """On an ASCII stdout, 'Béédorp' is written as B\\xe9\\xe9dorp, not lost or crashed."""
+    result = subprocess.run(
+        [str(SCRIPT), "list", "--data", str(MINI), "--fields", "name"],
+        capture_output=True,
+        env=_env(PYTHONIOENCODING="ascii"),
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout == b"name\nAastad\nB\\xe9\\xe9dorp\n"
+
+
+def test_closed_stdout_and_stdin() -> None:
+    """`newtowns list >&- <&-`: one error line, exit 1."""
+    result = subprocess.run(
+        f"{SCRIPT} list >&- <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr == "newtowns: error: cannot write to standard output: bad file descriptor\n"
+    )
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_write_leaves_the_old_file_and_no_partial_file(
+    tmp_path: pathlib.Path, sig: int
+) -> None:
+    """Killing an export mid-write keeps the old output intact and removes the temporary file."""
+    sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "benchmarks"))
+    from generate import data_file
+
+    data = tmp_path / "big.toml"
+    data.write_text(data_file(30_000), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "towns.json"
+    target.write_text("old\n")
+    process = subprocess.Popen(
+        [str(SCRIPT), "export", "--data", str(data), "-f", "json", "-o", str(target), "--force"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(NEWTOWNS_NO_CACHE="1"),
+    )  # fmt: skip
+    time.sleep(2.0)
+    assert process.poll() is None, "finished before the signal"
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+    assert target.read_text() == "old\n"
+    assert [p.name for p in out.iterdir()] == ["towns.json"]
+
+
+def test_output_into_a_folder_that_cannot_be_written(run: Runner) -> None:
+    """-o into /proc (not writable, even for root): one error line, exit 1."""
+    result = run(["list", "--data", str(MINI), "-o", "/proc/newtowns-test.tsv"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("newtowns: error: /proc/newtowns-test.tsv: cannot write: ")

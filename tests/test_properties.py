@@ -1,0 +1,105 @@
+"""Properties over large input spaces (hypothesis): any bytes, any text in any field.
+
+Quick by default; the long run (100 000 examples each) is HYPOTHESIS_PROFILE=long, see
+docs/reliability.md. The round trip of generated data sets is in test_export.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+import pathlib
+import sqlite3
+import tempfile
+import tomllib
+
+import geojson
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from newtowns_cli import export, sqlite_export, store
+from newtowns_cli.query import Catalog
+from newtowns_cli.render import Format, records, render
+from newtowns_cli.render import geojson as geo
+from newtowns_cli.render.text import visible
+
+from support import MINI, Runner
+
+TODAY = datetime.date(2026, 11, 28)
+BASE = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+any_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+)
+RUNNER = Runner()
+
+
+@given(st.binary(max_size=600))
+def test_any_bytes_as_a_data_file_exit_0_or_1_never_a_traceback(raw: bytes) -> None:
+    """validate and list on any byte string: exit 0 or 1 with a message, nothing escapes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "data.toml"
+        path.write_bytes(raw)
+        for args in (["validate", str(path)], ["list", "--data", str(path), "-f", "json"]):
+            result = RUNNER(args)  # re-raises anything that escapes the boundary
+            assert result.exit_code in (0, 1)
+            if result.exit_code == 1:
+                assert result.stderr.strip()
+
+
+def _cells(markdown: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            text = ""
+            for child in token.children or []:
+                assert child.type in ("text", "html_inline"), child.type
+                text += "\n" if child.content == "<br>" else child.content
+            rows[-1].append(text)
+    return rows
+
+
+@given(name=any_text, municipality=any_text, alias=any_text, note=any_text)
+def test_any_text_in_any_field_comes_back_from_every_format(
+    name: str, municipality: str, alias: str, note: str
+) -> None:
+    """Every reader gets the value back; no control character reaches a terminal table."""
+    town = dataclasses.replace(
+        BASE.town[0], name=name, municipality=municipality, aliases=(alias,), note=note
+    )
+    dataset = dataclasses.replace(BASE, town=(town, *BASE.town[1:]))
+    catalog = Catalog.of(dataset)
+    columns = records.pick(records.TOWN_COLUMNS, "id,name,municipality,aliases", ())
+    table = records.build(catalog, [town], columns)
+    expected = ["aastad", name, municipality]
+
+    assert [
+        json.loads(render(table, Format.JSON))[0][k] for k in ("id", "name", "municipality")
+    ] == expected
+    assert json.loads(render(table, Format.JSONL))["aliases"] == [alias]
+    for fmt, delimiter in ((Format.CSV, ","), (Format.TSV, "\t")):
+        rows = list(csv.reader(io.StringIO(render(table, fmt), newline=""), delimiter=delimiter))
+        assert rows[1][:3] == expected
+    shown = [visible(value, keep="\t\n") for value in expected]
+    assert _cells(render(table, Format.MD))[1][:3] == shown
+    terminal = render(table, Format.TABLE, width=200)
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in terminal)
+
+    reloaded = tomllib.loads(export.to_toml(dataset))
+    assert (reloaded["town"][0]["name"], reloaded["town"][0]["note"]) == (name, note)
+    assert (
+        geojson.loads(geo.render(catalog, [town])[0])["features"][0]["properties"]["name"] == name
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "t.db"
+        sqlite_export.write(dataset, path)
+        with sqlite3.connect(path) as db:
+            row = db.execute(
+                "SELECT name, municipality, note FROM towns WHERE id = 'aastad'"
+            ).fetchone()
+        assert row == (name, municipality, note)
