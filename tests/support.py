@@ -34,3 +34,23 @@ class Runner:
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return result
+
+
+def markdown_cells(markdown: str) -> list[list[str]]:
+    """The text of every table cell, as a CommonMark + GFM-tables parser reads it.
+
+    A <br> counts as a newline; any other markup inside a cell fails the test.
+    """
+    from markdown_it import MarkdownIt
+
+    rows: list[list[str]] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            text = ""
+            for child in token.children or []:
+                assert child.type in ("text", "html_inline"), f"markup {child.type} in a cell"
+                text += "\n" if child.content == "<br>" else child.content
+            rows[-1].append(text)
+    return rows

@@ -19,7 +19,6 @@ import tomllib
 import geojson
 from hypothesis import given
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from newtowns_cli import export, sqlite_export, store
 from newtowns_cli.query import Catalog
@@ -27,7 +26,7 @@ from newtowns_cli.render import Format, records, render
 from newtowns_cli.render import geojson as geo
 from newtowns_cli.render.text import visible
 
-from support import MINI, Runner
+from support import MINI, Runner, markdown_cells
 
 TODAY = datetime.date(2026, 11, 28)
 BASE = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
@@ -48,20 +47,6 @@ def test_any_bytes_as_a_data_file_exit_0_or_1_never_a_traceback(raw: bytes) -> N
             assert result.exit_code in (0, 1)
             if result.exit_code == 1:
                 assert result.stderr.strip()
-
-
-def _cells(markdown: str) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type == "inline" and rows:
-            text = ""
-            for child in token.children or []:
-                assert child.type in ("text", "html_inline"), child.type
-                text += "\n" if child.content == "<br>" else child.content
-            rows[-1].append(text)
-    return rows
 
 
 @given(name=any_text, municipality=any_text, alias=any_text, note=any_text)
@@ -86,7 +71,7 @@ def test_any_text_in_any_field_comes_back_from_every_format(
         rows = list(csv.reader(io.StringIO(render(table, fmt), newline=""), delimiter=delimiter))
         assert rows[1][:3] == expected
     shown = [visible(value, keep="\t\n") for value in expected]
-    assert _cells(render(table, Format.MD))[1][:3] == shown
+    assert markdown_cells(render(table, Format.MD))[1][:3] == shown
     terminal = render(table, Format.TABLE, width=200)
     assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in terminal)
 

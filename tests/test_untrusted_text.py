@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from newtowns_cli.render.text import visible
 
-from support import Runner
+from support import Runner, markdown_cells
 
 HOSTILE = [
     "[bold]x[/bold]",
@@ -111,28 +111,9 @@ def test_csv_and_tsv_give_back_every_value(
     assert _by_id(rows) == {f"t{n}": [value, value] for n, value in enumerate(HOSTILE)}
 
 
-def _cells(markdown: str) -> list[list[str]]:
-    """The text of every table cell, as a CommonMark + GFM-tables parser reads it."""
-    rows: list[list[str]] = []
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type == "inline" and rows:
-            parts = []
-            for child in token.children or []:
-                if child.type == "html_inline" and child.content == "<br>":
-                    parts.append("\n")
-                elif child.type in ("text", "html_inline"):
-                    parts.append(child.content)
-                else:
-                    raise AssertionError(f"markup {child.type} in a cell")
-            rows[-1].append("".join(parts))
-    return rows
-
-
 def test_markdown_cells_parse_back_to_the_values(run: Runner, hostile_file: pathlib.Path) -> None:
     """A GFM parser reads each cell back as the value; control characters are shown escaped."""
-    rows = _cells(_list(run, hostile_file, "md"))
+    rows = markdown_cells(_list(run, hostile_file, "md"))
     assert len(rows) == 1 + len(HOSTILE)
     expected = {
         f"t{n}": [visible(v, keep="\t\n") if v in CONTROL else v] * 2 for n, v in enumerate(HOSTILE)
