@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import tempfile
 from collections.abc import Callable
 
 import pytest
@@ -19,6 +20,13 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=_QUIET)
 settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests' cache of validated data lives in a folder of their own, not in ~/.cache
+    # (subprocesses inherit it through the environment).
+    os.environ.setdefault("NEWTOWNS_CACHE_DIR", tempfile.mkdtemp(prefix="newtowns-test-cache-"))
+    os.environ.pop("NEWTOWNS_NO_CACHE", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
