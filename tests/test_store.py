@@ -46,7 +46,7 @@ def test_unreadable_paths_raise_one_clear_error(
     """Missing files, directories, FIFOs and symlink loops are refused without reading."""
     path = make(tmp_path)  # type: ignore[operator]
     with pytest.raises(DataFileError) as info:
-        store.read_text(store.DataFile(path, str(path)))
+        store.read_bytes(store.DataFile(path, str(path)))
     assert info.value.message == f"{path}: {message}"
 
 
@@ -69,7 +69,7 @@ def test_unreadable_file(tmp_path: pathlib.Path) -> None:
     path.write_text("")
     path.chmod(0)
     with pytest.raises(DataFileError, match="permission denied"):
-        store.read_text(store.DataFile(path, str(path)))
+        store.read_bytes(store.DataFile(path, str(path)))
 
 
 def test_a_utf8_byte_order_mark_is_accepted() -> None:

@@ -48,11 +48,6 @@ def locate(option: str | None, env: str | None) -> DataFile:
     return DataFile(BUNDLED, str(BUNDLED), bundled=True)
 
 
-def read_text(data: DataFile) -> str:
-    """The file's text; a missing, special, unreadable, oversized or non-UTF-8 file raises."""
-    return decode(read_bytes(data), data.label)
-
-
 def read_bytes(data: DataFile) -> bytes:
     """The file's bytes; a missing, special, unreadable or oversized file raises."""
     label = data.label
