@@ -15,10 +15,11 @@ from support import Runner
 GOLDEN = pathlib.Path(__file__).parent / "golden"
 
 # Property tests: a quick run by default (CI), a long one on demand:
-#   HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py
+#   HYPOTHESIS_PROFILE=long [HYPOTHESIS_EXAMPLES=100000] python -m pytest tests/test_properties.py
 _QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=_QUIET)
+_LONG = int(os.environ.get("HYPOTHESIS_EXAMPLES", "100000"))
+settings.register_profile("long", max_examples=_LONG, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
