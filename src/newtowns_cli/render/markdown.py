@@ -10,6 +10,7 @@ from newtowns_cli.render.text import cell, visible
 # Characters with a meaning in inline Markdown or in a table row; a backslash makes any
 # ASCII punctuation literal in CommonMark, so escaping these keeps the text exact.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~!#])")
+_PLAIN = re.compile(r"[^\\`*_\[\]<>|&~!#\x00-\x1f\x7f-\x9f\u2028\u2029]*")
 
 
 def escape(text: str) -> str:
@@ -19,6 +20,8 @@ def escape(text: str) -> str:
     punctuation with a meaning is backslash-escaped, a newline becomes <br>, and
     whitespace at the edges, which a table cell would trim, becomes character references.
     """
+    if _PLAIN.fullmatch(text) and not (text[:1].isspace() or text[-1:].isspace()):
+        return text  # nothing to escape: most cells
     shown = visible(text, keep="\t\n")
     start = len(shown) - len(shown.lstrip())
     body = shown[start:].rstrip()
