@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import inspect
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 import typer
 
@@ -153,141 +154,153 @@ def _order(
     return items if limit is None else items[:limit]
 
 
-@command("groups")
-def groups(
-    group: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ID]",
-            help="Group id, name or alias: show it with its members.",
-            autocompletion=complete_group,
-        ),
-    ] = None,
-    sort: SortOption = None,
-    reverse: ReverseOption = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
+def _listing_command(
+    name: str, argument: str, help: str, listing: Callable[[], Listing[Any]], doc: str
 ) -> None:
-    """List the alliances, networks, programmes and regions, or show one with its members.
+    """Register a listing command: every item as rows, or with an argument one item in full.
 
-    Example: newtowns groups "New Towns Alliantie"
+    groups, research, organisations and sources differ only in their argument's help and
+    in their Listing; the shared options are declared once here (typer reads the
+    signature, so it is built as town_filters builds one).
     """
+
+    def run(
+        wanted: str | None = None,
+        sort: str | None = None,
+        reverse: bool = False,
+        limit: int | None = None,
+        fields: str | None = None,
+        fmt: Format | None = None,
+        output: str | None = None,
+        force: bool = False,
+        data: str | None = None,
+        no_color: bool = False,
+    ) -> None:
+        out = Out(fmt, no_color, output, force, data)
+        _listing(listing(), wanted, sort, reverse, limit, fields, out)
+
+    completion = {"groups": complete_group}.get(name)
+    annotations: dict[str, Any] = {
+        "wanted": Annotated[
+            str | None, typer.Argument(metavar=argument, help=help, autocompletion=completion)
+        ],
+        "sort": SortOption,
+        "reverse": ReverseOption,
+        "limit": LimitOption,
+        "fields": FieldsOption,
+        "fmt": FormatOption,
+        "output": OutputOption,
+        "force": ForceOption,
+        "data": DataOption,
+        "no_color": NoColorOption,
+    }
+    defaults = inspect.signature(run).parameters
+    run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                key, inspect.Parameter.KEYWORD_ONLY, default=p.default, annotation=annotations[key]
+            )
+            for key, p in defaults.items()
+        ]
+    )
+    run.__annotations__ = {}
+    run.__doc__ = doc
+    run.__name__ = name
+    command(name)(run)
+
+
+def _groups() -> Listing[Any]:
     from newtowns_cli import query
     from newtowns_cli.render import records, views
 
-    listing = Listing(
+    return Listing(
         records.GROUP_COLUMNS,
         records.DEFAULT_GROUP_FIELDS,
         lambda c: c.dataset.group,
         lambda c, v: views.group(c, query.find_group(c, v)),
         "groups",
     )
-    _listing(listing, group, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
 
 
-@command("research")
-def research(
-    study: Annotated[
-        str | None,
-        typer.Argument(metavar="[ID]", help="Research id or title: show it in full."),
-    ] = None,
-    sort: SortOption = None,
-    reverse: ReverseOption = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """List the research about the New Towns, or show one study with its findings.
-
-    Example: newtowns research zorgen-voor-new-towns
-    """
+def _research() -> Listing[Any]:
     from newtowns_cli import query
     from newtowns_cli.render import records, views
 
-    listing = Listing(
+    return Listing(
         records.RESEARCH_COLUMNS,
         records.DEFAULT_RESEARCH_FIELDS,
         lambda c: c.dataset.research,
         lambda c, v: views.research(c, query.find_research(c, v)),
         "studies",
     )
-    _listing(listing, study, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
 
 
-@command("organisations")
-def organisations(
-    organisation: Annotated[
-        str | None,
-        typer.Argument(metavar="[ID]", help="Organisation id, name or alias: show it in full."),
-    ] = None,
-    sort: SortOption = None,
-    reverse: ReverseOption = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """List the ministries, institutes and bureaus involved, or show one in full.
-
-    Example: newtowns organisations platform31
-    """
+def _organisations() -> Listing[Any]:
     from newtowns_cli import query
     from newtowns_cli.render import records, views
 
-    listing = Listing(
+    return Listing(
         records.ORGANISATION_COLUMNS,
         records.DEFAULT_ORGANISATION_FIELDS,
         lambda c: c.dataset.organisation,
         lambda c, v: views.organisation(c, query.find_organisation(c, v)),
         "organisations",
     )
-    out = Out(fmt, no_color, output, force, data)
-    _listing(listing, organisation, sort, reverse, limit, fields, out)
 
 
-@command("sources")
-def sources(
-    source: Annotated[
-        str | None,
-        typer.Argument(metavar="[ID]", help="Source id: show it with every fact that cites it."),
-    ] = None,
-    sort: SortOption = None,
-    reverse: ReverseOption = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """List the sources, or show one with every fact that cites it.
-
-    Example: newtowns sources mra-2023-12-04
-    """
+def _sources() -> Listing[Any]:
     from newtowns_cli import query
     from newtowns_cli.render import records, views
 
-    listing = Listing(
+    return Listing(
         records.SOURCE_COLUMNS,
         records.DEFAULT_SOURCE_FIELDS,
         lambda c: c.dataset.source,
         lambda c, v: views.source(c, query.find_source(c, v)),
         "sources",
     )
-    _listing(listing, source, sort, reverse, limit, fields, Out(fmt, no_color, output, force, data))
+
+
+_listing_command(
+    "groups",
+    "[ID]",
+    "Group id, name or alias: show it with its members.",
+    _groups,
+    """List the alliances, networks, programmes and regions, or show one with its members.
+
+    Example: newtowns groups "New Towns Alliantie"
+    """,
+)
+_listing_command(
+    "research",
+    "[ID]",
+    "Research id or title: show it in full.",
+    _research,
+    """List the research about the New Towns, or show one study with its findings.
+
+    Example: newtowns research zorgen-voor-new-towns
+    """,
+)
+_listing_command(
+    "organisations",
+    "[ID]",
+    "Organisation id, name or alias: show it in full.",
+    _organisations,
+    """List the ministries, institutes and bureaus involved, or show one in full.
+
+    Example: newtowns organisations platform31
+    """,
+)
+_listing_command(
+    "sources",
+    "[ID]",
+    "Source id: show it with every fact that cites it.",
+    _sources,
+    """List the sources, or show one with every fact that cites it.
+
+    Example: newtowns sources mra-2023-12-04
+    """,
+)
 
 
 @command("timeline")
