@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from newtowns_cli import __version__
+from newtowns_cli.cli.params import COMPLETE_VAR
 from newtowns_cli.errors import DataInvalidError, ExitCode, NewtownsError
 from newtowns_cli.render.text import visible
 
@@ -32,8 +33,6 @@ class _Boundary(TyperGroup):
 
 
 F = TypeVar("F", bound=Callable[..., None])
-COMPLETE_VAR = "_NEWTOWNS_COMPLETE"
-"""The environment variable through which the shell asks for completions."""
 
 COMMANDS: dict[str, Callable[..., None]] = {}
 """Every command, in the order of the help, by name; filled by commands.py."""

@@ -1,499 +1,68 @@
-"""The commands: each reads its options, loads, computes, renders and writes. Nothing else."""
+"""The commands as typer sees them: run.py's functions with options.py's spelling.
+
+Each command's signature is built from its function in run.py (names, types, defaults,
+docstring) and the typer metadata of each parameter, shared (options.SHARED,
+options.FILTERS) or its own (OWN below). A parameter without metadata is an error when
+the app is built, so the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
+import functools
 import inspect
-import json
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-from newtowns_cli import store
-from newtowns_cli.cli import emit
-from newtowns_cli.cli.base import COMPLETE_VAR, command
-from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.options import (
-    By,
-    DataOption,
-    ExportFormat,
-    FieldsOption,
-    ForceOption,
-    FormatOption,
-    LimitOption,
-    NoColorOption,
-    OutputOption,
-    ReportFormat,
-    ReverseOption,
-    Shell,
-    SortOption,
-    complete_group,
-    complete_town,
-    parse_date,
-    town_filters,
-)
-from newtowns_cli.errors import ExitCode, UsageError
-from newtowns_cli.filters import TownFilter
-from newtowns_cli.render import Format
-from newtowns_cli.render.text import visible
-
-if TYPE_CHECKING:
-    from newtowns_cli.query import Catalog
-    from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.records import Column
-
-T = TypeVar("T")
+from newtowns_cli.cli import options, run
+from newtowns_cli.cli.base import command
+from newtowns_cli.cli.options import complete_group, complete_town
+from newtowns_cli.cli.params import FILTERS
 
 
-@command("list")
-@town_filters
-def list_towns(
-    where: TownFilter,
-    sort: SortOption = None,
-    reverse: ReverseOption = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """List the New Towns, one row per town; filters combine (AND).
-
-    Example: newtowns list --region MRA --sort population --reverse --format json
-    """
-    from newtowns_cli import query
-    from newtowns_cli.render import records
-
-    out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
-    catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
-    towns = _order(catalog, towns, records.TOWN_COLUMNS, sort, reverse, limit)
-    emit.table(records.build(catalog, towns, chosen), out, noun="towns")
+def _listing_argument(help: str, autocompletion: Any = None) -> Any:
+    return typer.Argument(metavar="[ID]", help=help, autocompletion=autocompletion)
 
 
-@command("show")
-def show(
-    town: Annotated[
-        str,
-        typer.Argument(
+OWN: dict[str, dict[str, Any]] = {
+    "show": {
+        "town": typer.Argument(
             metavar="TOWN",
             help="Town id, name, alias or municipality (e.g. Nissewaard).",
             autocompletion=complete_town,
         ),
-    ],
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """Show every fact about one town, with the source behind each figure.
-
-    Example: newtowns show nissewaard --format md
-    """
-    from newtowns_cli import query
-    from newtowns_cli.render import views
-
-    catalog = emit.catalog(data)
-    shown = views.town(catalog, query.find_town(catalog, town))
-    emit.detail(shown, Out(fmt, no_color, output, force, data))
-
-
-@dataclasses.dataclass(frozen=True)
-class Listing(Generic[T]):
-    """What a listing command lists: its columns, its items, and how to show one in full."""
-
-    columns: Sequence[Column[T]]
-    default: Sequence[str]
-    items: Callable[[Catalog], Sequence[T]]
-    detail: Callable[[Catalog, str], Detail]
-    noun: str
-
-
-def _listing(
-    listing: Listing[T],
-    wanted: str | None,
-    sort: str | None,
-    reverse: bool,
-    limit: int | None,
-    fields: str | None,
-    out: Out,
-) -> None:
-    """A listing command: every item as rows, or with an argument one item in full."""
-    from newtowns_cli.render import records
-
-    chosen = emit.columns(listing.columns, fields, listing.default, out)
-    catalog = emit.catalog(out.data)
-    if wanted is not None:
-        emit.detail(listing.detail(catalog, wanted), out)
-        return
-    rows = _order(catalog, list(listing.items(catalog)), listing.columns, sort, reverse, limit)
-    emit.table(records.build(catalog, rows, chosen), out, noun=listing.noun)
-
-
-def _order(
-    catalog: Catalog,
-    items: list[T],
-    columns: Sequence[Column[T]],
-    sort: str | None,
-    reverse: bool,
-    limit: int | None,
-) -> list[T]:
-    from newtowns_cli.render import records
-
-    if sort is not None:
-        column = records.pick(columns, sort, ())[0]
-        items = records.sort_items(catalog, items, column, reverse=reverse)
-    elif reverse:
-        items = items[::-1]
-    return items if limit is None else items[:limit]
-
-
-def _listing_command(
-    name: str, argument: str, help: str, listing: Callable[[], Listing[Any]], doc: str
-) -> None:
-    """Register a listing command: every item as rows, or with an argument one item in full.
-
-    groups, research, organisations and sources differ only in their argument's help and
-    in their Listing; the shared options are declared once here (typer reads the
-    signature, so it is built as town_filters builds one).
-    """
-
-    def run(
-        wanted: str | None = None,
-        sort: str | None = None,
-        reverse: bool = False,
-        limit: int | None = None,
-        fields: str | None = None,
-        fmt: Format | None = None,
-        output: str | None = None,
-        force: bool = False,
-        data: str | None = None,
-        no_color: bool = False,
-    ) -> None:
-        out = Out(fmt, no_color, output, force, data)
-        _listing(listing(), wanted, sort, reverse, limit, fields, out)
-
-    completion = {"groups": complete_group}.get(name)
-    annotations: dict[str, Any] = {
-        "wanted": Annotated[
-            str | None, typer.Argument(metavar=argument, help=help, autocompletion=completion)
-        ],
-        "sort": SortOption,
-        "reverse": ReverseOption,
-        "limit": LimitOption,
-        "fields": FieldsOption,
-        "fmt": FormatOption,
-        "output": OutputOption,
-        "force": ForceOption,
-        "data": DataOption,
-        "no_color": NoColorOption,
-    }
-    defaults = inspect.signature(run).parameters
-    run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter(
-                key, inspect.Parameter.KEYWORD_ONLY, default=p.default, annotation=annotations[key]
-            )
-            for key, p in defaults.items()
-        ]
-    )
-    run.__annotations__ = {}
-    run.__doc__ = doc
-    run.__name__ = name
-    command(name)(run)
-
-
-def _groups() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.GROUP_COLUMNS,
-        records.DEFAULT_GROUP_FIELDS,
-        lambda c: c.dataset.group,
-        lambda c, v: views.group(c, query.find_group(c, v)),
-        "groups",
-    )
-
-
-def _research() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.RESEARCH_COLUMNS,
-        records.DEFAULT_RESEARCH_FIELDS,
-        lambda c: c.dataset.research,
-        lambda c, v: views.research(c, query.find_research(c, v)),
-        "studies",
-    )
-
-
-def _organisations() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.ORGANISATION_COLUMNS,
-        records.DEFAULT_ORGANISATION_FIELDS,
-        lambda c: c.dataset.organisation,
-        lambda c, v: views.organisation(c, query.find_organisation(c, v)),
-        "organisations",
-    )
-
-
-def _sources() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.SOURCE_COLUMNS,
-        records.DEFAULT_SOURCE_FIELDS,
-        lambda c: c.dataset.source,
-        lambda c, v: views.source(c, query.find_source(c, v)),
-        "sources",
-    )
-
-
-_listing_command(
-    "groups",
-    "[ID]",
-    "Group id, name or alias: show it with its members.",
-    _groups,
-    """List the alliances, networks, programmes and regions, or show one with its members.
-
-    Example: newtowns groups "New Towns Alliantie"
-    """,
-)
-_listing_command(
-    "research",
-    "[ID]",
-    "Research id or title: show it in full.",
-    _research,
-    """List the research about the New Towns, or show one study with its findings.
-
-    Example: newtowns research zorgen-voor-new-towns
-    """,
-)
-_listing_command(
-    "organisations",
-    "[ID]",
-    "Organisation id, name or alias: show it in full.",
-    _organisations,
-    """List the ministries, institutes and bureaus involved, or show one in full.
-
-    Example: newtowns organisations platform31
-    """,
-)
-_listing_command(
-    "sources",
-    "[ID]",
-    "Source id: show it with every fact that cites it.",
-    _sources,
-    """List the sources, or show one with every fact that cites it.
-
-    Example: newtowns sources mra-2023-12-04
-    """,
-)
-
-
-@command("timeline")
-def timeline(
-    start: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help="From DATE (a year, month or day).")
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day).")
-    ] = None,
-    town: Annotated[
-        str | None,
-        typer.Option(
+    },
+    "groups": {
+        "wanted": _listing_argument(
+            "Group id, name or alias: show it with its members.", complete_group
+        )
+    },
+    "research": {"wanted": _listing_argument("Research id or title: show it in full.")},
+    "organisations": {
+        "wanted": _listing_argument("Organisation id, name or alias: show it in full.")
+    },
+    "sources": {"wanted": _listing_argument("Source id: show it with every fact that cites it.")},
+    "timeline": {
+        "start": typer.Option("--from", metavar="DATE", help="From DATE (a year, month or day)."),
+        "end": typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day)."),
+        "town": typer.Option(
             metavar="NAME", help="Only entries about this town.", autocompletion=complete_town
         ),
-    ] = None,
-    group: Annotated[
-        str | None,
-        typer.Option(
+        "group": typer.Option(
             metavar="NAME", help="Only entries about this group.", autocompletion=complete_group
         ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option("--kind", metavar="KIND", help="Only this kind of entry; repeat for more."),
-    ] = None,
-    chart: Annotated[
-        bool, typer.Option("--chart", help="Draw the entries on a decade axis instead.")
-    ] = False,
-    limit: LimitOption = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """Every dated fact in one chronological list, derived from the data.
-
-    Entries on the same date come in a fixed order of kind; a year-only date comes
-    before the months and days of that year.
-
-    Example: newtowns timeline --from 2020 --chart
-    """
-    from newtowns_cli import query
-    from newtowns_cli import timeline as events
-    from newtowns_cli.render import chart as charts
-    from newtowns_cli.render import records
-
-    out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
-    unknown = sorted(set(kind or ()) - set(events.KINDS))
-    if unknown:
-        raise UsageError(
-            f"unknown --kind: {', '.join(unknown)}", hint="valid kinds: " + ", ".join(events.KINDS)
-        )
-    catalog = emit.catalog(data)
-    found = events.select(
-        events.entries(catalog.dataset),
-        start=parse_date(start, "--from"),
-        end=parse_date(end, "--to"),
-        town=query.find_town(catalog, town).id if town else None,
-        group=query.find_group(catalog, group).id if group else None,
-        kinds=kind or (),
-    )[:limit]
-    if chart:
-        emit.deliver(
-            charts.timeline(found, width=out.width), Out(None, no_color, output, force, data)
-        )
-        return
-    emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
-
-
-@command("summary")
-@town_filters
-def summary(
-    where: TownFilter,
-    by: Annotated[
-        By | None, typer.Option(case_sensitive=False, help="Group the towns by this.")
-    ] = None,
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """Count the towns and add up population and area, in total or grouped --by.
-
-    Example: newtowns summary --by province
-    """
-    from newtowns_cli import query
-    from newtowns_cli.render import records, render_summary
-    from newtowns_cli.summary import summarize
-
-    out = Out(fmt, no_color, output, force, data)
-    grouping = by.value if by else None
-    available = records.summary_columns(grouping)
-    default = [column.name for column in available if column.name != "town_ids"]
-    chosen = emit.columns(available, fields, default, out)
-    catalog = emit.catalog(data)
-    result = summarize(catalog, query.select_towns(catalog, where), grouping)
-    text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
-    emit.deliver(text, out)
-
-
-@command("claims")
-def claims(
-    fields: FieldsOption = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """Hold each published figure against the data: consistent, not consistent or not comparable.
-
-    Example: newtowns claims --format md
-    """
-    from newtowns_cli.claims import check_all
-    from newtowns_cli.render import records
-
-    out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
-    catalog = emit.catalog(data)
-    emit.table(records.build(catalog, check_all(catalog), chosen), out, noun="claims", wrap=True)
-
-
-@command("report")
-@town_filters
-def report(
-    where: TownFilter,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-) -> None:
-    """Write the data set (or the towns the filters select) as one Markdown document.
-
-    Every figure links to a numbered list of sources.
-
-    Example: newtowns report -o dossier.md
-    """
-    from newtowns_cli import query
-    from newtowns_cli.render.report import report as dossier
-
-    catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
-    text = dossier(catalog, towns, filtered=where != TownFilter())
-    emit.deliver(text, Out(Format.MD, True, output, force, data))
-
-
-@command("validate")
-def validate(
-    file: Annotated[
-        str | None,
-        typer.Argument(metavar="[FILE]", help="Data file to check (default: as --data)."),
-    ] = None,
-    fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
-    ] = ReportFormat.TEXT,
-    data: DataOption = None,
-) -> None:
-    """Check a data file and report every problem as file:line:col: path: message.
-
-    Exit 0 when the file is valid, 1 when it has problems.
-
-    Example: newtowns validate data/newtowns.toml --format json
-    """
-    target = emit.data_file(file if file is not None else data)
-    dataset, problems = store.inspect(target, today=datetime.date.today())
-    if fmt is ReportFormat.JSON:
-        keys = ("file", "line", "column", "path", "code", "message")
-        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
-        emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    else:
-        emit.write("".join(visible(str(problem)) + "\n" for problem in problems))
-    if dataset is None:
-        noun = "problem" if len(problems) == 1 else "problems"
-        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
-        raise typer.Exit(int(ExitCode.DATA))
-    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
-    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
-    emit.note(f"{target.label}: valid ({counts})", always=True)
-
-
-@command("export")
-@town_filters
-def export(
-    where: TownFilter,
-    fmt: Annotated[
-        ExportFormat | None,
-        typer.Option(
+        "kind": typer.Option(
+            "--kind", metavar="KIND", help="Only this kind of entry; repeat for more."
+        ),
+        "chart": typer.Option("--chart", help="Draw the entries on a decade axis instead."),
+    },
+    "summary": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
+    "validate": {
+        "file": typer.Argument(metavar="[FILE]", help="Data file to check (default: as --data)."),
+        "fmt": typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
+    },
+    "export": {
+        "fmt": typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
@@ -501,107 +70,53 @@ def export(
             "else toml).",
             show_default=False,
         ),
-    ] = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-) -> None:
-    """Export the data set, or the towns the filters select, for other tools.
+    },
+    "schema": {
+        "generate": typer.Option("--generate", help="Generate it from the code instead (slower).")
+    },
+    "completion": {
+        "shell": typer.Argument(case_sensitive=False, metavar="SHELL", help="bash, zsh or fish.")
+    },
+}
+"""Each command's own parameters, by command and parameter name."""
 
-    toml: a new, self-contained data file that validates; json: the same as JSON;
-    csv: the towns with every field; geojson: one point per town; sqlite: a database
-    with a table per entity (needs --output).
 
-    Example: newtowns export --format sqlite -o newtowns.db
-    """
-    import pathlib
-
-    from newtowns_cli import export as exports
-    from newtowns_cli import query
-    from newtowns_cli.render import geojson as geo
-    from newtowns_cli.render import records, render
-
-    chosen = fmt or _export_format(output)
-    if chosen is ExportFormat.SQLITE and output is None:
-        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
-    catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
-    dataset = (
-        catalog.dataset
-        if where == TownFilter()
-        else exports.subset(catalog.dataset, [t.id for t in towns])
-    )
-    out = Out(None, True, output, force, data)
-    if chosen is ExportFormat.SQLITE:
-        from newtowns_cli import output as files
-        from newtowns_cli import sqlite_export
-
-        path = pathlib.Path(str(output))
-        protect = [emit.data_file(data).path]
-        files.write_with(
-            path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
+def _declare(runner: run.Runner) -> None:
+    """Register the typer command for ``runner``: its signature, with typer's metadata."""
+    own = OWN.get(runner.name, {})
+    signature = inspect.signature(runner.function, eval_str=True)
+    declared = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[kind | None, options.FILTERS[name]],
         )
-        emit.note(f"wrote {path}")
-    elif chosen is ExportFormat.GEOJSON:
-        text, skipped = geo.render(catalog, towns)
-        if skipped:
-            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
-        emit.deliver(text, out)
-    elif chosen is ExportFormat.CSV:
-        emit.deliver(render(records.build(catalog, towns, records.TOWN_COLUMNS), Format.CSV), out)
-    elif chosen is ExportFormat.JSON:
-        emit.deliver(exports.to_json(dataset), out)
-    else:
-        emit.deliver(exports.to_toml(dataset), out)
+        for name, kind in (FILTERS if runner.filters else ())
+    ]
+    for name, parameter in signature.parameters.items():
+        if name == "where" and runner.filters:
+            continue
+        metadata = own.get(name, options.SHARED.get(name))
+        if metadata is None:
+            raise TypeError(f"{runner.name}: no command-line metadata for {name!r}")
+        declared.append(
+            parameter.replace(
+                kind=inspect.Parameter.KEYWORD_ONLY,
+                annotation=Annotated[parameter.annotation, metadata],
+            )
+        )
+
+    @functools.wraps(runner.function)
+    def invoke(**values: Any) -> None:
+        # Looked up on each call, so a test can stand in for a command.
+        run.RUNNERS[runner.name](values)
+
+    invoke.__signature__ = inspect.Signature(declared)  # type: ignore[attr-defined]
+    invoke.__annotations__ = {}
+    del invoke.__wrapped__
+    command(runner.name)(invoke)
 
 
-def _export_format(output: str | None) -> ExportFormat:
-    import pathlib
-
-    suffix = pathlib.Path(output).suffix.lower() if output else ""
-    by_suffix = {".json": ExportFormat.JSON, ".csv": ExportFormat.CSV}
-    by_suffix |= {".geojson": ExportFormat.GEOJSON, ".sqlite": ExportFormat.SQLITE}
-    by_suffix |= {".db": ExportFormat.SQLITE, ".sqlite3": ExportFormat.SQLITE}
-    return by_suffix.get(suffix, ExportFormat.TOML)
-
-
-@command("schema")
-def schema(
-    generate: Annotated[
-        bool, typer.Option("--generate", help="Generate it from the code instead (slower).")
-    ] = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-) -> None:
-    """Print the JSON Schema of the data file, for editors and CI.
-
-    The data file names it in its first line (#:schema), so Taplo-based editors check
-    and complete as you type.
-
-    Example: newtowns schema -o newtowns.schema.json
-    """
-    if generate:
-        from newtowns_cli.validation import json_schema
-
-        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
-    emit.deliver(text, Out(None, True, output, force))
-
-
-@command("completion")
-def completion(
-    shell: Annotated[
-        Shell, typer.Argument(case_sensitive=False, metavar="SHELL", help="bash, zsh or fish.")
-    ],
-) -> None:
-    """Print the shell completion script; no startup file is changed.
-
-    Example: newtowns completion bash > ~/.local/share/bash-completion/completions/newtowns
-    """
-    from typer._completion_shared import get_completion_script
-
-    script = get_completion_script(
-        prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
-    )
-    emit.write(script + "\n")
+for _runner in run.RUNNERS.values():
+    _declare(_runner)

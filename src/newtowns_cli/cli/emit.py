@@ -11,10 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-import typer
-
 from newtowns_cli import store
-from newtowns_cli.cli.options import ENV_DATA
+from newtowns_cli.cli.params import ENV_DATA
 from newtowns_cli.errors import OutputError
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
@@ -109,7 +107,7 @@ def columns(
 
     if fields is not None and fields.strip(" ,") in ("", "help", "?"):
         table(records.field_help(available), out, noun="fields")
-        raise typer.Exit(0)
+        raise SystemExit(0)
     return records.pick(available, fields, default)
 
 

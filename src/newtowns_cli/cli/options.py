@@ -1,178 +1,86 @@
-"""Options shared by several commands, declared once."""
+"""How each option is spelled on the command line: typer's metadata, declared once.
+
+The types and defaults come from the command functions in run.py; commands.py joins
+the two into the signatures typer reads.
+"""
 
 from __future__ import annotations
 
-import enum
-import functools
-import inspect
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Any
 
 import typer
 
-from newtowns_cli.errors import UsageError
-from newtowns_cli.render import Format
+from newtowns_cli.cli.params import ENV_DATA
 
-ENV_DATA = "NEWTOWNS_DATA"
-F = TypeVar("F", bound=Callable[..., None])
-
-
-class Status(enum.StrEnum):
-    GROEIKERN = "groeikern"
-    GROEISTAD = "groeistad"
-
-
-class By(enum.StrEnum):
-    PROVINCE = "province"
-    REGION = "region"
-    GROUP = "group"
-    STATUS = "status"
-    DECADE = "decade"
-    RELIEVES = "relieves"
-
-
-class ExportFormat(enum.StrEnum):
-    TOML = "toml"
-    JSON = "json"
-    CSV = "csv"
-    GEOJSON = "geojson"
-    SQLITE = "sqlite"
-
-
-class Shell(enum.StrEnum):
-    BASH = "bash"
-    ZSH = "zsh"
-    FISH = "fish"
-
-
-class ReportFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-DataOption = Annotated[
-    str | None,
-    typer.Option(
-        "--data",
-        metavar="FILE",
-        help=f"Data file to read (default: ${ENV_DATA}, else the bundled data).",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="Output format (default: from the --output extension, else table on a terminal "
-        "and tsv in a pipe).",
-        show_default=False,
-    ),
-]
-FieldsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--fields",
-        metavar="A,B,…",
-        autocompletion=lambda ctx, incomplete: complete_fields(ctx, incomplete),
-        help="Columns to show, in order; 'all' for every column, 'help' to list them.",
-    ),
-]
-SortOption = Annotated[
-    str | None, typer.Option("--sort", metavar="FIELD", help="Sort by this column.")
-]
-ReverseOption = Annotated[bool, typer.Option("--reverse", help="Reverse the sort order.")]
-LimitOption = Annotated[
-    int | None, typer.Option("--limit", min=0, metavar="N", help="Show at most N rows.")
-]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="Never use colour.")]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE instead of stdout, atomically; never over the data file.",
-    ),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace a file.")]
-
-_FILTER_SPECS: tuple[tuple[str, type, dict[str, Any]], ...] = (
-    (
-        "region",
-        str,
-        {
-            "metavar": "NAME",
-            "help": "In this regional cooperation (id, name or alias, e.g. MRA).",
-            "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
-        },
-    ),
-    (
-        "group",
-        str,
-        {
-            "metavar": "NAME",
-            "help": "Member of this group (id, name or alias).",
-            "autocompletion": lambda ctx, incomplete: complete_group(ctx, incomplete),
-        },
-    ),
-    ("province", str, {"metavar": "NAME", "help": "In this province."}),
-    ("status", Status, {"case_sensitive": False, "help": "groeikern or groeistad."}),
-    ("relieves", str, {"metavar": "CITY", "help": "Took the overflow of this city."}),
-    ("designated_from", int, {"metavar": "YEAR", "help": "First designated in or after YEAR."}),
-    ("designated_to", int, {"metavar": "YEAR", "help": "First designated in or before YEAR."}),
-    ("min_population", int, {"metavar": "N", "help": "Latest population at least N."}),
-    ("max_population", int, {"metavar": "N", "help": "Latest population at most N."}),
-    (
-        "member_as_of",
-        str,
-        {"metavar": "DATE", "help": "With --group or --region: member on DATE (2022, 2022-11 …)."},
-    ),
-    ("search", str, {"metavar": "TEXT", "help": "TEXT in id, name, alias or municipality."}),
+DATA = typer.Option(
+    "--data",
+    metavar="FILE",
+    help=f"Data file to read (default: ${ENV_DATA}, else the bundled data).",
+    show_default=False,
 )
-_FILTERS = [
-    inspect.Parameter(
-        name,
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[kind | None, typer.Option(**options)],
-    )
-    for name, kind, options in _FILTER_SPECS
-]
+FORMAT = typer.Option(
+    "--format",
+    "-f",
+    case_sensitive=False,
+    help="Output format (default: from the --output extension, else table on a terminal "
+    "and tsv in a pipe).",
+    show_default=False,
+)
+FIELDS = typer.Option(
+    "--fields",
+    metavar="A,B,…",
+    autocompletion=lambda ctx, incomplete: complete_fields(ctx, incomplete),
+    help="Columns to show, in order; 'all' for every column, 'help' to list them.",
+)
+SORT = typer.Option("--sort", metavar="FIELD", help="Sort by this column.")
+REVERSE = typer.Option("--reverse", help="Reverse the sort order.")
+LIMIT = typer.Option("--limit", min=0, metavar="N", help="Show at most N rows.")
+NO_COLOR = typer.Option("--no-color", help="Never use colour.")
+OUTPUT = typer.Option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write to FILE instead of stdout, atomically; never over the data file.",
+)
+FORCE = typer.Option("--force", help="Let --output replace a file.")
 
+SHARED: dict[str, Any] = {
+    "sort": SORT,
+    "reverse": REVERSE,
+    "limit": LIMIT,
+    "fields": FIELDS,
+    "fmt": FORMAT,
+    "output": OUTPUT,
+    "force": FORCE,
+    "data": DATA,
+    "no_color": NO_COLOR,
+}
+"""The options several commands share, by parameter name."""
 
-def town_filters(command: F) -> F:
-    """Give a command the town filters of `list`; it receives them as ``where: TownFilter``."""
-    from newtowns_cli.filters import TownFilter
-
-    names = [parameter.name for parameter in _FILTERS]
-    own = inspect.signature(command, eval_str=True).parameters.values()
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        values = {name: kwargs.pop(name) for name in names}
-        values["member_as_of"] = parse_date(values["member_as_of"], "--member-as-of")
-        command(where=TownFilter(**values), **kwargs)
-
-    # click calls commands with keyword arguments only, so every parameter can be one.
-    kept = [p.replace(kind=p.KEYWORD_ONLY) for p in own if p.name != "where"]
-    wrapper.__signature__ = inspect.Signature([*_FILTERS, *kept])  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {}
-    return wrapper  # type: ignore[return-value]
-
-
-def parse_date(value: str | None, option: str) -> Any:
-    """A PartialDate from an option value; a malformed one is a usage error."""
-    if value is None:
-        return None
-    from newtowns_cli.dates import PartialDate
-
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        hint = "write a year, a month or a day: 2022, 2022-11 or 2022-11-28"
-        raise UsageError(f"invalid value for {option}: {exc}", hint=hint) from None
+FILTERS: dict[str, Any] = {
+    "region": typer.Option(
+        metavar="NAME",
+        help="In this regional cooperation (id, name or alias, e.g. MRA).",
+        autocompletion=lambda ctx, incomplete: complete_group(ctx, incomplete),
+    ),
+    "group": typer.Option(
+        metavar="NAME",
+        help="Member of this group (id, name or alias).",
+        autocompletion=lambda ctx, incomplete: complete_group(ctx, incomplete),
+    ),
+    "province": typer.Option(metavar="NAME", help="In this province."),
+    "status": typer.Option(case_sensitive=False, help="groeikern or groeistad."),
+    "relieves": typer.Option(metavar="CITY", help="Took the overflow of this city."),
+    "designated_from": typer.Option(metavar="YEAR", help="First designated in or after YEAR."),
+    "designated_to": typer.Option(metavar="YEAR", help="First designated in or before YEAR."),
+    "min_population": typer.Option(metavar="N", help="Latest population at least N."),
+    "max_population": typer.Option(metavar="N", help="Latest population at most N."),
+    "member_as_of": typer.Option(
+        metavar="DATE", help="With --group or --region: member on DATE (2022, 2022-11 …)."
+    ),
+    "search": typer.Option(metavar="TEXT", help="TEXT in id, name, alias or municipality."),
+}
+"""The town filters (params.FILTERS), in that order."""
 
 
 def _data_path(ctx: typer.Context) -> Any:

@@ -1,0 +1,525 @@
+"""The commands themselves: each reads its options, loads, computes, renders and writes.
+
+Nothing here imports typer: a command is a plain function of its options, registered
+in RUNNERS. commands.py declares how each option is spelled on the command line (and
+typer parses it from there); fast.py parses the common command lines without typer.
+The docstrings are the commands' help.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from newtowns_cli import store
+from newtowns_cli.cli import emit
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.params import (
+    COMPLETE_VAR,
+    By,
+    ExportFormat,
+    ReportFormat,
+    Shell,
+    parse_date,
+)
+from newtowns_cli.errors import ExitCode, UsageError
+from newtowns_cli.filters import TownFilter
+from newtowns_cli.render import Format
+from newtowns_cli.render.text import visible
+
+if TYPE_CHECKING:
+    from newtowns_cli.query import Catalog
+    from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.records import Column
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., None])
+
+
+@dataclasses.dataclass(frozen=True)
+class Runner:
+    """A command: its function, and whether it takes the town filters (as ``where``)."""
+
+    name: str
+    function: Callable[..., None]
+    filters: bool = False
+
+    def __call__(self, values: dict[str, Any]) -> None:
+        """Run with ``values``, the parsed options by name (the filters among them)."""
+        if self.filters:
+            from newtowns_cli.cli.params import town_filter
+
+            values = dict(values)
+            values["where"] = town_filter(values)
+        self.function(**values)
+
+
+RUNNERS: dict[str, Runner] = {}
+"""Every command, in the order of the help, by name."""
+
+
+def runner(name: str, *, filters: bool = False) -> Callable[[F], F]:
+    """Register ``function`` as the command ``name``."""
+
+    def register(function: F) -> F:
+        RUNNERS[name] = Runner(name, function, filters)
+        return function
+
+    return register
+
+
+@runner("list", filters=True)
+def list_towns(
+    where: TownFilter,
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """List the New Towns, one row per town; filters combine (AND).
+
+    Example: newtowns list --region MRA --sort population --reverse --format json
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    towns = _order(catalog, towns, records.TOWN_COLUMNS, sort, reverse, limit)
+    emit.table(records.build(catalog, towns, chosen), out, noun="towns")
+
+
+@runner("show")
+def show(
+    town: str,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Show every fact about one town, with the source behind each figure.
+
+    Example: newtowns show nissewaard --format md
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import views
+
+    catalog = emit.catalog(data)
+    shown = views.town(catalog, query.find_town(catalog, town))
+    emit.detail(shown, Out(fmt, no_color, output, force, data))
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing(Generic[T]):
+    """What a listing command lists: its columns, its items, and how to show one in full."""
+
+    columns: Sequence[Column[T]]
+    default: Sequence[str]
+    items: Callable[[Catalog], Sequence[T]]
+    detail: Callable[[Catalog, str], Detail]
+    noun: str
+
+
+def _order(
+    catalog: Catalog,
+    items: list[T],
+    columns: Sequence[Column[T]],
+    sort: str | None,
+    reverse: bool,
+    limit: int | None,
+) -> list[T]:
+    from newtowns_cli.render import records
+
+    if sort is not None:
+        column = records.pick(columns, sort, ())[0]
+        items = records.sort_items(catalog, items, column, reverse=reverse)
+    elif reverse:
+        items = items[::-1]
+    return items if limit is None else items[:limit]
+
+
+def _listing_command(name: str, listing: Callable[[], Listing[Any]], doc: str) -> None:
+    """Register a listing command: every item as rows, or with an argument one item in full.
+
+    groups, research, organisations and sources differ only in their Listing (and, in
+    commands.py, in their argument's help).
+    """
+
+    def run(
+        wanted: str | None = None,
+        sort: str | None = None,
+        reverse: bool = False,
+        limit: int | None = None,
+        fields: str | None = None,
+        fmt: Format | None = None,
+        output: str | None = None,
+        force: bool = False,
+        data: str | None = None,
+        no_color: bool = False,
+    ) -> None:
+        from newtowns_cli.render import records
+
+        shown = listing()
+        out = Out(fmt, no_color, output, force, data)
+        chosen = emit.columns(shown.columns, fields, shown.default, out)
+        catalog = emit.catalog(out.data)
+        if wanted is not None:
+            emit.detail(shown.detail(catalog, wanted), out)
+            return
+        rows = _order(catalog, list(shown.items(catalog)), shown.columns, sort, reverse, limit)
+        emit.table(records.build(catalog, rows, chosen), out, noun=shown.noun)
+
+    run.__doc__ = doc
+    run.__name__ = run.__qualname__ = name
+    runner(name)(run)
+
+
+def _groups() -> Listing[Any]:
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    return Listing(
+        records.GROUP_COLUMNS,
+        records.DEFAULT_GROUP_FIELDS,
+        lambda c: c.dataset.group,
+        lambda c, v: views.group(c, query.find_group(c, v)),
+        "groups",
+    )
+
+
+def _research() -> Listing[Any]:
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    return Listing(
+        records.RESEARCH_COLUMNS,
+        records.DEFAULT_RESEARCH_FIELDS,
+        lambda c: c.dataset.research,
+        lambda c, v: views.research(c, query.find_research(c, v)),
+        "studies",
+    )
+
+
+def _organisations() -> Listing[Any]:
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    return Listing(
+        records.ORGANISATION_COLUMNS,
+        records.DEFAULT_ORGANISATION_FIELDS,
+        lambda c: c.dataset.organisation,
+        lambda c, v: views.organisation(c, query.find_organisation(c, v)),
+        "organisations",
+    )
+
+
+def _sources() -> Listing[Any]:
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    return Listing(
+        records.SOURCE_COLUMNS,
+        records.DEFAULT_SOURCE_FIELDS,
+        lambda c: c.dataset.source,
+        lambda c, v: views.source(c, query.find_source(c, v)),
+        "sources",
+    )
+
+
+_listing_command(
+    "groups",
+    _groups,
+    """List the alliances, networks, programmes and regions, or show one with its members.
+
+    Example: newtowns groups "New Towns Alliantie"
+    """,
+)
+_listing_command(
+    "research",
+    _research,
+    """List the research about the New Towns, or show one study with its findings.
+
+    Example: newtowns research zorgen-voor-new-towns
+    """,
+)
+_listing_command(
+    "organisations",
+    _organisations,
+    """List the ministries, institutes and bureaus involved, or show one in full.
+
+    Example: newtowns organisations platform31
+    """,
+)
+_listing_command(
+    "sources",
+    _sources,
+    """List the sources, or show one with every fact that cites it.
+
+    Example: newtowns sources mra-2023-12-04
+    """,
+)
+
+
+@runner("timeline")
+def timeline(
+    start: str | None = None,
+    end: str | None = None,
+    town: str | None = None,
+    group: str | None = None,
+    kind: list[str] | None = None,
+    chart: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Every dated fact in one chronological list, derived from the data.
+
+    Entries on the same date come in a fixed order of kind; a year-only date comes
+    before the months and days of that year.
+
+    Example: newtowns timeline --from 2020 --chart
+    """
+    from newtowns_cli import query
+    from newtowns_cli import timeline as events
+    from newtowns_cli.render import chart as charts
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
+    unknown = sorted(set(kind or ()) - set(events.KINDS))
+    if unknown:
+        raise UsageError(
+            f"unknown --kind: {', '.join(unknown)}", hint="valid kinds: " + ", ".join(events.KINDS)
+        )
+    catalog = emit.catalog(data)
+    found = events.select(
+        events.entries(catalog.dataset),
+        start=parse_date(start, "--from"),
+        end=parse_date(end, "--to"),
+        town=query.find_town(catalog, town).id if town else None,
+        group=query.find_group(catalog, group).id if group else None,
+        kinds=kind or (),
+    )[:limit]
+    if chart:
+        emit.deliver(
+            charts.timeline(found, width=out.width), Out(None, no_color, output, force, data)
+        )
+        return
+    emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+
+
+@runner("summary", filters=True)
+def summary(
+    where: TownFilter,
+    by: By | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Count the towns and add up population and area, in total or grouped --by.
+
+    Example: newtowns summary --by province
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render import records, render_summary
+    from newtowns_cli.summary import summarize
+
+    out = Out(fmt, no_color, output, force, data)
+    grouping = by.value if by else None
+    available = records.summary_columns(grouping)
+    default = [column.name for column in available if column.name != "town_ids"]
+    chosen = emit.columns(available, fields, default, out)
+    catalog = emit.catalog(data)
+    result = summarize(catalog, query.select_towns(catalog, where), grouping)
+    text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
+    emit.deliver(text, out)
+
+
+@runner("claims")
+def claims(
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Hold each published figure against the data: consistent, not consistent or not comparable.
+
+    Example: newtowns claims --format md
+    """
+    from newtowns_cli.claims import check_all
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
+    catalog = emit.catalog(data)
+    emit.table(records.build(catalog, check_all(catalog), chosen), out, noun="claims", wrap=True)
+
+
+@runner("report", filters=True)
+def report(
+    where: TownFilter,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+) -> None:
+    """Write the data set (or the towns the filters select) as one Markdown document.
+
+    Every figure links to a numbered list of sources.
+
+    Example: newtowns report -o dossier.md
+    """
+    from newtowns_cli import query
+    from newtowns_cli.render.report import report as dossier
+
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    text = dossier(catalog, towns, filtered=where != TownFilter())
+    emit.deliver(text, Out(Format.MD, True, output, force, data))
+
+
+@runner("validate")
+def validate(
+    file: str | None = None,
+    fmt: ReportFormat = ReportFormat.TEXT,
+    data: str | None = None,
+) -> None:
+    """Check a data file and report every problem as file:line:col: path: message.
+
+    Exit 0 when the file is valid, 1 when it has problems.
+
+    Example: newtowns validate data/newtowns.toml --format json
+    """
+    target = emit.data_file(file if file is not None else data)
+    dataset, problems = store.inspect(target, today=datetime.date.today())
+    if fmt is ReportFormat.JSON:
+        keys = ("file", "line", "column", "path", "code", "message")
+        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        emit.write("".join(visible(str(problem)) + "\n" for problem in problems))
+    if dataset is None:
+        noun = "problem" if len(problems) == 1 else "problems"
+        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
+        raise SystemExit(int(ExitCode.DATA))
+    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
+    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
+    emit.note(f"{target.label}: valid ({counts})", always=True)
+
+
+@runner("export", filters=True)
+def export(
+    where: TownFilter,
+    fmt: ExportFormat | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+) -> None:
+    """Export the data set, or the towns the filters select, for other tools.
+
+    toml: a new, self-contained data file that validates; json: the same as JSON;
+    csv: the towns with every field; geojson: one point per town; sqlite: a database
+    with a table per entity (needs --output).
+
+    Example: newtowns export --format sqlite -o newtowns.db
+    """
+    import pathlib
+
+    from newtowns_cli import export as exports
+    from newtowns_cli import query
+    from newtowns_cli.render import geojson as geo
+    from newtowns_cli.render import records, render
+
+    chosen = fmt or _export_format(output)
+    if chosen is ExportFormat.SQLITE and output is None:
+        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    catalog = emit.catalog(data)
+    towns = query.select_towns(catalog, where)
+    dataset = (
+        catalog.dataset
+        if where == TownFilter()
+        else exports.subset(catalog.dataset, [t.id for t in towns])
+    )
+    out = Out(None, True, output, force, data)
+    if chosen is ExportFormat.SQLITE:
+        from newtowns_cli import output as files
+        from newtowns_cli import sqlite_export
+
+        path = pathlib.Path(str(output))
+        protect = [emit.data_file(data).path]
+        files.write_with(
+            path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
+        )
+        emit.note(f"wrote {path}")
+    elif chosen is ExportFormat.GEOJSON:
+        text, skipped = geo.render(catalog, towns)
+        if skipped:
+            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
+        emit.deliver(text, out)
+    elif chosen is ExportFormat.CSV:
+        emit.deliver(render(records.build(catalog, towns, records.TOWN_COLUMNS), Format.CSV), out)
+    elif chosen is ExportFormat.JSON:
+        emit.deliver(exports.to_json(dataset), out)
+    else:
+        emit.deliver(exports.to_toml(dataset), out)
+
+
+def _export_format(output: str | None) -> ExportFormat:
+    import pathlib
+
+    suffix = pathlib.Path(output).suffix.lower() if output else ""
+    by_suffix = {".json": ExportFormat.JSON, ".csv": ExportFormat.CSV}
+    by_suffix |= {".geojson": ExportFormat.GEOJSON, ".sqlite": ExportFormat.SQLITE}
+    by_suffix |= {".db": ExportFormat.SQLITE, ".sqlite3": ExportFormat.SQLITE}
+    return by_suffix.get(suffix, ExportFormat.TOML)
+
+
+@runner("schema")
+def schema(generate: bool = False, output: str | None = None, force: bool = False) -> None:
+    """Print the JSON Schema of the data file, for editors and CI.
+
+    The data file names it in its first line (#:schema), so Taplo-based editors check
+    and complete as you type.
+
+    Example: newtowns schema -o newtowns.schema.json
+    """
+    if generate:
+        from newtowns_cli.validation import json_schema
+
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
+    emit.deliver(text, Out(None, True, output, force))
+
+
+@runner("completion")
+def completion(shell: Shell) -> None:
+    """Print the shell completion script; no startup file is changed.
+
+    Example: newtowns completion bash > ~/.local/share/bash-completion/completions/newtowns
+    """
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
+    )
+    emit.write(script + "\n")
