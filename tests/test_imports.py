@@ -83,3 +83,19 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
     """NEWTOWNS_NO_CACHE: every run validates, and nothing is written."""
     assert "pydantic" in _imported(["list"], tmp_path, NEWTOWNS_NO_CACHE="1")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["list", "--help"], ["list", "--format", "json"], ["show", "almere"]]
+)
+def test_the_common_command_lines_do_not_import_typer(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
+    """Help on a wide terminal and a listing from the cache take the fast path (fast.py)."""
+    _imported(args, tmp_path)  # fills the cache
+    assert not _imported(args, tmp_path, COLUMNS="100") & {"typer", "click", "pydantic", "rich"}
+
+
+def test_a_command_line_with_an_error_goes_through_typer(tmp_path: pathlib.Path) -> None:
+    """click's own message for a bad value: typer handles what the fast path does not take."""
+    assert "typer" in _imported(["list", "--format", "jsn"], tmp_path)

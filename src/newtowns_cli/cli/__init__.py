@@ -12,13 +12,23 @@ __all__ = ["app", "main"]
 
 
 def main() -> NoReturn:
-    """Console-script entry point; `newtowns --version` answers before typer is imported."""
+    """Console-script entry point.
+
+    `newtowns --version` answers before anything else is imported; the common command
+    lines and help pages go the fast path (fast.py), the rest through typer.
+    """
     _streams()
-    if sys.argv[1:] == ["--version"]:
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
         from newtowns_cli import __version__
 
         sys.stdout.write(f"newtowns {__version__}\n")
         sys.exit(0)
+    from newtowns_cli.cli import fast
+
+    code = fast.run(argv)
+    if code is not None:
+        sys.exit(code)
     from newtowns_cli.cli.base import main as run
 
     run()

@@ -11,9 +11,9 @@ import typer
 from typer.core import TyperGroup
 
 from newtowns_cli import __version__
+from newtowns_cli.cli.emit import report, silence_stdout
 from newtowns_cli.cli.params import COMPLETE_VAR
-from newtowns_cli.errors import DataInvalidError, ExitCode, NewtownsError
-from newtowns_cli.render.text import visible
+from newtowns_cli.errors import ExitCode, NewtownsError
 
 
 class _Boundary(TyperGroup):
@@ -91,26 +91,6 @@ def _root(
     Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 invalid data,
     2 usage error, 3 not found, 130 interrupted.
     """
-
-
-def report(exc: NewtownsError) -> None:
-    """Every located problem, then the error, then a hint: one line each, on stderr."""
-    lines = [str(problem) for problem in exc.problems] if isinstance(exc, DataInvalidError) else []
-    lines.append(f"newtowns: error: {exc.message}")
-    if exc.hint:
-        lines.append(f"newtowns: hint: {exc.hint}")
-    sys.stderr.write("".join(visible(line) + "\n" for line in lines))
-
-
-def silence_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so the final flush cannot fail."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    finally:
-        os.close(devnull)
 
 
 def main() -> NoReturn:

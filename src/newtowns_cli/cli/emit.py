@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli import store
 from newtowns_cli.cli.params import ENV_DATA
-from newtowns_cli.errors import OutputError
+from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
@@ -159,3 +159,23 @@ def note(message: str, *, always: bool = False) -> None:
     """A message for people on stderr; unless ``always``, only when stderr is a terminal."""
     if always or sys.stderr.isatty():
         sys.stderr.write(visible(message) + "\n")
+
+
+def report(exc: NewtownsError) -> None:
+    """Every located problem, then the error, then a hint: one line each, on stderr."""
+    lines = [str(problem) for problem in exc.problems] if isinstance(exc, DataInvalidError) else []
+    lines.append(f"newtowns: error: {exc.message}")
+    if exc.hint:
+        lines.append(f"newtowns: hint: {exc.hint}")
+    sys.stderr.write("".join(visible(line) + "\n" for line in lines))
+
+
+def silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)

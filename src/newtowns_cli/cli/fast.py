@@ -1,0 +1,180 @@
+"""The common command lines, parsed without typer.
+
+typer (with its click) costs several times Python's own start-up on every call; a
+`newtowns list --region MRA --format json` needs none of it. This module reads
+compiled.json — the parameters and help pages of the click objects typer builds,
+written by compiler.py and checked by the tests — and handles a command line only when
+it is sure to read it exactly as click would: known options, well-formed values, no
+help or errors. Anything else (an unknown option, a bad value, a missing argument,
+`--`, a narrow terminal's help) returns None, and the typer app handles it, with
+click's own messages. Either way the same function in run.py runs with the same values.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+import pathlib
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+COMPILED = pathlib.Path(__file__).with_name("compiled.json")
+
+
+@functools.cache
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
+    return loaded
+
+
+def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
+    """Handle ``argv`` and return the exit code, or None when typer must handle it."""
+    described = spec()
+    page = help_page(argv, described)
+    if page is not None:
+        sys.stdout.write(page)
+        return 0
+    if not argv or argv[0] not in described["commands"]:
+        return None
+    values = parse(described["commands"][argv[0]]["params"], argv[1:])
+    if values is None:
+        return None
+    return invoke(argv[0], values)
+
+
+def help_page(argv: Sequence[str], described: dict[str, Any]) -> str | None:
+    """`newtowns --help` or `newtowns COMMAND --help` on a terminal of 80 columns or more.
+
+    click wraps help to the terminal's width less 2, at most 78 columns; compiled.json
+    holds the pages at 78.
+    """
+    options = described["help_options"]
+    if len(argv) == 1 and argv[0] in options:
+        page: str = described["help"]
+    elif len(argv) == 2 and argv[1] in options and argv[0] in described["commands"]:
+        page = described["commands"][argv[0]]["help"]
+    else:
+        return None
+    import shutil
+
+    width: int = described["width"]
+    return page if shutil.get_terminal_size().columns - 2 >= width else None
+
+
+def parse(params: Sequence[dict[str, Any]], tokens: Sequence[str]) -> dict[str, Any] | None:
+    """The values click would pass for ``tokens``, by parameter name; None when unsure.
+
+    Only what is given is returned: run.py's defaults are typer's defaults.
+    """
+    by_option = {opt: param for param in params if param["option"] for opt in param["opts"]}
+    negated = {opt: param for param in params if param["option"] for opt in param["secondary"]}
+    arguments = [param for param in params if not param["option"]]
+    values: dict[str, Any] = {}
+    given: list[str] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        position += 1
+        if token[:1] != "-" or token == "-":
+            given.append(token)
+            continue
+        if token.startswith("--"):
+            name, equals, attached = token.partition("=")
+            joined = bool(equals)
+        else:
+            name, attached = token[:2], token[2:]
+            joined = bool(attached)
+        if name in negated and not joined:
+            values[negated[name]["name"]] = False
+            continue
+        param = by_option.get(name)
+        if param is None:
+            return None  # --, --help, an unknown option, or short flags run together
+        if param["flag"]:
+            if joined:
+                return None
+            values[param["name"]] = True
+            continue
+        if not joined:
+            if position >= len(tokens) or tokens[position][:1] == "-":
+                return None  # missing, or a value click would also take but we leave to it
+            attached = tokens[position]
+            position += 1
+        value = convert(param, attached)
+        if value is None:
+            return None
+        if param["multiple"]:
+            values.setdefault(param["name"], []).append(value)
+        else:
+            values[param["name"]] = value
+    if len(given) > len(arguments):
+        return None
+    for param, token in zip(arguments, given, strict=False):
+        value = convert(param, token)
+        if value is None:
+            return None
+        values[param["name"]] = value
+    if any(param["required"] and param["name"] not in values for param in params):
+        return None
+    return values
+
+
+def convert(param: dict[str, Any], text: str) -> Any:
+    """``text`` as click and typer convert it for ``param``; None when it is not valid."""
+    kind = param["type"]
+    if kind == "str":
+        return text
+    if kind == "int":
+        digits = text[1:] if text[:1] in "+-" else text
+        if not (digits.isascii() and digits.isdigit()):
+            return None
+        number = int(text)
+        low, high = param.get("min"), param.get("max")
+        if (low is not None and number < low) or (high is not None and number > high):
+            return None
+        return number
+    if kind == "choice":
+        choices: list[str] = param["choices"]
+        if param["case_sensitive"]:
+            found = text if text in choices else None
+        else:
+            folded = text.casefold()
+            found = next((choice for choice in choices if choice.casefold() == folded), None)
+        if found is None:
+            return None
+        module, _, name = param["enum"].partition(":")
+        return getattr(importlib.import_module(module), name)(found)
+    return None
+
+
+def invoke(name: str, values: dict[str, Any]) -> int:
+    """Run the command as the typer app's boundary does: the same messages and exit codes."""
+    from newtowns_cli.cli import emit
+    from newtowns_cli.cli.run import RUNNERS
+    from newtowns_cli.errors import ExitCode, NewtownsError
+
+    code: int | str | None
+    try:
+        RUNNERS[name](values)
+        code = 0
+    except NewtownsError as exc:
+        emit.report(exc)
+        code = int(exc.exit_code)
+    except KeyboardInterrupt:
+        code = int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        emit.silence_stdout()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        emit.silence_stdout()
+    if code is None or isinstance(code, int):
+        return code or 0
+    sys.stderr.write(f"{code}\n")  # as sys.exit does with a message
+    return 1

@@ -1,0 +1,207 @@
+"""The fast path reads a command line exactly as typer does, or leaves it to typer."""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import json
+import os
+import pathlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from newtowns_cli.cli import compiler, fast, run
+from newtowns_cli.cli.base import make_app
+from newtowns_cli.cli.params import FILTERS
+
+SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
+SPEC = fast.spec()
+COMMANDS = list(SPEC["commands"])
+APP = make_app()
+
+
+def test_compiled_json_is_what_the_compiler_writes_now() -> None:
+    """compiled.json is generated from the typer app; regenerate it after changing an option.
+
+    python -m newtowns_cli.cli.compiler > src/newtowns_cli/cli/compiled.json
+    """
+    expected = json.dumps(compiler.compiled(), ensure_ascii=False, indent=1) + "\n"
+    assert fast.COMPILED.read_text(encoding="utf-8") == expected
+
+
+def _defaults(name: str) -> dict[str, Any]:
+    runner = run.RUNNERS[name]
+    found = {key: None for key, _ in FILTERS} if runner.filters else {}
+    for key, parameter in inspect.signature(runner.function).parameters.items():
+        if key != "where" or not runner.filters:
+            found[key] = parameter.default
+    return found
+
+
+@contextlib.contextmanager
+def _recording() -> Iterator[list[dict[str, Any]]]:
+    """Every command records the values it is called with instead of running."""
+    calls: list[dict[str, Any]] = []
+    saved = dict(run.RUNNERS)
+
+    def record(values: dict[str, Any]) -> None:
+        calls.append(dict(values))
+
+    try:
+        for name in saved:
+            run.RUNNERS[name] = record  # type: ignore[assignment]
+        yield calls
+    finally:
+        run.RUNNERS.update(saved)
+
+
+def _through_typer(argv: list[str]) -> tuple[int, dict[str, Any] | None]:
+    with _recording() as calls:
+        result = CliRunner().invoke(APP, argv)
+    return result.exit_code, (calls[0] if calls else None)
+
+
+def _values(param: dict[str, Any]) -> st.SearchStrategy[str]:
+    tricky = st.sampled_from(["", "-", "-x", "--", " 5", "+5", "05", "٣", "1_0", "-1", "=x"])
+    if param["type"] == "choice":
+        choice = st.sampled_from(param["choices"])
+        cased = st.one_of(choice, choice.map(str.upper), choice.map(str.title))
+        return st.one_of(cased, cased, cased, tricky, st.text(max_size=5))
+    if param["type"] == "int":
+        numbers = st.integers(min_value=-5, max_value=10**6).map(str)
+        return st.one_of(numbers, numbers, numbers, tricky)
+    plain = st.sampled_from(["mra", "Nissewaard", "2022-11", "a b", "ß"])
+    return st.one_of(st.text(max_size=8), plain, plain, tricky)
+
+
+@st.composite
+def _command_lines(draw: st.DrawFn) -> list[str]:
+    name = draw(st.sampled_from(COMMANDS))
+    params = SPEC["commands"][name]["params"]
+    tokens: list[str] = [name]
+    for _ in range(draw(st.integers(0, 5))):
+        param = draw(st.sampled_from(params))
+        if not param["option"]:
+            tokens.append(draw(_values(param)))
+            continue
+        opt = draw(st.sampled_from(param["opts"]))
+        if param["flag"]:
+            tokens.append(draw(st.sampled_from([opt, opt, opt, f"{opt}=1"])))
+            continue
+        value = draw(_values(param))
+        form = draw(st.sampled_from(["apart", "apart", "joined", "missing"]))
+        if form == "apart":
+            tokens += [opt, value]
+        elif form == "joined":
+            tokens.append(f"{opt}={value}" if opt.startswith("--") else f"{opt}{value}")
+        else:
+            tokens.append(opt)
+    junk = st.sampled_from(["--", "-h", "--help", "--nope", "-fo", "extra", "-"])
+    if draw(st.integers(0, 3)) == 0:
+        tokens.insert(draw(st.integers(1, len(tokens))), draw(junk))
+    return tokens
+
+
+@settings(max_examples=300)
+@given(_command_lines())
+def test_a_command_line_the_fast_path_takes_gives_typers_values(argv: list[str]) -> None:
+    """Whenever the fast path parses a line, typer parses it to the very same values."""
+    values = fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:])
+    if values is None:
+        return  # left to typer
+    code, seen = _through_typer(argv)
+    assert code == 0 and seen is not None, argv
+    assert seen == {**_defaults(argv[0]), **values}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--region", "MRA", "--format", "json"],
+        ["list", "-f", "tsv", "--sort", "population", "--reverse", "--limit", "3"],
+        ["list", "--status", "GROEIKERN", "--designated-from=1970", "--search", "stad"],
+        ["list", "--member-as-of", "2022-11", "--group", "alliantie", "-ojson.json"],
+        ["show", "nissewaard"],
+        ["show", "Nissewaard", "-fmd", "--no-color"],
+        ["groups"],
+        ["groups", "mra", "--format=json"],
+        ["sources", "--fields", "id,title", "--limit", "0"],
+        ["timeline", "--from", "2020", "--kind", "event", "--kind", "membership", "--chart"],
+        ["summary", "--by", "province", "--data", "x.toml"],
+        ["claims", "--format", "md"],
+        ["report", "-o", "x.md", "--force"],
+        ["validate", "data.toml", "--format", "json"],
+        ["export", "--format", "csv", "--region", "MRA"],
+        ["schema", "--generate"],
+        ["completion", "bash"],
+    ],
+)
+def test_the_common_command_lines_take_the_fast_path(argv: list[str]) -> None:
+    """These are parsed without typer, to the values typer would pass."""
+    values = fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:])
+    assert values is not None
+    assert _through_typer(argv) == (0, {**_defaults(argv[0]), **values})
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--nope"],
+        ["list", "--limit", "-1"],
+        ["list", "--limit", "x"],
+        ["list", "--format", "jsn"],
+        ["list", "--reverse=yes"],
+        ["list", "--region"],
+        ["list", "--", "x"],
+        ["list", "--search", "-x"],
+        ["list", "extra"],
+        ["show"],
+        ["show", "a", "b"],
+        ["list", "--region", "mra", "-h"],
+        ["completion", "tcsh"],
+    ],
+)
+def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
+    """Errors, help in the middle of a line and `--` go to typer and its messages."""
+    assert fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:]) is None
+
+
+def _script(args: list[str], columns: str, *, typer_only: bool = False) -> str:
+    command = (
+        [sys.executable, "-c", "from newtowns_cli.cli.base import main; main()", *args]
+        if typer_only
+        else [str(SCRIPT), *args]
+    )
+    result = subprocess.run(
+        command,
+        env={**os.environ, "COLUMNS": columns},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["list", "--help"], ["show", "-h"]])
+def test_help_on_a_wide_terminal_is_typers_help(args: list[str]) -> None:
+    """At 80 columns and more, the compiled page is byte for byte what typer prints."""
+    assert _script(args, "100") == _script(args, "100", typer_only=True)
+    assert fast.help_page(args, SPEC) is not None
+
+
+def test_help_on_a_narrow_terminal_is_left_to_typer() -> None:
+    """Below 80 columns click wraps narrower: typer prints it."""
+    narrow = _script(["list", "--help"], "60")
+    assert narrow == _script(["list", "--help"], "60", typer_only=True)
+    assert narrow != SPEC["commands"]["list"]["help"]
+    assert max(len(line) for line in narrow.splitlines()) <= 58
