@@ -107,3 +107,17 @@ def test_order_is_by_year_month_day_with_missing_as_zero(a: PartialDate, b: Part
     assert (a == b) == (str(a) == str(b))
     if a == b:
         assert hash(a) == hash(b)
+
+
+def test_every_month_has_the_calendars_number_of_days() -> None:
+    """The day check agrees with calendar.monthrange for every month of every year."""
+    import calendar
+
+    from newtowns_cli.dates import MAX_YEAR, MIN_YEAR
+
+    for year in range(MIN_YEAR, MAX_YEAR + 1):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert PartialDate(year, month, last).last_day().day == last
+            with pytest.raises(ValueError, match="out of range"):
+                PartialDate(year, month, last + 1)

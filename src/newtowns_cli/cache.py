@@ -16,9 +16,8 @@ import hashlib
 import os
 import pathlib
 import pickle
-import platform
 import stat
-import tempfile
+import sys
 
 from newtowns_cli import __version__
 from newtowns_cli.models import Dataset
@@ -33,7 +32,7 @@ def key(raw: bytes) -> str:
     for name in _CODE:
         with contextlib.suppress(OSError):
             digest.update((package / name).read_bytes())
-    digest.update(f"{__version__} {platform.python_version()}".encode())
+    digest.update(f"{__version__} {sys.version}".encode())
     return digest.hexdigest()
 
 
@@ -67,6 +66,8 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset) -> None:
     temporary = None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when writing: its import costs start-up
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(dataset, stream, protocol=pickle.HIGHEST_PROTOCOL)

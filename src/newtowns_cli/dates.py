@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from typing import Any
@@ -34,7 +33,7 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} is out of range (1-12)")
         if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = _days_in(year, month)
             if not 1 <= day <= last:
                 raise ValueError(f"day {day} is out of range for {year:04d}-{month:02d} (1-{last})")
         object.__setattr__(self, "year", year)
@@ -85,7 +84,7 @@ class PartialDate:
     def last_day(self) -> datetime.date:
         """The latest calendar day this date can mean."""
         month = self.month or 12
-        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, month, self.day or _days_in(self.year, month))
 
     def toml_value(self) -> int | str | datetime.date:
         """The value as written in a data file: int year, 'YYYY-MM' string or date."""
@@ -160,3 +159,10 @@ def _opt_int(text: str | None) -> int | None:
 
 def _short(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def _days_in(year: int, month: int) -> int:
+    """Days in the month, proleptic Gregorian (calendar.monthrange without its import)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31

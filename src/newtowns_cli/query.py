@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import typing
 import unicodedata
@@ -232,6 +231,8 @@ def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
 
 def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
     by_name = {normalize(n): entry for entry in entries for n in names(entry)}
+    import difflib  # only for a name that is not found
+
     close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
     close += [n for n in by_name if wanted and wanted in n and n not in close]
     labels = list(dict.fromkeys(_label(by_name[n], names) for n in close))[:3]
@@ -267,6 +268,8 @@ def resolve_province(value: str) -> str:
     for province in provinces:
         if normalize(province) == normalize(value):
             return str(province)
+    import difflib
+
     close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
     guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
     hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)

@@ -7,7 +7,6 @@ import datetime
 import pathlib
 import re
 import stat
-import tomllib
 from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
@@ -92,6 +91,8 @@ def decode(raw: bytes, label: str) -> str:
 
 def parse(text: str, label: str) -> dict[str, Any]:
     """The TOML document; a syntax error raises with its line and column."""
+    import tomllib  # not on the cached path
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

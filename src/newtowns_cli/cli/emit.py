@@ -6,7 +6,6 @@ import dataclasses
 import datetime
 import os
 import pathlib
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -71,6 +70,8 @@ class Out:
 
     @property
     def width(self) -> int:
+        import shutil  # only the terminal table needs it
+
         return max(40, shutil.get_terminal_size().columns)
 
 
@@ -120,7 +121,8 @@ def table(rows: Table, out: Out, *, noun: str, wrap: bool = False) -> None:
         note(f"no {noun} match")
         if chosen is Format.TABLE and out.path is None:
             return
-    deliver(render(rows, chosen, width=out.width, color=out.color, wrap=wrap), out)
+    width = out.width if chosen is Format.TABLE else 80  # only the table has a width
+    deliver(render(rows, chosen, width=width, color=out.color, wrap=wrap), out)
 
 
 def detail(shown: Detail, out: Out) -> None:

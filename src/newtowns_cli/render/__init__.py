@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -99,5 +98,7 @@ def render_summary(
         return text
     shown = [(row.key, float(row.population)) for row in summary.rows]
     bars = chart.labelled_bars(shown, width=width) if len(shown) > 1 else ""
+    import textwrap
+
     notes = "".join(textwrap.fill(note, width) + "\n" for note in summary.notes)
     return "\n".join(part for part in (text, bars, notes) if part)
