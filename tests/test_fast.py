@@ -205,3 +205,134 @@ def test_help_on_a_narrow_terminal_is_left_to_typer() -> None:
     assert narrow == _script(["list", "--help"], "60", typer_only=True)
     assert narrow != SPEC["commands"]["list"]["help"]
     assert max(len(line) for line in narrow.splitlines()) <= 58
+
+
+def _typer_completes(line: str, cword: int) -> list[str]:
+    from typer._completion_classes import completion_init
+
+    completion_init()
+    env = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
+    result = CliRunner().invoke(APP, [], env={**env, "NEWTOWNS_DATA": ""})
+    assert result.exit_code == 0, result.output
+    return result.stdout.split("\n")[:-1] if result.stdout != "\n" else []
+
+
+def _fast_completes(line: str, cword: int) -> list[str] | None:
+    env = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
+    return fast.complete(env, SPEC)
+
+
+def _same_words(fast_words: list[str], typer_words: list[str]) -> bool:
+    """click lists the help option's names from a set: -h and --help come in either order."""
+    helps = {"-h", "--help"}
+    return [w for w in fast_words if w not in helps] == [
+        w for w in typer_words if w not in helps
+    ] and sorted(fast_words) == sorted(typer_words)
+
+
+_OPTION_NAMES = sorted(
+    {
+        opt
+        for c in SPEC["commands"].values()
+        for p in c["params"]
+        if p["option"]
+        for opt in p["opts"]
+    }
+)
+_WORDS = st.one_of(
+    st.sampled_from(COMMANDS),
+    st.sampled_from(_OPTION_NAMES),
+    st.sampled_from(["json", "JS", "mra", "mr", "spi", "nis", "id,na", "me", "re", "b", "-", ""]),
+    st.sampled_from(["--", "-h", "=", "--format=js", "a'b", "--nope", "x", "-fjs"]),
+    st.sampled_from(_OPTION_NAMES).map(lambda opt: opt[: max(1, len(opt) // 2)]),
+)
+
+
+def _complete_value(param: dict[str, Any]) -> st.SearchStrategy[str]:
+    if param["type"] == "choice":
+        return st.sampled_from(param["choices"])
+    if param["type"] == "int":
+        return st.sampled_from(["3", "1970"])
+    return st.sampled_from(["mra", "nissewaard", "x.toml", "id,name"])
+
+
+@st.composite
+def _tab_presses(draw: st.DrawFn) -> tuple[str, int]:
+    """A command line being typed: a command, some options, then the word being completed."""
+    if draw(st.integers(0, 4)) == 0:  # anything at all
+        words = [w for w in draw(st.lists(_WORDS, max_size=5)) if w]
+        trailing = draw(st.booleans())
+        line = " ".join(["newtowns", *words]) + (" " if trailing else "")
+        return line, len(words) + trailing + draw(st.sampled_from([0, 0, -1, 1]))
+    name = draw(st.sampled_from(COMMANDS))
+    params = SPEC["commands"][name]["params"]
+    words = [name]
+    for param in draw(st.lists(st.sampled_from(params), max_size=3)):
+        if param["option"]:
+            words.append(draw(st.sampled_from(param["opts"])))
+            if not param["flag"]:
+                words.append(draw(_complete_value(param)))
+        else:
+            words.append(draw(_complete_value(param)))
+    last = draw(st.sampled_from(["space", "option", "value", "word"]))
+    if last == "option":
+        opt = draw(st.sampled_from([o for p in params if p["option"] for o in p["opts"]] or ["-"]))
+        words.append(opt[: draw(st.integers(1, len(opt)))])
+    elif last == "value":
+        param = draw(
+            st.sampled_from([p for p in params if p["option"] and not p["flag"]] or params)
+        )
+        if param["option"]:
+            words.append(draw(st.sampled_from(param["opts"])))
+        value = draw(_complete_value(param))
+        words.append(value[: draw(st.integers(0, len(value)))])
+    elif last == "word":
+        words.append(draw(_WORDS))
+    line = " ".join(["newtowns", *words])
+    if last == "space" or not words[-1]:
+        return line.rstrip() + " ", len([w for w in words if w]) + 1
+    return line, len(words)
+
+
+@settings(max_examples=300)
+@given(_tab_presses())
+def test_a_tab_press_the_fast_path_takes_completes_as_typer_does(press: tuple[str, int]) -> None:
+    """Whenever the fast path completes a line, typer completes it to the same words."""
+    line, cword = press
+    found = _fast_completes(line, cword)
+    if found is None:
+        return
+    assert _same_words(found, _typer_completes(line, cword)), (line, cword, found)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("newtowns ", COMMANDS),
+        ("newtowns li", ["list"]),
+        ("newtowns show spi", ["spijkenisse"]),
+        ("newtowns list --region mr", ["mra", "mrdh"]),
+        ("newtowns list --fields id,na", ["id,name"]),
+        ("newtowns groups --fields me", ["members", "member_count"]),
+        ("newtowns list --format js", ["json", "jsonl"]),
+        ("newtowns summary --by re", ["region", "relieves"]),
+        ("newtowns completion ", ["bash", "zsh", "fish"]),
+        ("newtowns show --data x.toml spi", []),
+        ("newtowns timeline --kind a --k", ["--kind"]),
+        ("newtowns list --region mra --re", ["--relieves", "--reverse"]),
+    ],
+)
+def test_the_common_tab_presses_take_the_fast_path(line: str, expected: list[str]) -> None:
+    """Commands, ids, fields, choices and option names complete without typer, as with it."""
+    cword = len(line.split()) - (0 if line.endswith(" ") else 1)
+    assert _fast_completes(line, cword) == expected
+    assert _same_words(expected, _typer_completes(line, cword))
+
+
+@pytest.mark.parametrize(
+    ("line", "cword"),
+    [("newtowns --ver", 1), ("newtowns list --format=js", 2), ("newtowns show 'spi", 2)],
+)
+def test_other_tab_presses_are_left_to_typer(line: str, cword: int) -> None:
+    """Root options, `=` and quotes are typer's."""
+    assert _fast_completes(line, cword) is None

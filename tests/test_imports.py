@@ -99,3 +99,15 @@ def test_the_common_command_lines_do_not_import_typer(
 def test_a_command_line_with_an_error_goes_through_typer(tmp_path: pathlib.Path) -> None:
     """click's own message for a bad value: typer handles what the fast path does not take."""
     assert "typer" in _imported(["list", "--format", "jsn"], tmp_path)
+
+
+def test_a_bash_tab_press_does_not_import_typer(tmp_path: pathlib.Path) -> None:
+    """A Tab press in bash is answered by the fast path from the data file alone."""
+    modules = _imported(
+        [],
+        tmp_path,
+        _NEWTOWNS_COMPLETE="complete_bash",
+        COMP_WORDS="newtowns show spi",
+        COMP_CWORD="2",
+    )
+    assert not modules & {"typer", "pydantic", "rich"}

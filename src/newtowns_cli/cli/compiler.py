@@ -24,7 +24,8 @@ import typer
 import typer.main
 
 from newtowns_cli.cli import run
-from newtowns_cli.cli.base import make_app
+from newtowns_cli.cli.base import COMMANDS, make_app
+from newtowns_cli.cli.options import COMPLETIONS
 from newtowns_cli.cli.params import FILTERS
 
 WIDE = {"COLUMNS": "200"}
@@ -49,7 +50,23 @@ def _types(name: str) -> dict[str, Any]:
     return found
 
 
-def _parameter(command: str, param: Any, annotations: dict[str, Any]) -> dict[str, Any]:
+def _completions(name: str) -> dict[str, str]:
+    """What each parameter of the command completes with: "town", "group" or "fields"."""
+    found: dict[str, str] = {}
+    for key, parameter in inspect.signature(COMMANDS[name]).parameters.items():
+        for metadata in getattr(parameter.annotation, "__metadata__", ()):
+            callback = getattr(metadata, "autocompletion", None)
+            if callback is None:
+                continue
+            if callback not in COMPLETIONS:
+                raise SystemExit(f"{name} {key}: a completion the fast path does not know")
+            found[key] = COMPLETIONS[callback]
+    return found
+
+
+def _parameter(
+    command: str, param: Any, annotations: dict[str, Any], completions: dict[str, str]
+) -> dict[str, Any]:
     unsupported = {
         "envvar": param.envvar,
         "callback": param.callback,
@@ -72,6 +89,7 @@ def _parameter(command: str, param: Any, annotations: dict[str, Any]) -> dict[st
         "flag": bool(getattr(param, "is_flag", False)),
         "multiple": bool(param.multiple),
         "required": bool(param.required),
+        "complete": completions.get(param.name),
     }
     if kind in ("StringParamType", "BoolParamType"):
         described["type"] = "str" if kind == "StringParamType" else "bool"
@@ -122,9 +140,10 @@ def compiled() -> dict[str, Any]:
     for name in group.list_commands(context):  # type: ignore[attr-defined]
         click_command = group.commands[name]  # type: ignore[attr-defined]
         annotations = _types(name)
+        completions = _completions(name)
         commands[name] = {
             "params": [
-                _parameter(name, param, annotations)
+                _parameter(name, param, annotations, completions)
                 for param in click_command.params
                 if param.name != "help"
             ],

@@ -21,7 +21,11 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newtowns_cli.cli.params import COMPLETE_VAR
+
 COMPILED = pathlib.Path(__file__).with_name("compiled.json")
+SHELL_SPACE = " \t\r\n"
+"""What click's split_arg_string (shlex) splits COMP_WORDS on."""
 
 
 @functools.cache
@@ -33,6 +37,12 @@ def spec() -> dict[str, Any]:
 def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
     """Handle ``argv`` and return the exit code, or None when typer must handle it."""
     described = spec()
+    if environ.get(COMPLETE_VAR):
+        words = complete(environ, described)
+        if words is None:
+            return None
+        sys.stdout.write("".join(word + "\n" for word in words) or "\n")
+        return 0
     page = help_page(argv, described)
     if page is not None:
         sys.stdout.write(page)
@@ -64,10 +74,13 @@ def help_page(argv: Sequence[str], described: dict[str, Any]) -> str | None:
     return page if shutil.get_terminal_size().columns - 2 >= width else None
 
 
-def parse(params: Sequence[dict[str, Any]], tokens: Sequence[str]) -> dict[str, Any] | None:
+def parse(
+    params: Sequence[dict[str, Any]], tokens: Sequence[str], *, partial: bool = False
+) -> dict[str, Any] | None:
     """The values click would pass for ``tokens``, by parameter name; None when unsure.
 
-    Only what is given is returned: run.py's defaults are typer's defaults.
+    Only what is given is returned: run.py's defaults are typer's defaults. ``partial``:
+    a line being completed, where a required argument may still be missing.
     """
     by_option = {opt: param for param in params if param["option"] for opt in param["opts"]}
     negated = {opt: param for param in params if param["option"] for opt in param["secondary"]}
@@ -117,7 +130,7 @@ def parse(params: Sequence[dict[str, Any]], tokens: Sequence[str]) -> dict[str, 
         if value is None:
             return None
         values[param["name"]] = value
-    if any(param["required"] and param["name"] not in values for param in params):
+    if not partial and any(param["required"] and param["name"] not in values for param in params):
         return None
     return values
 
@@ -178,3 +191,84 @@ def invoke(name: str, values: dict[str, Any]) -> int:
         return code or 0
     sys.stderr.write(f"{code}\n")  # as sys.exit does with a message
     return 1
+
+
+def complete(environ: Mapping[str, str], described: dict[str, Any]) -> list[str] | None:
+    """The words a bash Tab press completes to, as typer's click finds them; None when unsure.
+
+    Taken: command names, option names, option values (choices, ids, fields) and the
+    argument of show and the listing commands, on a line of known options. Left to
+    typer: zsh and fish (their help texts), quotes and escapes, root options, `=`, `--`.
+    """
+    line, position = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
+    if environ.get(COMPLETE_VAR) != "complete_bash" or not (
+        position.isascii() and position.isdigit()
+    ):
+        return None
+    if any(c in "\"'\\" or (c.isspace() and c not in SHELL_SPACE) for c in line):
+        return None
+    words, cword = line.split(), int(position)
+    if cword < 1:
+        return None
+    args, incomplete = words[1:cword], (words[cword] if cword < len(words) else "")
+    if "=" in incomplete or "--" in args:
+        return None
+    commands: dict[str, Any] = described["commands"]
+    if not args:
+        if incomplete[:1] == "-":
+            return None  # the root's own options
+        return [name for name in commands if name.startswith(incomplete)]
+    name, tokens = args[0], args[1:]
+    if name not in commands:
+        return None
+    params: list[dict[str, Any]] = commands[name]["params"]
+    by_option = {opt: param for param in params if param["option"] for opt in param["opts"]}
+    pending = by_option.get(tokens[-1]) if tokens else None
+    if pending is not None and pending["flag"]:
+        pending = None
+    given = parse(params, tokens[:-1] if pending else tokens, partial=True)
+    if given is None:
+        return None
+    if incomplete[:1] == "-":
+        return _option_names(params, given, described["help_options"], incomplete)
+    if pending is not None:
+        return _values(pending, name, given, incomplete)
+    for param in params:
+        if not param["option"] and param["name"] not in given:
+            return _values(param, name, given, incomplete)
+    return []
+
+
+def _option_names(
+    params: list[dict[str, Any]], given: dict[str, Any], help_options: list[str], incomplete: str
+) -> list[str]:
+    """Options not given yet (or given and repeatable), then the help option."""
+    names = [
+        opt
+        for param in params
+        if param["option"] and (param["multiple"] or param["name"] not in given)
+        for opt in [*param["opts"], *param["secondary"]]
+    ]
+    return [opt for opt in [*names, *help_options] if opt.startswith(incomplete)]
+
+
+def _values(
+    param: dict[str, Any], command: str, given: dict[str, Any], incomplete: str
+) -> list[str]:
+    """The values ``param`` completes to: its completion function's, else its choices."""
+    from newtowns_cli import complete as candidates
+
+    data = given.get("data")
+    kind = param.get("complete")
+    if kind == "town":
+        return [found for found, _ in candidates.town_ids(data, incomplete)]
+    if kind == "group":
+        return [found for found, _ in candidates.group_ids(data, incomplete)]
+    if kind == "fields":
+        return candidates.field_names(command, incomplete)
+    if param["type"] != "choice":
+        return []
+    if param["case_sensitive"]:
+        return [choice for choice in param["choices"] if choice.startswith(incomplete)]
+    lowered = incomplete.lower()
+    return [choice for choice in param["choices"] if choice.lower().startswith(lowered)]

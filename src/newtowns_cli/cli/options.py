@@ -12,6 +12,36 @@ import typer
 
 from newtowns_cli.cli.params import ENV_DATA
 
+
+def complete_town(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from newtowns_cli import complete
+
+    return complete.town_ids(_data(ctx), incomplete)
+
+
+def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from newtowns_cli import complete
+
+    return complete.group_ids(_data(ctx), incomplete)
+
+
+def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Field names of the command being completed."""
+    from newtowns_cli import complete
+
+    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
+    return complete.field_names(name or "", incomplete)
+
+
+def _data(ctx: typer.Context) -> str | None:
+    given = ctx.params.get("data") if ctx is not None else None
+    return given if isinstance(given, str) else None
+
+
+COMPLETIONS = {complete_town: "town", complete_group: "group", complete_fields: "fields"}
+"""What the fast path completes for each function (compiler.py writes it down)."""
+
+
 DATA = typer.Option(
     "--data",
     metavar="FILE",
@@ -29,7 +59,7 @@ FORMAT = typer.Option(
 FIELDS = typer.Option(
     "--fields",
     metavar="A,B,…",
-    autocompletion=lambda ctx, incomplete: complete_fields(ctx, incomplete),
+    autocompletion=complete_fields,
     help="Columns to show, in order; 'all' for every column, 'help' to list them.",
 )
 SORT = typer.Option("--sort", metavar="FIELD", help="Sort by this column.")
@@ -61,12 +91,12 @@ FILTERS: dict[str, Any] = {
     "region": typer.Option(
         metavar="NAME",
         help="In this regional cooperation (id, name or alias, e.g. MRA).",
-        autocompletion=lambda ctx, incomplete: complete_group(ctx, incomplete),
+        autocompletion=complete_group,
     ),
     "group": typer.Option(
         metavar="NAME",
         help="Member of this group (id, name or alias).",
-        autocompletion=lambda ctx, incomplete: complete_group(ctx, incomplete),
+        autocompletion=complete_group,
     ),
     "province": typer.Option(metavar="NAME", help="In this province."),
     "status": typer.Option(case_sensitive=False, help="groeikern or groeistad."),
@@ -81,43 +111,3 @@ FILTERS: dict[str, Any] = {
     "search": typer.Option(metavar="TEXT", help="TEXT in id, name, alias or municipality."),
 }
 """The town filters (params.FILTERS), in that order."""
-
-
-def _data_path(ctx: typer.Context) -> Any:
-    import os
-
-    from newtowns_cli import store
-
-    given = ctx.params.get("data") if ctx is not None else None
-    return store.locate(given, os.environ.get(ENV_DATA)).path
-
-
-def complete_town(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from newtowns_cli import complete
-
-    return complete.ids(_data_path(ctx), "town", incomplete)
-
-
-def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from newtowns_cli import complete
-
-    return complete.ids(_data_path(ctx), "group", incomplete)
-
-
-def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Field names of the command being completed."""
-    from newtowns_cli import complete
-    from newtowns_cli.render import records
-
-    by_command: dict[str, tuple[records.Column[Any], ...]] = {
-        "list": records.TOWN_COLUMNS,
-        "groups": records.GROUP_COLUMNS,
-        "research": records.RESEARCH_COLUMNS,
-        "organisations": records.ORGANISATION_COLUMNS,
-        "sources": records.SOURCE_COLUMNS,
-        "timeline": records.TIMELINE_COLUMNS,
-        "claims": records.CLAIM_COLUMNS,
-    }
-    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
-    columns = by_command.get(name or "", records.TOWN_COLUMNS)
-    return complete.fields([column.name for column in columns], incomplete)
