@@ -131,6 +131,21 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
     print("|---|---:|---:|---:|")
     for name, (seconds, peak) in results.items():
         print(f"| {name} | {seconds * 1000:.1f} | {seconds / floor:.1f} | {peak / 1024:.0f} |")
+    measured = [name for name in peers if name in results]
+    if measured:
+        print("\n## Against the peers (same 40 rows; ratio < 1: newtowns is faster)\n")
+        print("| peer | median ms | newtowns json ÷ peer | newtowns table ÷ peer |")
+        print("|---|---:|---:|---:|")
+        ours_json = results["newtowns list 40 rows, json"][0]
+        ours_table = results["newtowns list 40 rows, table"][0]
+        for name in measured:
+            seconds = results[name][0]
+            print(
+                f"| {name} | {seconds * 1000:.1f} | {ours_json / seconds:.2f} "
+                f"| {ours_table / seconds:.2f} |"
+            )
+    else:
+        print("\n(csvlook and sqlite-utils are not on PATH: the peer comparison was skipped)")
 
 
 def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:

@@ -78,3 +78,22 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: pathlib.Path, where
     data = _copy(tmp_path)
     assert store.load(data, today=TODAY, cache=folder) == store.load(data, today=TODAY)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(
+    tmp_path: pathlib.Path, enabled: bool
+) -> None:
+    """The collector is paused while unpickling (see benchmarks/README.md), then restored."""
+    import gc
+
+    data, folder = _copy(tmp_path), tmp_path / "cache"
+    first = store.load(data, today=TODAY, cache=folder)
+    before = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assert cache.get(folder, _entry(folder).stem) == first
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if before else gc.disable()
