@@ -83,3 +83,28 @@ def test_completing_does_not_import_pydantic_or_rich_tables() -> None:
     assert result.stdout.split() == ["spijkenisse"]
     assert not {name for name in modules if name.split(".")[0] == "pydantic"}
     assert "rich.table" not in modules
+
+
+def test_completion_is_silent_on_a_fifo_or_a_directory(tmp_path: pathlib.Path) -> None:
+    """A Tab press never waits on a FIFO nor reads a directory: no candidates."""
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    assert _complete("newtowns show a", NEWTOWNS_DATA=str(fifo)) == []
+    assert _complete("newtowns show a", NEWTOWNS_DATA=str(tmp_path)) == []
+    assert _complete(f"newtowns show --data {fifo} a") == []
+
+
+@pytest.mark.parametrize("option", [None, "given.toml"])
+@pytest.mark.parametrize("env", [None, "", "env.toml"])
+def test_completion_reads_the_file_a_command_would_read(
+    monkeypatch: pytest.MonkeyPatch, option: str | None, env: str | None
+) -> None:
+    """--data, else a non-empty NEWTOWNS_DATA, else the bundled file: as store.locate."""
+    from newtowns_cli import complete, store
+
+    if env is None:
+        monkeypatch.delenv("NEWTOWNS_DATA", raising=False)
+    else:
+        monkeypatch.setenv("NEWTOWNS_DATA", env)
+    expected = store.locate(option, env).path
+    assert pathlib.Path(complete.data_path(option)).resolve() == expected.resolve()

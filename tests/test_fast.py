@@ -33,7 +33,7 @@ def test_compiled_json_is_what_the_compiler_writes_now() -> None:
     python -m newtowns_cli.cli.compiler > src/newtowns_cli/cli/compiled.json
     """
     expected = json.dumps(compiler.compiled(), ensure_ascii=False, indent=1) + "\n"
-    assert fast.COMPILED.read_text(encoding="utf-8") == expected
+    assert pathlib.Path(fast.COMPILED).read_text(encoding="utf-8") == expected
 
 
 def _defaults(name: str) -> dict[str, Any]:

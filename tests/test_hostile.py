@@ -230,3 +230,20 @@ def test_output_into_a_folder_that_cannot_be_written(run: Runner) -> None:
     result = run(["list", "--data", str(MINI), "-o", "/proc/newtowns-test.tsv"])
     assert result.exit_code == 1
     assert result.stderr.startswith("newtowns: error: /proc/newtowns-test.tsv: cannot write: ")
+
+
+@pytest.mark.parametrize("args", ["--help", "list --help"])
+def test_help_to_a_closed_stdout_is_one_error_line(args: str) -> None:
+    """`newtowns --help >&-`: help is data on stdout; a closed stdout is exit 1, no traceback."""
+    result = subprocess.run(
+        f"{SCRIPT} {args} >&- <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**_env(), "COLUMNS": "100"},
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "newtowns: error: cannot write to standard output: bad file descriptor\n",
+    )

@@ -6,15 +6,27 @@ pydantic), and stays silent on a file it cannot read.
 
 from __future__ import annotations
 
-import pathlib
-import tomllib
-from typing import Any
+import os
+import stat
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
+
+MAX_BYTES = 16 * 1024 * 1024
+"""A larger file (or a FIFO, a device) gives no candidates: a Tab press must not hang."""
 
 
-def ids(path: pathlib.Path, table: str, incomplete: str) -> list[tuple[str, str]]:
+def ids(path: str | os.PathLike[str], table: str, incomplete: str) -> list[tuple[str, str]]:
     """(id, name) of the entries of ``table`` whose id starts with ``incomplete``."""
+    import tomllib
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return []
+        with open(path, "rb") as stream:
+            document = tomllib.loads(stream.read().decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return []
     entries = document.get(table)
@@ -35,14 +47,14 @@ def fields(names: list[str], incomplete: str) -> list[str]:
     return [prefix + name for name in names if name.startswith(last) and name not in chosen]
 
 
-def data_path(data: str | None) -> pathlib.Path:
-    """The data file a command would read: --data, else $NEWTOWNS_DATA, else the bundled."""
-    import os
-
-    from newtowns_cli import store
+def data_path(data: str | None) -> str:
+    """The file a command would read, as store.locate finds it (an empty --data: none)."""
     from newtowns_cli.cli.params import ENV_DATA
 
-    return store.locate(data, os.environ.get(ENV_DATA)).path
+    if data is not None:
+        return data
+    bundled = os.path.join(os.path.dirname(__file__), "data", "newtowns.toml")
+    return os.environ.get(ENV_DATA) or bundled
 
 
 def town_ids(data: str | None, incomplete: str) -> list[tuple[str, str]]:

@@ -153,8 +153,13 @@ def write(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        reason = (exc.strerror or str(exc)).lower()
-        raise OutputError(f"cannot write to standard output: {reason}") from None
+        raise stdout_error(exc) from None
+
+
+def stdout_error(exc: OSError) -> OutputError:
+    """A failed write to stdout (a full disk, a closed descriptor) as one clear error."""
+    reason = (exc.strerror or str(exc)).lower()
+    return OutputError(f"cannot write to standard output: {reason}")
 
 
 def note(message: str, *, always: bool = False) -> None:

@@ -13,24 +13,26 @@ click's own messages. Either way the same function in run.py runs with the same 
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 import os
-import pathlib
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 from newtowns_cli.cli.params import COMPLETE_VAR
 
-COMPILED = pathlib.Path(__file__).with_name("compiled.json")
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+COMPILED = os.path.join(os.path.dirname(__file__), "compiled.json")
 SHELL_SPACE = " \t\r\n"
 """What click's split_arg_string (shlex) splits COMP_WORDS on."""
 
 
 @functools.cache
 def spec() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
+    with open(COMPILED, encoding="utf-8") as stream:
+        loaded: dict[str, Any] = json.load(stream)
     return loaded
 
 
@@ -41,18 +43,34 @@ def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | N
         words = complete(environ, described)
         if words is None:
             return None
-        sys.stdout.write("".join(word + "\n" for word in words) or "\n")
-        return 0
+        return _print("".join(word + "\n" for word in words) or "\n")
     page = help_page(argv, described)
     if page is not None:
-        sys.stdout.write(page)
-        return 0
+        return _print(page)
     if not argv or argv[0] not in described["commands"]:
         return None
     values = parse(described["commands"][argv[0]]["params"], argv[1:])
     if values is None:
         return None
     return invoke(argv[0], values)
+
+
+def _print(text: str) -> int:
+    """Write help or completions as a command writes its data: a closed pipe is no error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from newtowns_cli.cli.emit import silence_stdout
+
+        silence_stdout()
+    except OSError as exc:
+        from newtowns_cli.cli.emit import report, stdout_error
+
+        failure = stdout_error(exc)
+        report(failure)
+        return int(failure.exit_code)
+    return 0
 
 
 def help_page(argv: Sequence[str], described: dict[str, Any]) -> str | None:
@@ -158,6 +176,8 @@ def convert(param: dict[str, Any], text: str) -> Any:
             found = next((choice for choice in choices if choice.casefold() == folded), None)
         if found is None:
             return None
+        import importlib
+
         module, _, name = param["enum"].partition(":")
         return getattr(importlib.import_module(module), name)(found)
     return None

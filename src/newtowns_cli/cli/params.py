@@ -7,12 +7,12 @@ Both ways into a command use this: the typer app (commands.py) and the fast path
 from __future__ import annotations
 
 import enum
-from collections.abc import MutableMapping
-from typing import TYPE_CHECKING, Any
 
-from newtowns_cli.errors import UsageError
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:  # help and Tab presses import this module: it stays this light
+    from collections.abc import MutableMapping
+    from typing import Any
 
-if TYPE_CHECKING:
     from newtowns_cli.dates import PartialDate
     from newtowns_cli.filters import TownFilter
 
@@ -84,6 +84,7 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
     if value is None:
         return None
     from newtowns_cli.dates import PartialDate
+    from newtowns_cli.errors import UsageError
 
     try:
         return PartialDate.parse(value)
