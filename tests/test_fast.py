@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -207,19 +208,44 @@ def test_help_on_a_narrow_terminal_is_left_to_typer() -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 58
 
 
-def _typer_completes(line: str, cword: int) -> list[str]:
+def _tab_env(shell: str, line: str, cword: int, **extra: str) -> dict[str, str]:
+    env = {"_NEWTOWNS_COMPLETE": f"complete_{shell}", "NEWTOWNS_DATA": "", "COLUMNS": "80"}
+    if shell == "bash":
+        env |= {"COMP_WORDS": line, "COMP_CWORD": str(cword)}
+    else:  # zsh and fish send the line, the word being completed last
+        words = line.split()
+        env["_TYPER_COMPLETE_ARGS"] = " ".join(words[: cword + 1]) + (
+            " " if cword >= len(words) else ""
+        )
+    return env | extra
+
+
+def _typer_tab(env: dict[str, str]) -> tuple[str, int]:
+    """What typer prints for a Tab press, and its exit code."""
     from typer._completion_classes import completion_init
 
     completion_init()
-    env = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
-    result = CliRunner().invoke(APP, [], env={**env, "NEWTOWNS_DATA": ""})
-    assert result.exit_code == 0, result.output
-    return result.stdout.split("\n")[:-1] if result.stdout != "\n" else []
+    result = CliRunner().invoke(APP, [], env=env)
+    return result.stdout, result.exit_code
+
+
+def _fast_tab(env: dict[str, str]) -> tuple[str, int] | None:
+    with mock.patch.dict(os.environ, env):
+        return fast.complete(env, SPEC)
+
+
+def _typer_completes(line: str, cword: int) -> list[str]:
+    text, code = _typer_tab(_tab_env("bash", line, cword))
+    assert code == 0, text
+    return text.split("\n")[:-1] if text != "\n" else []
 
 
 def _fast_completes(line: str, cword: int) -> list[str] | None:
-    env = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
-    return fast.complete(env, SPEC)
+    found = _fast_tab(_tab_env("bash", line, cword))
+    if found is None:
+        return None
+    assert found[1] == 0
+    return found[0].split("\n")[:-1] if found[0] != "\n" else []
 
 
 def _same_words(fast_words: list[str], typer_words: list[str]) -> bool:
@@ -228,6 +254,22 @@ def _same_words(fast_words: list[str], typer_words: list[str]) -> bool:
     return [w for w in fast_words if w not in helps] == [
         w for w in typer_words if w not in helps
     ] and sorted(fast_words) == sorted(typer_words)
+
+
+def _same_output(fast_text: str, typer_text: str) -> bool:
+    """The same lines, in the same order but for the help option's two names."""
+
+    def lines(text: str) -> list[str]:
+        inner = text.removeprefix("_arguments '*: :((").removesuffix("))'\n")
+        return inner.split("\n")
+
+    def is_help(line: str) -> bool:
+        return line.split("\t")[0].split(":")[0].strip('"') in ("-h", "--help")
+
+    ours, theirs = lines(fast_text), lines(typer_text)
+    return sorted(ours) == sorted(theirs) and [line for line in ours if not is_help(line)] == [
+        line for line in theirs if not is_help(line)
+    ]
 
 
 _OPTION_NAMES = sorted(
@@ -295,14 +337,26 @@ def _tab_presses(draw: st.DrawFn) -> tuple[str, int]:
 
 
 @settings(max_examples=300)
-@given(_tab_presses())
-def test_a_tab_press_the_fast_path_takes_completes_as_typer_does(press: tuple[str, int]) -> None:
-    """Whenever the fast path completes a line, typer completes it to the same words."""
+@given(
+    _tab_presses(),
+    st.sampled_from(["bash", "zsh", "fish"]),
+    st.sampled_from(["get-args", "is-args", ""]),
+    st.sampled_from(["80", "12", "200"]),
+)
+def test_a_tab_press_the_fast_path_takes_completes_as_typer_does(
+    press: tuple[str, int], shell: str, action: str, columns: str
+) -> None:
+    """Whenever the fast path answers a Tab press, typer prints the same and exits alike."""
     line, cword = press
-    found = _fast_completes(line, cword)
+    if shell != "bash" and cword < 1:
+        return  # zsh and fish always send the program's name
+    env = _tab_env(shell, line, cword, _TYPER_COMPLETE_FISH_ACTION=action, COLUMNS=columns)
+    found = _fast_tab(env)
     if found is None:
         return
-    assert _same_words(found, _typer_completes(line, cword)), (line, cword, found)
+    text, code = _typer_tab(env)
+    assert found[1] == code, (env, found)
+    assert _same_output(found[0], text), (env, found, text)
 
 
 @pytest.mark.parametrize(
@@ -336,3 +390,41 @@ def test_the_common_tab_presses_take_the_fast_path(line: str, expected: list[str
 def test_other_tab_presses_are_left_to_typer(line: str, cword: int) -> None:
     """Root options, `=` and quotes are typer's."""
     assert _fast_completes(line, cword) is None
+
+
+@pytest.mark.parametrize(
+    ("shell", "line", "action", "expected"),
+    [
+        ("zsh", "newtowns show spi", "", '_arguments \'*: :(("spijkenisse":"Spijkenisse"))\'\n'),
+        ("zsh", "newtowns list --format js", "", '_arguments \'*: :(("json"\n"jsonl"))\'\n'),
+        ("zsh", "newtowns show zzz", "", "_files\n"),
+        ("fish", "newtowns show spi", "get-args", "spijkenisse\tSpijkenisse\n"),
+        ("fish", "newtowns list --fields id,na", "get-args", "id,name\n"),
+        ("fish", "newtowns show zzz", "get-args", "\n"),
+    ],
+)
+def test_zsh_and_fish_tab_presses_take_the_fast_path(
+    shell: str, line: str, action: str, expected: str
+) -> None:
+    """ids with their names, choices and fields, for zsh and fish, as typer prints them."""
+    cword = len(line.split()) - 1
+    env = _tab_env(shell, line, cword, _TYPER_COMPLETE_FISH_ACTION=action)
+    assert _fast_tab(env) == (expected, 0)
+    assert _typer_tab(env) == (expected, 0)
+
+
+def test_fish_asks_whether_there_are_candidates() -> None:
+    """is-args: exit 0 when there are candidates, 1 when there are none; nothing printed."""
+    for line, code in (("newtowns show spi", 0), ("newtowns show zzz", 1)):
+        env = _tab_env("fish", line, 2, _TYPER_COMPLETE_FISH_ACTION="is-args")
+        assert _fast_tab(env) == ("", code)
+        assert _typer_tab(env) == ("", code)
+
+
+def test_a_help_text_rich_would_change_is_left_to_typer() -> None:
+    """Option help with a colon, or one wider than the console, goes through typer."""
+    env = _tab_env("zsh", "newtowns list --form", 2)
+    assert _fast_tab(env) is None  # "Output format (default: …)"
+    env = _tab_env("zsh", "newtowns list --reg", 2, COLUMNS="20")
+    assert _fast_tab(env) is None
+    assert _fast_tab(_tab_env("zsh", "newtowns list --reg", 2)) is not None

@@ -111,3 +111,19 @@ def test_a_bash_tab_press_does_not_import_typer(tmp_path: pathlib.Path) -> None:
         COMP_CWORD="2",
     )
     assert not modules & {"typer", "pydantic", "rich"}
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_a_zsh_or_fish_tab_press_does_not_import_typer_or_rich(
+    tmp_path: pathlib.Path, shell: str
+) -> None:
+    """A town's id and name for zsh and fish, without typer (nor the rich it renders help with)."""
+    modules = _imported(
+        [],
+        tmp_path,
+        _NEWTOWNS_COMPLETE=f"complete_{shell}",
+        _TYPER_COMPLETE_ARGS="newtowns show spi",
+        _TYPER_COMPLETE_FISH_ACTION="get-args",
+        COLUMNS="80",
+    )
+    assert not modules & {"typer", "pydantic", "rich"}

@@ -90,6 +90,7 @@ def _parameter(
         "multiple": bool(param.multiple),
         "required": bool(param.required),
         "complete": completions.get(param.name),
+        "help": getattr(param, "help", None),
     }
     if kind in ("StringParamType", "BoolParamType"):
         described["type"] = "str" if kind == "StringParamType" else "bool"
@@ -142,6 +143,7 @@ def compiled() -> dict[str, Any]:
         annotations = _types(name)
         completions = _completions(name)
         commands[name] = {
+            "short_help": click_command.get_short_help_str(),
             "params": [
                 _parameter(name, param, annotations, completions)
                 for param in click_command.params
@@ -149,9 +151,11 @@ def compiled() -> dict[str, Any]:
             ],
             "help": _help([name, "--help"]),
         }
+    help_option = group.get_help_option(context)
     return {
         "width": 78,
         "help_options": list(context.help_option_names),
+        "help_option_help": help_option.help if help_option is not None else None,
         "help": _help(["--help"]),
         "commands": commands,
     }

@@ -40,10 +40,11 @@ def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | N
     """Handle ``argv`` and return the exit code, or None when typer must handle it."""
     described = spec()
     if environ.get(COMPLETE_VAR):
-        words = complete(environ, described)
-        if words is None:
+        completed = complete(environ, described)
+        if completed is None:
             return None
-        return _print("".join(word + "\n" for word in words) or "\n")
+        text, code = completed
+        return _print(text) or code
     page = help_page(argv, described)
     if page is not None:
         return _print(page)
@@ -213,31 +214,115 @@ def invoke(name: str, values: dict[str, Any]) -> int:
     return 1
 
 
-def complete(environ: Mapping[str, str], described: dict[str, Any]) -> list[str] | None:
-    """The words a bash Tab press completes to, as typer's click finds them; None when unsure.
+Item = tuple[str, "str | None"]
+"""A completion: the word, and its help for zsh and fish (None: no help)."""
+
+
+def complete(environ: Mapping[str, str], described: dict[str, Any]) -> tuple[str, int] | None:
+    """What a Tab press prints and its exit code, as typer's click gives them; None when unsure.
 
     Taken: command names, option names, option values (choices, ids, fields) and the
-    argument of show and the listing commands, on a line of known options. Left to
-    typer: zsh and fish (their help texts), quotes and escapes, root options, `=`, `--`.
+    argument of show and the listing commands, on a line of known options, for bash,
+    zsh and fish. Left to typer: quotes and escapes, root options, `=`, `--`, and a help
+    text that typer would pass through rich (markup, a colon, a long or non-ASCII text).
     """
-    line, position = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
-    if environ.get(COMPLETE_VAR) != "complete_bash" or not (
-        position.isascii() and position.isdigit()
-    ):
+    shell = _SHELLS.get(environ.get(COMPLETE_VAR, ""))
+    line = environ.get("COMP_WORDS" if shell == "bash" else "_TYPER_COMPLETE_ARGS", "")
+    if shell is None or any(c in "\"'\\" or (c.isspace() and c not in SHELL_SPACE) for c in line):
         return None
-    if any(c in "\"'\\" or (c.isspace() and c not in SHELL_SPACE) for c in line):
+    words = line.split()
+    if shell == "bash":
+        position = environ.get("COMP_CWORD", "")
+        if not (position.isascii() and position.isdigit()) or int(position) < 1:
+            return None
+        cword = int(position)
+        args, incomplete = words[1:cword], (words[cword] if cword < len(words) else "")
+    else:
+        args = words[1:]
+        incomplete = args.pop() if args and not line.endswith(" ") else ""
+    items = _items(args, incomplete, described)
+    if items is None:
         return None
-    words, cword = line.split(), int(position)
-    if cword < 1:
+    if shell == "bash":
+        return "".join(f"{value}\n" for value, _ in items) or "\n", 0
+    try:
+        if shell == "zsh":
+            shown = [_zsh(value, help, environ) for value, help in items]
+            joined = "\n".join(shown)
+            return (f"_arguments '*: :(({joined}))'" if shown else "_files") + "\n", 0
+        shown = [f"{value}\t{_plain(help, environ)}" if help else value for value, help in items]
+    except _UnsureError:
         return None
-    args, incomplete = words[1:cword], (words[cword] if cword < len(words) else "")
+    action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+    if action == "is-args":
+        return "", 0 if shown else 1
+    return ("\n".join(shown) if action == "get-args" and shown else "") + "\n", 0
+
+
+_SHELLS = {"complete_bash": "bash", "complete_zsh": "zsh", "complete_fish": "fish"}
+
+
+class _UnsureError(Exception):
+    """A help text typer would render through rich: left to typer."""
+
+
+def _zsh(value: str, help: str | None, environ: Mapping[str, str]) -> str:
+    """typer's ZshComplete.format_completion."""
+
+    def escape(text: str) -> str:
+        text = text.replace('"', '""').replace("'", "''").replace("$", "\\$")
+        return text.replace("`", "\\`").replace(":", r"\\:")
+
+    if help:
+        return f'"{escape(value)}":"{_plain(help, environ)}"'
+    return f'"{escape(value)}"'
+
+
+def _plain(help: str, environ: Mapping[str, str]) -> str:
+    """``help`` as typer's rich rendering prints it, when that is the text itself.
+
+    rich reads markup ([...]), emoji codes (:...:) and backslashes, and wraps at the
+    console's width; a help text with none of these that fits is printed as it is (and
+    then zsh's and fish's escaping leaves it alone too). Anything else: _UnsureError.
+    """
+    plain = help.isascii() and help.isprintable() and not any(c in help for c in "[]:\\$`\"'")
+    if not plain or len(help) > _rich_width(environ):
+        raise _UnsureError
+    return help
+
+
+def _rich_width(environ: Mapping[str, str]) -> int:
+    """The width of the rich console typer renders completion help with (rich.Console.size).
+
+    A dumb terminal, a width of 0 or one that is not plain digits: _UnsureError.
+    """
+    if environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        raise _UnsureError
+    for name in ("TERMINAL_WIDTH", "COLUMNS"):
+        value = environ.get(name, "")
+        if value.isascii() and value.isdigit() and int(value) > 0:
+            return int(value)
+        if value:
+            raise _UnsureError
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
+def _items(args: list[str], incomplete: str, described: dict[str, Any]) -> list[Item] | None:
+    """The completions of ``incomplete`` after ``args``, in click's order; None when unsure."""
     if "=" in incomplete or "--" in args:
         return None
     commands: dict[str, Any] = described["commands"]
     if not args:
         if incomplete[:1] == "-":
             return None  # the root's own options
-        return [name for name in commands if name.startswith(incomplete)]
+        return [
+            (name, c["short_help"]) for name, c in commands.items() if name.startswith(incomplete)
+        ]
     name, tokens = args[0], args[1:]
     if name not in commands:
         return None
@@ -250,7 +335,7 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> list[str]
     if given is None:
         return None
     if incomplete[:1] == "-":
-        return _option_names(params, given, described["help_options"], incomplete)
+        return _option_names(params, given, described, incomplete)
     if pending is not None:
         return _values(pending, name, given, incomplete)
     for param in params:
@@ -260,35 +345,38 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> list[str]
 
 
 def _option_names(
-    params: list[dict[str, Any]], given: dict[str, Any], help_options: list[str], incomplete: str
-) -> list[str]:
+    params: list[dict[str, Any]], given: dict[str, Any], described: dict[str, Any], incomplete: str
+) -> list[Item]:
     """Options not given yet (or given and repeatable), then the help option."""
     names = [
-        opt
+        (opt, param["help"])
         for param in params
         if param["option"] and (param["multiple"] or param["name"] not in given)
         for opt in [*param["opts"], *param["secondary"]]
     ]
-    return [opt for opt in [*names, *help_options] if opt.startswith(incomplete)]
+    names += [(opt, described["help_option_help"]) for opt in described["help_options"]]
+    return [(opt, help) for opt, help in names if opt.startswith(incomplete)]
 
 
 def _values(
     param: dict[str, Any], command: str, given: dict[str, Any], incomplete: str
-) -> list[str]:
+) -> list[Item]:
     """The values ``param`` completes to: its completion function's, else its choices."""
     from newtowns_cli import complete as candidates
 
     data = given.get("data")
     kind = param.get("complete")
     if kind == "town":
-        return [found for found, _ in candidates.town_ids(data, incomplete)]
+        return [(found, name) for found, name in candidates.town_ids(data, incomplete)]
     if kind == "group":
-        return [found for found, _ in candidates.group_ids(data, incomplete)]
+        return [(found, name) for found, name in candidates.group_ids(data, incomplete)]
     if kind == "fields":
-        return candidates.field_names(command, incomplete)
+        return [(found, None) for found in candidates.field_names(command, incomplete)]
     if param["type"] != "choice":
         return []
     if param["case_sensitive"]:
-        return [choice for choice in param["choices"] if choice.startswith(incomplete)]
-    lowered = incomplete.lower()
-    return [choice for choice in param["choices"] if choice.lower().startswith(lowered)]
+        chosen = [choice for choice in param["choices"] if choice.startswith(incomplete)]
+    else:
+        lowered = incomplete.lower()
+        chosen = [choice for choice in param["choices"] if choice.lower().startswith(lowered)]
+    return [(choice, None) for choice in chosen]
