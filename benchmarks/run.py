@@ -33,7 +33,11 @@ ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMN
 
 
 def run_once(
-    command: list[str], *, terminal: bool = False, env: dict[str, str] | None = None
+    command: list[str],
+    *,
+    terminal: bool = False,
+    env: dict[str, str] | None = None,
+    expect: int = 0,
 ) -> tuple[float, int]:
     """Wall time in seconds and peak RSS in KiB of one run, output discarded."""
     environment = {**ENV, **(env or {})}
@@ -58,7 +62,7 @@ def run_once(
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0,):
+    if process.returncode != expect:
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
     return elapsed, usage.ru_maxrss
 
@@ -68,12 +72,20 @@ def measure(cases: dict[str, dict[str, object]], rounds: int) -> dict[str, tuple
     times: dict[str, list[float]] = {name: [] for name in cases}
     peaks: dict[str, int] = dict.fromkeys(cases, 0)
     for case in cases.values():  # one warm-up run each: .pyc files, page cache
-        run_once(case["command"], terminal=bool(case.get("terminal")), env=case.get("env"))  # type: ignore[arg-type]
+        run_once(
+            case["command"],  # type: ignore[arg-type]
+            terminal=bool(case.get("terminal")),
+            env=case.get("env"),  # type: ignore[arg-type]
+            expect=int(case.get("expect", 0)),  # type: ignore[call-overload]
+        )
     for _ in range(rounds):
         for name, case in cases.items():
             seconds, peak = run_once(
-                case["command"], terminal=bool(case.get("terminal")), env=case.get("env")
-            )  # type: ignore[arg-type]
+                case["command"],  # type: ignore[arg-type]
+                terminal=bool(case.get("terminal")),
+                env=case.get("env"),  # type: ignore[arg-type]
+                expect=int(case.get("expect", 0)),  # type: ignore[call-overload]
+            )
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
     return {name: (statistics.median(times[name]), peaks[name]) for name in cases}
@@ -85,11 +97,17 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "COMP_WORDS": "newtowns show spi",
         "COMP_CWORD": "2",
     }
+    zsh = {"_NEWTOWNS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "newtowns show spi"}
     cases: dict[str, dict[str, object]] = {
         "python -c pass": {"command": [sys.executable, "-c", "pass"]},
         "newtowns --version": {"command": [NEWTOWNS, "--version"]},
         "newtowns --help": {"command": [NEWTOWNS, "--help"]},
         "completion request": {"command": [NEWTOWNS], "env": complete},
+        "completion request, zsh": {"command": [NEWTOWNS], "env": zsh},
+        "list --regoin MRA (a typo: typer's message)": {
+            "command": [NEWTOWNS, "list", "--regoin", "MRA"],
+            "expect": 2,
+        },
         "schema": {"command": [NEWTOWNS, "schema"]},
         "list --format json": {"command": [NEWTOWNS, "list", "--format", "json"]},
         "list --format tsv": {"command": [NEWTOWNS, "list", "--format", "tsv"]},
@@ -163,7 +181,7 @@ def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:
     for size in sizes:
         path = folder / f"towns-{size}.toml"
         path.write_text(data_file(size), encoding="utf-8")
-        cases = {
+        cases: dict[str, dict[str, object]] = {
             name: {"command": [NEWTOWNS, *args[:1], "--data", str(path), *args[1:]]}
             for name, args in formats.items()
         }
