@@ -33,18 +33,18 @@ def test_completion_prints_a_script(run: Runner, shell: str) -> None:
     assert "_NEWTOWNS_COMPLETE" in result.stdout and "newtowns" in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        ("newtowns li", ["list"]),
-        ("newtowns show spi", ["spijkenisse"]),
-        ("newtowns list --region mr", ["mra", "mrdh"]),
-        ("newtowns list --fields id,na", ["id,name"]),
-        ("newtowns groups --fields me", ["members", "member_count"]),
-        ("newtowns list --format js", ["json", "jsonl"]),
-        ("newtowns summary --by re", ["region", "relieves"]),
-    ],
-)
+COMPLETIONS = [
+    ("newtowns li", ["list"]),
+    ("newtowns show spi", ["spijkenisse"]),
+    ("newtowns list --region mr", ["mra", "mrdh"]),
+    ("newtowns list --fields id,na", ["id,name"]),
+    ("newtowns groups --fields me", ["members", "member_count"]),
+    ("newtowns list --format js", ["json", "jsonl"]),
+    ("newtowns summary --by re", ["region", "relieves"]),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), COMPLETIONS)
 def test_completions(words: str, expected: list[str]) -> None:
     """Commands, town and group ids, field names and option choices complete."""
     assert _complete(words) == expected

@@ -16,6 +16,7 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_completion import COMPLETIONS
 from typer.testing import CliRunner
 
 from newtowns_cli.cli import compiler, fast, run
@@ -362,14 +363,8 @@ def test_a_tab_press_the_fast_path_takes_completes_as_typer_does(
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        *COMPLETIONS,  # what tests/test_completion.py checks through the installed script
         ("newtowns ", COMMANDS),
-        ("newtowns li", ["list"]),
-        ("newtowns show spi", ["spijkenisse"]),
-        ("newtowns list --region mr", ["mra", "mrdh"]),
-        ("newtowns list --fields id,na", ["id,name"]),
-        ("newtowns groups --fields me", ["members", "member_count"]),
-        ("newtowns list --format js", ["json", "jsonl"]),
-        ("newtowns summary --by re", ["region", "relieves"]),
         ("newtowns completion ", ["bash", "zsh", "fish"]),
         ("newtowns show --data x.toml spi", []),
         ("newtowns timeline --kind a --k", ["--kind"]),

@@ -101,29 +101,18 @@ def test_a_command_line_with_an_error_goes_through_typer(tmp_path: pathlib.Path)
     assert "typer" in _imported(["list", "--format", "jsn"], tmp_path)
 
 
-def test_a_bash_tab_press_does_not_import_typer(tmp_path: pathlib.Path) -> None:
-    """A Tab press in bash is answered by the fast path from the data file alone."""
-    modules = _imported(
-        [],
-        tmp_path,
-        _NEWTOWNS_COMPLETE="complete_bash",
-        COMP_WORDS="newtowns show spi",
-        COMP_CWORD="2",
-    )
-    assert not modules & {"typer", "pydantic", "rich"}
+TAB_PRESSES = {
+    "bash": {"COMP_WORDS": "newtowns show spi", "COMP_CWORD": "2"},
+    "zsh": {"_TYPER_COMPLETE_ARGS": "newtowns show spi"},
+    "fish": {
+        "_TYPER_COMPLETE_ARGS": "newtowns show spi",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    },
+}
 
 
-@pytest.mark.parametrize("shell", ["zsh", "fish"])
-def test_a_zsh_or_fish_tab_press_does_not_import_typer_or_rich(
-    tmp_path: pathlib.Path, shell: str
-) -> None:
-    """A town's id and name for zsh and fish, without typer (nor the rich it renders help with)."""
-    modules = _imported(
-        [],
-        tmp_path,
-        _NEWTOWNS_COMPLETE=f"complete_{shell}",
-        _TYPER_COMPLETE_ARGS="newtowns show spi",
-        _TYPER_COMPLETE_FISH_ACTION="get-args",
-        COLUMNS="80",
-    )
-    assert not modules & {"typer", "pydantic", "rich"}
+@pytest.mark.parametrize("shell", list(TAB_PRESSES))
+def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shell: str) -> None:
+    """A town's id (and, for zsh and fish, its name) without typer, nor rich for the help."""
+    env = {"_NEWTOWNS_COMPLETE": f"complete_{shell}", "COLUMNS": "80", **TAB_PRESSES[shell]}
+    assert not _imported([], tmp_path, **env) & {"typer", "pydantic", "rich"}
