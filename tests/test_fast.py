@@ -111,7 +111,7 @@ def _command_lines(draw: st.DrawFn) -> list[str]:
     return tokens
 
 
-@settings(max_examples=300)
+@settings(max_examples=max(300, settings().max_examples))  # more in the long profile
 @given(_command_lines())
 def test_a_command_line_the_fast_path_takes_gives_typers_values(argv: list[str]) -> None:
     """Whenever the fast path parses a line, typer parses it to the very same values."""
@@ -176,15 +176,15 @@ def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
     assert fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:]) is None
 
 
-def _script(args: list[str], columns: str, *, typer_only: bool = False) -> str:
-    command = (
-        [sys.executable, "-c", "from newtowns_cli.cli.base import main; main()", *args]
-        if typer_only
-        else [str(SCRIPT), *args]
-    )
+TYPER_ONLY = "from newtowns_cli.cli import _streams; _streams(); from newtowns_cli.cli.base import main; main()"
+"""The entry point as it was before the fast path: the streams made safe, then typer."""
+
+
+def _script(args: list[str], columns: str, *, typer_only: bool = False, **env: str) -> str:
+    command = [sys.executable, "-c", TYPER_ONLY, *args] if typer_only else [str(SCRIPT), *args]
     result = subprocess.run(
         command,
-        env={**os.environ, "COLUMNS": columns},
+        env={**os.environ, "COLUMNS": columns, **env},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -337,7 +337,7 @@ def _tab_presses(draw: st.DrawFn) -> tuple[str, int]:
     return line, len(words)
 
 
-@settings(max_examples=300)
+@settings(max_examples=max(300, settings().max_examples))  # more in the long profile
 @given(
     _tab_presses(),
     st.sampled_from(["bash", "zsh", "fish"]),
@@ -423,3 +423,23 @@ def test_a_help_text_rich_would_change_is_left_to_typer() -> None:
     env = _tab_env("zsh", "newtowns list --reg", 2, COLUMNS="20")
     assert _fast_tab(env) is None
     assert _fast_tab(_tab_env("zsh", "newtowns list --reg", 2)) is not None
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_help_on_a_stream_that_is_not_utf8_is_typers_help(encoding: str) -> None:
+    """click writes UTF-8 to a stdout that claims ASCII: there typer prints the help."""
+    args = ["list", "--help"]
+    fast_page = _script(args, "100", PYTHONIOENCODING=encoding)
+    assert fast_page == _script(args, "100", typer_only=True, PYTHONIOENCODING=encoding)
+    assert ("A,B,…" in fast_page) is (encoding == "ascii")  # latin-1: A,B,\\u2026
+
+
+def test_without_compiled_json_everything_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken install (no compiled.json) still works: only slower."""
+    monkeypatch.setattr(fast, "COMPILED", "/nonexistent/compiled.json")
+    fast.spec.cache_clear()
+    try:
+        assert fast.run(["list", "--format", "json"]) is None
+        assert fast.run(["--help"]) is None
+    finally:
+        fast.spec.cache_clear()

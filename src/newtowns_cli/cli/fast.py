@@ -38,22 +38,40 @@ def spec() -> dict[str, Any]:
 
 def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
     """Handle ``argv`` and return the exit code, or None when typer must handle it."""
-    described = spec()
+    try:
+        described = spec()
+    except (OSError, ValueError):
+        return None  # an install without compiled.json still works, through typer
     if environ.get(COMPLETE_VAR):
-        completed = complete(environ, described)
+        completed = complete(environ, described) if _echo_writes_as_is() else None
         if completed is None:
             return None
         text, code = completed
         return _print(text) or code
     page = help_page(argv, described)
     if page is not None:
-        return _print(page)
+        return _print(page) if _echo_writes_as_is() else None
     if not argv or argv[0] not in described["commands"]:
         return None
     values = parse(described["commands"][argv[0]]["params"], argv[1:])
     if values is None:
         return None
     return invoke(argv[0], values)
+
+
+def _echo_writes_as_is() -> bool:
+    """Whether click's echo (help, completions) would write to stdout as it is.
+
+    On a stdout that claims ASCII, click writes UTF-8 instead; typer then answers, so
+    that help and completions stay byte for byte the same.
+    """
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        return codecs.lookup(encoding).name != "ascii"
+    except LookupError:
+        return False
 
 
 def _print(text: str) -> int:
