@@ -443,3 +443,20 @@ def test_without_compiled_json_everything_goes_to_typer(monkeypatch: pytest.Monk
         assert fast.run(["--help"]) is None
     finally:
         fast.spec.cache_clear()
+
+
+def test_an_interrupt_while_starting_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or SIGTERM) before a command runs ends with 130, as during one."""
+    import newtowns_cli.cli
+    from newtowns_cli.cli import main
+    from newtowns_cli.errors import ExitCode
+
+    def interrupted(argv: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newtowns_cli.cli, "_streams", lambda: None)  # leave pytest's streams
+    monkeypatch.setattr(fast, "run", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newtowns", "list"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == ExitCode.INTERRUPTED

@@ -26,9 +26,12 @@ def main() -> NoReturn:
 
         sys.stdout.write(f"newtowns {__version__}\n")
         sys.exit(0)
-    from newtowns_cli.cli import fast
+    try:
+        from newtowns_cli.cli import fast
 
-    code = fast.run(argv)
+        code = fast.run(argv)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting: no traceback
+        code = 130  # ExitCode.INTERRUPTED, without importing errors before it is needed
     if code is not None:
         sys.exit(code)
     from newtowns_cli.cli.base import main as run
