@@ -1,12 +1,13 @@
-"""The common command lines, parsed without typer.
+"""The common command lines, help pages and Tab presses, without typer.
 
 typer (with its click) costs several times Python's own start-up on every call; a
 `newtowns list --region MRA --format json` needs none of it. This module reads
-compiled.json — the parameters and help pages of the click objects typer builds,
-written by compiler.py and checked by the tests — and handles a command line only when
-it is sure to read it exactly as click would: known options, well-formed values, no
-help or errors. Anything else (an unknown option, a bad value, a missing argument,
-`--`, a narrow terminal's help) returns None, and the typer app handles it, with
+compiled.json — the parameters, help pages and help texts of the click objects typer
+builds, written by compiler.py and checked by the tests — and answers only when it is
+sure to answer exactly as typer would: a command line of known options and well-formed
+values, `--help` on a terminal of 80 columns or more, a Tab press whose help texts rich
+would print unchanged. Anything else (an unknown option, a bad value, a missing
+argument, `--`, a narrow terminal's help) returns None, and the typer app answers, with
 click's own messages. Either way the same function in run.py runs with the same values.
 """
 
