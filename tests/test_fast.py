@@ -416,13 +416,29 @@ def test_fish_asks_whether_there_are_candidates() -> None:
         assert _typer_tab(env) == ("", code)
 
 
-def test_a_help_text_rich_would_change_is_left_to_typer() -> None:
-    """Option help with a colon, or one wider than the console, goes through typer."""
-    env = _tab_env("zsh", "newtowns list --form", 2)
-    assert _fast_tab(env) is None  # "Output format (default: …)"
-    env = _tab_env("zsh", "newtowns list --reg", 2, COLUMNS="20")
+def test_long_option_help_is_wrapped_as_rich_wraps_it() -> None:
+    """zsh shows each option's help; rich wraps it at the console's width: so does the fast path."""
+    for line in ("newtowns list --f", "newtowns list --d"):
+        for columns in ("20", "80"):
+            env = _tab_env("zsh", line, 2, COLUMNS=columns)
+            found = _fast_tab(env)
+            assert found is not None
+            assert _same_output(found[0], _typer_tab(env)[0]), (line, columns)
+            if columns == "20":  # every help here is longer: each is wrapped
+                assert found[0].count("\n") > found[0].count('"-')
+
+
+@pytest.mark.parametrize("name", ["Aa [b]", "Aa :x:", "Ääs"])
+def test_a_help_text_rich_would_change_is_left_to_typer(tmp_path: pathlib.Path, name: str) -> None:
+    """Markup, a possible emoji code or non-ASCII text in a help (here a town's name)."""
+    data = tmp_path / "data.toml"
+    data.write_text(f'[[town]]\nid = "aa"\nname = "{name}"\n', encoding="utf-8")
+    env = _tab_env("zsh", "newtowns show a", 2, NEWTOWNS_DATA=str(data))
     assert _fast_tab(env) is None
-    assert _fast_tab(_tab_env("zsh", "newtowns list --reg", 2)) is not None
+    assert _fast_tab(_tab_env("bash", "newtowns show a", 2, NEWTOWNS_DATA=str(data))) == (
+        "aa\n",
+        0,
+    )
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])

@@ -243,7 +243,7 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> tuple[str
     Taken: command names, option names, option values (choices, ids, fields) and the
     argument of show and the listing commands, on a line of known options, for bash,
     zsh and fish. Left to typer: quotes and escapes, root options, `=`, `--`, and a help
-    text that typer would pass through rich (markup, a colon, a long or non-ASCII text).
+    text rich would do more to than wrap (markup, an emoji code, non-ASCII text).
     """
     shell = _SHELLS.get(environ.get(COMPLETE_VAR, ""))
     line = environ.get("COMP_WORDS" if shell == "bash" else "_TYPER_COMPLETE_ARGS", "")
@@ -269,7 +269,7 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> tuple[str
             shown = [_zsh(value, help, environ) for value, help in items]
             joined = "\n".join(shown)
             return (f"_arguments '*: :(({joined}))'" if shown else "_files") + "\n", 0
-        shown = [f"{value}\t{_plain(help, environ)}" if help else value for value, help in items]
+        shown = [f"{value}\t{_rendered(help, environ)}" if help else value for value, help in items]
     except _UnsureError:
         return None
     action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
@@ -293,21 +293,50 @@ def _zsh(value: str, help: str | None, environ: Mapping[str, str]) -> str:
         return text.replace("`", "\\`").replace(":", r"\\:")
 
     if help:
-        return f'"{escape(value)}":"{_plain(help, environ)}"'
+        return f'"{escape(value)}":"{_rendered(escape(help), environ)}"'
     return f'"{escape(value)}"'
 
 
-def _plain(help: str, environ: Mapping[str, str]) -> str:
-    """``help`` as typer's rich rendering prints it, when that is the text itself.
+def _rendered(help: str, environ: Mapping[str, str]) -> str:
+    """``help`` as typer prints it through rich: wrapped at the console's width.
 
-    rich reads markup ([...]), emoji codes (:...:) and backslashes, and wraps at the
-    console's width; a help text with none of these that fits is printed as it is (and
-    then zsh's and fish's escaping leaves it alone too). Anything else: _UnsureError.
+    Taken only where rich would change nothing else: printable ASCII, no markup
+    brackets, nothing that could be an emoji code (:name:). Else _UnsureError.
     """
-    plain = help.isascii() and help.isprintable() and not any(c in help for c in "[]:\\$`\"'")
-    if not plain or len(help) > _rich_width(environ):
+    import re
+
+    plain = help.isascii() and help.isprintable() and "[" not in help and "]" not in help
+    if not plain or re.search(r":\S*:", help):
         raise _UnsureError
-    return help
+    return _wrap(help, _rich_width(environ))
+
+
+def _wrap(text: str, width: int) -> str:
+    """rich's word wrap (rich._wrap.divide_line, Text.wrap) for printable ASCII text."""
+    import re
+
+    breaks: list[int] = []
+    offset = 0
+    for match in re.finditer(r"\s*\S+\s*", text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # a word longer than a line is folded
+            chunks = [word[i : i + width] for i in range(0, len(word), width)]
+            for index, chunk in enumerate(chunks):
+                if start:
+                    breaks.append(start)
+                if index == len(chunks) - 1:
+                    offset = len(chunk)
+                else:
+                    start += len(chunk)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    # A line longer than the width (a word's trailing spaces) is cut at the width.
+    ends = zip([0, *breaks], [*breaks, len(text)], strict=True)
+    return "\n".join(text[begin:stop][:width] for begin, stop in ends).rstrip("\n")
 
 
 def _rich_width(environ: Mapping[str, str]) -> int:
