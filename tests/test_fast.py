@@ -428,7 +428,14 @@ def test_long_option_help_is_wrapped_as_rich_wraps_it() -> None:
                 assert found[0].count("\n") > found[0].count('"-')
 
 
-@pytest.mark.parametrize("name", ["Aa [b]", "Aa :x:", "Ääs"])
+def test_the_characters_taken_as_one_cell_are_one_cell_in_rich() -> None:
+    """The wrap counts characters; rich counts cells: for these they are the same."""
+    from rich.cells import cell_len
+
+    assert {c for c in fast.SINGLE_CELL if cell_len(c) != 1} == set()
+
+
+@pytest.mark.parametrize("name", ["Aa [b]", "Aa :x:", "Aa 中文", "Aa \u0301"])
 def test_a_help_text_rich_would_change_is_left_to_typer(tmp_path: pathlib.Path, name: str) -> None:
     """Markup, a possible emoji code or non-ASCII text in a help (here a town's name)."""
     data = tmp_path / "data.toml"

@@ -243,7 +243,7 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> tuple[str
     Taken: command names, option names, option values (choices, ids, fields) and the
     argument of show and the listing commands, on a line of known options, for bash,
     zsh and fish. Left to typer: quotes and escapes, root options, `=`, `--`, and a help
-    text rich would do more to than wrap (markup, an emoji code, non-ASCII text).
+    text rich would do more to than wrap (markup, an emoji code, a wide character).
     """
     shell = _SHELLS.get(environ.get(COMPLETE_VAR, ""))
     line = environ.get("COMP_WORDS" if shell == "bash" else "_TYPER_COMPLETE_ARGS", "")
@@ -281,6 +281,12 @@ def complete(environ: Mapping[str, str], described: dict[str, Any]) -> tuple[str
 _SHELLS = {"complete_bash": "bash", "complete_zsh": "zsh", "complete_fish": "fish"}
 
 
+SINGLE_CELL = frozenset(
+    [chr(c) for c in range(0xA1, 0xAD)] + [chr(c) for c in range(0xAE, 0x300)] + list("…–—‘’“”")
+)
+"""Non-ASCII characters one cell wide in rich (Latin letters, a few punctuation marks)."""
+
+
 class _UnsureError(Exception):
     """A help text typer would render through rich: left to typer."""
 
@@ -300,13 +306,16 @@ def _zsh(value: str, help: str | None, environ: Mapping[str, str]) -> str:
 def _rendered(help: str, environ: Mapping[str, str]) -> str:
     """``help`` as typer prints it through rich: wrapped at the console's width.
 
-    Taken only where rich would change nothing else: printable ASCII, no markup
-    brackets, nothing that could be an emoji code (:name:). Else _UnsureError.
+    Taken only where rich would change nothing else: printable text of one cell per
+    character (SINGLE_CELL), no markup brackets, nothing that could be an emoji code
+    (:name:). Else _UnsureError.
     """
     import re
 
-    plain = help.isascii() and help.isprintable() and "[" not in help and "]" not in help
-    if not plain or re.search(r":\S*:", help):
+    plain = help.isprintable() and "[" not in help and "]" not in help
+    if not plain or not all(c < "\x7f" or c in SINGLE_CELL for c in help):
+        raise _UnsureError
+    if re.search(r":\S*:", help):
         raise _UnsureError
     return _wrap(help, _rich_width(environ))
 
