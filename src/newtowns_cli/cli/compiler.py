@@ -122,7 +122,7 @@ def _help(args: list[str]) -> str:
     typer_only = "from newtowns_cli.cli.base import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", typer_only, *args],
-        env={**os.environ, **WIDE},
+        env={**os.environ, **WIDE, "PYTHONIOENCODING": "utf-8"},  # whatever the shell has
         capture_output=True,
         text=True,
         encoding="utf-8",

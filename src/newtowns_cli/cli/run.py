@@ -149,7 +149,7 @@ def _order(
     return items if limit is None else items[:limit]
 
 
-def _listing_command(name: str, listing: Callable[[], Listing[Any]], doc: str) -> None:
+def _listing_command(name: str, doc: str) -> None:
     """Register a listing command: every item as rows, or with an argument one item in full.
 
     groups, research, organisations and sources differ only in their Listing (and, in
@@ -170,7 +170,7 @@ def _listing_command(name: str, listing: Callable[[], Listing[Any]], doc: str) -
     ) -> None:
         from newtowns_cli.render import records
 
-        shown = listing()
+        shown = _listing(name)
         out = Out(fmt, no_color, output, force, data)
         chosen = emit.columns(shown.columns, fields, shown.default, out)
         catalog = emit.catalog(out.data)
@@ -185,61 +185,46 @@ def _listing_command(name: str, listing: Callable[[], Listing[Any]], doc: str) -
     runner(name)(run)
 
 
-def _groups() -> Listing[Any]:
+def _listing(name: str) -> Listing[Any]:
+    """What the listing command ``name`` lists (imported only when it runs)."""
     from newtowns_cli import query
     from newtowns_cli.render import records, views
 
-    return Listing(
-        records.GROUP_COLUMNS,
-        records.DEFAULT_GROUP_FIELDS,
-        lambda c: c.dataset.group,
-        lambda c, v: views.group(c, query.find_group(c, v)),
-        "groups",
-    )
-
-
-def _research() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.RESEARCH_COLUMNS,
-        records.DEFAULT_RESEARCH_FIELDS,
-        lambda c: c.dataset.research,
-        lambda c, v: views.research(c, query.find_research(c, v)),
-        "studies",
-    )
-
-
-def _organisations() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.ORGANISATION_COLUMNS,
-        records.DEFAULT_ORGANISATION_FIELDS,
-        lambda c: c.dataset.organisation,
-        lambda c, v: views.organisation(c, query.find_organisation(c, v)),
-        "organisations",
-    )
-
-
-def _sources() -> Listing[Any]:
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
-
-    return Listing(
-        records.SOURCE_COLUMNS,
-        records.DEFAULT_SOURCE_FIELDS,
-        lambda c: c.dataset.source,
-        lambda c, v: views.source(c, query.find_source(c, v)),
-        "sources",
-    )
+    listings: dict[str, Listing[Any]] = {
+        "groups": Listing(
+            records.GROUP_COLUMNS,
+            records.DEFAULT_GROUP_FIELDS,
+            lambda c: c.dataset.group,
+            lambda c, v: views.group(c, query.find_group(c, v)),
+            "groups",
+        ),
+        "research": Listing(
+            records.RESEARCH_COLUMNS,
+            records.DEFAULT_RESEARCH_FIELDS,
+            lambda c: c.dataset.research,
+            lambda c, v: views.research(c, query.find_research(c, v)),
+            "studies",
+        ),
+        "organisations": Listing(
+            records.ORGANISATION_COLUMNS,
+            records.DEFAULT_ORGANISATION_FIELDS,
+            lambda c: c.dataset.organisation,
+            lambda c, v: views.organisation(c, query.find_organisation(c, v)),
+            "organisations",
+        ),
+        "sources": Listing(
+            records.SOURCE_COLUMNS,
+            records.DEFAULT_SOURCE_FIELDS,
+            lambda c: c.dataset.source,
+            lambda c, v: views.source(c, query.find_source(c, v)),
+            "sources",
+        ),
+    }
+    return listings[name]
 
 
 _listing_command(
     "groups",
-    _groups,
     """List the alliances, networks, programmes and regions, or show one with its members.
 
     Example: newtowns groups "New Towns Alliantie"
@@ -247,7 +232,6 @@ _listing_command(
 )
 _listing_command(
     "research",
-    _research,
     """List the research about the New Towns, or show one study with its findings.
 
     Example: newtowns research zorgen-voor-new-towns
@@ -255,7 +239,6 @@ _listing_command(
 )
 _listing_command(
     "organisations",
-    _organisations,
     """List the ministries, institutes and bureaus involved, or show one in full.
 
     Example: newtowns organisations platform31
@@ -263,7 +246,6 @@ _listing_command(
 )
 _listing_command(
     "sources",
-    _sources,
     """List the sources, or show one with every fact that cites it.
 
     Example: newtowns sources mra-2023-12-04
