@@ -7,6 +7,8 @@ import math
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.growth import Figure
@@ -190,3 +192,14 @@ def test_one_figure_draws_a_dot() -> None:
 def _axis_origin(tree: ET.Element) -> tuple[float, float]:
     first = next(tree.iter(SVG + "line"))
     return float(first.get("x1")), float(first.get("y1"))
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_any_name_gives_a_well_formed_chart(name: str, title: str) -> None:
+    """Whatever the text (controls, U+FFFF, markup), the SVG parses; printable text is kept."""
+    svg = svgchart.render([Line(name, ((2000, 1), (2001, 2)))], title=title)
+    tree = ET.fromstring(svg)
+    if title.isprintable() and "\ufffe" not in title and "\uffff" not in title:
+        assert (tree.find("svg:title", NS).text or "") == title
+    if name.isprintable() and "\ufffe" not in name and "\uffff" not in name:
+        assert ([t.text or "" for t in tree.iter(SVG + "text")][-1]) == name

@@ -6,6 +6,8 @@ import math
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newtowns_cli import geometry
 from newtowns_cli.render import svgmap
@@ -39,6 +41,7 @@ CITIES = [
     C("Eindhoven", 51.44, 5.48),
     C("Arnhem", 51.98, 5.91),
 ]
+BUNDLED = geometry.load()
 HOSTILE = "<script>alert(\"x\")</script> & \x1b[31m ]]> 'q'"
 
 
@@ -211,3 +214,23 @@ def _labels(tree: ET.Element) -> list[tuple[str, float, float, str, bool]]:
         for t in tree.iter("{http://www.w3.org/2000/svg}text")
         if t.get("text-anchor") is not None
     ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_any_name_gives_a_well_formed_map(name: str, group: str) -> None:
+    """Whatever the text (controls, U+FFFF, markup), the SVG parses; printable text is kept."""
+    svg = svgmap.render(
+        BUNDLED, [P(name, 52.0, 5.0, group or None)], [C(name, 52.3, 5.5)], title=name
+    )
+    tree = ET.fromstring(svg)
+    if name.isprintable() and "\ufffe" not in name and "\uffff" not in name:
+        assert (tree.find("svg:title", NS).text or "") == name
+        labels = [t.text or "" for t in tree.iter("{http://www.w3.org/2000/svg}text")]
+        assert labels.count(name) >= 2
+
+
+def test_a_place_outside_the_map_does_not_break_it(bundled: geometry.MapGeometry) -> None:
+    """A wrong coordinate (0, 0) is named in the description and leaves a well-formed map."""
+    tree = ET.fromstring(svgmap.render(bundled, [P("Nergens", 0.0, 0.0, "X")]))
+    assert "Nergens (relieves X)" in tree.find("svg:desc", NS).text

@@ -92,11 +92,12 @@ def test_many_places_get_small_multiples_at_80_columns() -> None:
     lines = out.splitlines()
     assert "\x1b" not in out
     assert max(display_width(line) for line in lines) <= 80
-    titles = [line.split() for line in lines if "┌" not in line and "┤" not in line]
-    assert ["Nieuwegein", "(Jutphaas", "+", "Vreeswijk)", "Almere"] in titles
-    assert ["Purmerend", "Houten"] in titles
-    assert ["Helmond", "Hoorn"] in titles
-    assert ["Westervoort"] in titles
+    titles = [line.strip() for line in lines if "┌" not in line and "┤" not in line]
+    # Each title: the name (cut to fit) and the latest figure with its year.
+    assert " Nieuwegein (Jutphaas …  72,000 (2020)           Almere  220,000 (2023)" in lines
+    assert "Purmerend  81,000 (2020)                 Houten  50,000 (2020)" in titles
+    assert "Helmond  92,000 (2020)                   Hoorn  75,230 (2023)" in titles
+    assert "Westervoort" in titles
     assert "(no figures)" in [line.strip() for line in lines]
     assert lines[-1] == "Each chart has its own scale of inhabitants. Linear scale from 0."
     # 4 rows of panels, 9 lines each, and the note.
@@ -111,7 +112,17 @@ def test_three_panels_a_row_at_120_columns() -> None:
     lines = termchart.render(MANY, width=120).splitlines()
     assert max(display_width(line) for line in lines) <= 120
     assert len(lines) == 3 * 9 + 1
-    assert ["Houten", "Helmond", "Hoorn"] in [line.split() for line in lines]
+    assert [
+        "Houten",
+        "50,000",
+        "(2020)",
+        "Helmond",
+        "92,000",
+        "(2020)",
+        "Hoorn",
+        "75,230",
+        "(2023)",
+    ] in [line.split() for line in lines]
 
 
 def test_log_scale_and_zero() -> None:

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from xml.sax.saxutils import escape
 
 from newtowns_cli.render.text import visible
 
 _ATTRIBUTE = {'"': "&quot;", "'": "&apos;"}
+# Besides the C0 controls, XML 1.0 has no place for surrogates and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(value))
 
 
 def text(value: str) -> str:
-    """Character data: ``& < >`` escaped; control characters (not allowed in XML) as escapes."""
-    return escape(visible(value))
+    """Character data: ``& < >`` escaped; characters XML cannot hold shown as escapes."""
+    return escape(_xml_safe(value))
 
 
 def attr(value: str) -> str:
     """An attribute value to put between double quotes."""
-    return escape(visible(value), _ATTRIBUTE)
+    return escape(_xml_safe(value), _ATTRIBUTE)
 
 
 def fmt(value: float, digits: int = 2) -> str:
@@ -36,7 +43,7 @@ def text_width(value: str, size: float, *, bold: bool = False) -> float:
     ones more; wide East Asian characters a full em. Good enough to keep labels apart.
     """
     total = 0.0
-    for char in visible(value):
+    for char in _xml_safe(value):
         if unicodedata.combining(char):
             continue
         if unicodedata.east_asian_width(char) in "WF":

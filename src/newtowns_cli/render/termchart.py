@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, segments, year
+from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
 from newtowns_cli.render.text import display_width, visible
 
 TOGETHER = 4  # at most this many places share one chart
@@ -77,7 +77,8 @@ def small_multiples(
     color: bool = False,
     panel_height: int = PANEL_HEIGHT,
 ) -> str:
-    """One small chart per place, side by side as the width allows, on a common year axis."""
+    """One small chart per place, side by side as the width allows, on a common year axis,
+    titled by name and latest figure (so a single figure still reads as a number)."""
     drawable = [_drop_non_positive(line) if log else line for line in lines]
     years = [p[0] for line in drawable for run in segments(line) for p in run]
     if not years:
@@ -87,7 +88,8 @@ def small_multiples(
     panels = []
     for line in drawable:
         points = [p for run in segments(line) for p in run]
-        title = _fit(visible(line.label), panel_width - 2)
+        latest = f"  {number(points[-1][1])} ({int(points[-1][0])})" if points else ""
+        title = _fit(visible(line.label), panel_width - 2 - len(latest)) + latest
         if not points:
             middle = panel_height // 2
             empty = [_centre(title, panel_width)] + [""] * (panel_height - 1)
