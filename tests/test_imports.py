@@ -116,3 +116,38 @@ def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shel
     """A town's id (and, for zsh and fish, its name) without typer, nor rich for the help."""
     env = {"_NEWTOWNS_COMPLETE": f"complete_{shell}", "COLUMNS": "80", **TAB_PRESSES[shell]}
     assert not _imported([], tmp_path, **env) & {"typer", "pydantic", "rich"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--format", "json"],
+        ["show", "almere"],
+        ["summary"],
+        ["timeline", "--chart"],
+        ["report"],
+        ["--help"],
+    ],
+)
+def test_no_other_path_imports_the_chart_library(tmp_path: pathlib.Path, args: list[str]) -> None:
+    """plotext is for the growth chart only (render/termchart.py); nothing else loads it."""
+    assert "plotext" not in _imported(args, tmp_path, COLUMNS="100")
+
+
+CHART_PROBE = """
+import sys
+from newtowns_cli.render import lines, svgchart, svgmap, termchart
+from newtowns_cli import geometry, growth
+before = "plotext" in sys.modules
+termchart.render([lines.Line("A", ((2000, 1.0), (2010, 2.0)))], width=60)
+print(before, "plotext" in sys.modules, "rich" in sys.modules, "pydantic" in sys.modules)
+"""
+
+
+def test_the_chart_library_is_imported_only_when_a_terminal_chart_is_drawn() -> None:
+    """Importing the picture modules loads neither plotext, rich nor pydantic; drawing loads plotext."""
+    result = subprocess.run(
+        [sys.executable, "-c", CHART_PROBE], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True", "False", "False"]
