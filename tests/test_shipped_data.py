@@ -73,7 +73,8 @@ def test_the_groeikernen_of_the_reference() -> None:
 
 
 def test_alliance_members_and_their_dates() -> None:
-    """Five signatories from 2022-11-28; Helmond, Purmerend and Lelystad named on 2023-12-04."""
+    """Five signatories from 2022-11-28; Purmerend and Lelystad named on 2023-12-04; Helmond
+    only mentioned beside them, not a member."""
     alliance = next(g for g in _dataset().group if g.id == "new-towns-alliantie")
     assert str(alliance.founded.date) == "2022-11-28"  # type: ignore[union-attr]
     since = {m.town: str(m.since) for m in alliance.members if m.since}
@@ -82,7 +83,9 @@ def test_alliance_members_and_their_dates() -> None:
         ["almere", "capelle-aan-den-ijssel", "nieuwegein", "spijkenisse", "zoetermeer"],
         "2022-11-28",
     )
-    assert as_of == dict.fromkeys(["helmond", "purmerend", "lelystad"], "2023-12-04")
+    assert as_of == dict.fromkeys(["purmerend", "lelystad"], "2023-12-04")
+    assert [(m.town, str(m.date)) for m in alliance.mentions] == [("helmond", "2023-12-04")]
+    assert alliance.founded.source == "nuvp-2022-11-30"  # type: ignore[union-attr]
 
 
 def test_conflicting_designations_are_both_recorded() -> None:

@@ -203,6 +203,11 @@ MEMBER_COLUMNS: tuple[Column[Membership], ...] = (
     ),
     Column("source", "source id", lambda m, _: m.source),
     Column("note", "note", lambda m, _: m.note, text=True),
+    Column(
+        "attested",
+        "further dates a source names it as member",
+        lambda m, _: tuple(str(a.date) for a in m.attested),
+    ),
 )
 DEFAULT_MEMBER_FIELDS = tuple(c.name for c in MEMBER_COLUMNS)
 
@@ -295,7 +300,10 @@ def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
         Column(by or "group", "what the towns are grouped by", lambda r, _: r.key),
         Column("towns", "number of towns", lambda r, _: len(r.towns), numeric=True),
         Column(
-            "population", "sum of the latest populations", lambda r, _: r.population, numeric=True
+            "population",
+            "sum of the latest municipal populations",
+            lambda r, _: r.population,
+            numeric=True,
         ),
         Column("share", "share of the total population, %", lambda r, _: r.share, numeric=True),
         Column(
@@ -313,6 +321,13 @@ def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
         ),
         Column("population_as_of", "dates of the population figures used", lambda r, _: r.as_of),
         Column("town_ids", "the towns counted", lambda r, _: r.towns),
+        Column(
+            "apart_population",
+            "latest figures of towns counted as a place or district, not added",
+            lambda r, _: r.apart_population,
+            numeric=True,
+        ),
+        Column("apart_town_ids", "towns whose latest figure counts a place", lambda r, _: r.apart),
     )
 
 
