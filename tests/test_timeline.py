@@ -120,11 +120,14 @@ def test_json_entries_carry_who_and_sources(run: Runner) -> None:
 
 
 def test_shipped_timeline_spans_the_designations_to_the_2024_report() -> None:
-    """It holds the earliest designation (Zoetermeer, 1962) and ends with 2024-11-13."""
+    """The earliest official designation is Zoetermeer's (1962), the earliest designation fact a
+    1958 policy naming Nieuwegein's predecessors; it ends with 2024-11-13."""
     dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     found = entries(dataset)
     designations = [e for e in found if e.kind == "designation"]
-    assert min(designations, key=Entry.sort_key).date == PartialDate(1962)
+    official = [e for e in designations if " designated as " in e.what]
+    assert min(official, key=Entry.sort_key).date == PartialDate(1962)
+    assert min(designations, key=Entry.sort_key).date == PartialDate(1958)
     assert str(found[-1].date) == "2024-11-13"
     assert found[-1].what.startswith(
         "'Zorgen voor New Towns; van groeikern tot aandachtgebied' presented"

@@ -90,9 +90,9 @@ OrganisationKind = Literal[
 SourceKind = Literal[
     "encyclopedia", "statistics", "government", "study", "news", "local", "organisation"
 ]
-Unit = Literal["municipality", "place", "district", "predecessor"]
-"""What a figure counts: the town's municipality today, the place (kern), a district (wijk),
-or a predecessor municipality (named in ``unit_name``)."""
+Unit = Literal["municipality", "place", "district", "predecessor", "unstated"]
+"""What a figure counts: the town's municipality, the place (kern), a district (wijk), a
+predecessor municipality, or a unit its source does not state (named in ``unit_name``)."""
 Relation = Literal["exactly", "about", "more than", "almost"]
 HistoryKind = Literal[
     "founded", "municipality", "merger", "boundary", "construction", "status", "plan", "milestone"
