@@ -168,6 +168,9 @@ def test_fields_all_gives_every_column(run: Runner) -> None:
         "groups",
         "aliases",
         "sources",
+        "population_unit_name",
+        "status_views",
+        "population_gaps",
     ]
 
 
@@ -217,4 +220,4 @@ def test_fields_help_lists_the_fields_and_exits_0(run: Runner, fields: str) -> N
     lines = result.stdout.splitlines()
     assert lines[0] == "field\tdescription"
     assert lines[1] == "id\tstable identifier"
-    assert len(lines) == 1 + 19
+    assert len(lines) == 1 + 22

@@ -93,6 +93,8 @@ def _population(attribute: str) -> Callable[[Town, Catalog], Value]:
         if town.population is None:
             return None
         value = getattr(town.population, attribute)
+        if value is None:
+            return None
         return value if isinstance(value, int) else str(value)
 
     return get
@@ -120,7 +122,7 @@ def town_sources(town: Town) -> tuple[str, ...]:
             cited.append(figure.source)
             if figure.original is not None:
                 cited.append(figure.original)
-    for part in (town.area, town.location, town.history):
+    for part in (town.area, town.location, town.history, town.status_views):
         cited += [item.source for item in part]
     return tuple(dict.fromkeys(cited))
 
@@ -132,7 +134,7 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column("province", "province", lambda t, _: t.province),
     Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda t, _: t.cbs_code),
     Column("status", "groeikern or groeistad", lambda t, _: t.status),
-    Column("designated", "first sourced designation date", lambda t, _: _date(designated(t))),
+    Column("designated", "earliest official designation date", lambda t, _: _date(designated(t))),
     Column(
         "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
     ),
@@ -155,6 +157,22 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     ),
     Column("aliases", "other names", lambda t, _: t.aliases),
     Column("sources", "every source id cited for the town", lambda t, _: town_sources(t)),
+    # issue 13: added columns (machine columns are only ever added)
+    Column(
+        "population_unit_name",
+        "the unit the latest figure counts, where not the municipality today",
+        _population("unit_name"),
+    ),
+    Column(
+        "status_views",
+        "status as other sources give it (status:source)",
+        lambda t, _: tuple(f"{v.status}:{v.source}" for v in t.status_views),
+    ),
+    Column(
+        "population_gaps",
+        "decades with no municipal figure in any source found",
+        lambda t, _: tuple(f"{g.decade}s" for g in t.population_gaps),
+    ),
 )
 DEFAULT_TOWN_FIELDS = (
     "id",
