@@ -49,7 +49,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
         population = draw(optional(st.builds(
             m.Population, count=counts, as_of=partial_dates, source=cite,
             unit=_choice(m.Unit), qualifier=optional(_choice(m.Relation)), original=optional(cite),
-            quote=optional(text), note=optional(text),
+            quote=optional(text), note=optional(text), unit_name=text,
         )))  # fmt: skip
         towns.append(m.Town(
             id=tid, name=draw(text), municipality=draw(text),
@@ -59,7 +59,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
             sources=tuple(source_ids) if number == 0 else (draw(cite),),
             aliases=tuple(draw(st.lists(text, max_size=2))),
             relieves=tuple(draw(st.lists(st.builds(m.Relief, city=text, source=cite, quote=optional(text)), max_size=2))),
-            designation=tuple(draw(st.lists(st.builds(m.Designation, source=cite, date=optional(partial_dates), policy=optional(text)), max_size=2))),
+            designation=tuple(draw(st.lists(st.builds(m.Designation, source=cite, date=optional(partial_dates), policy=optional(text), kind=optional(_choice(m.DesignationKind))), max_size=2))),
             population=population,
             population_history=tuple(draw(st.lists(st.builds(m.Population, count=counts, as_of=partial_dates, source=cite), max_size=2))),
             area=tuple(draw(st.lists(st.builds(m.Area, source=cite, total=optional(areas), unit=_choice(m.Unit)), max_size=2))),
@@ -72,6 +72,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
         members = st.builds(
             m.Membership, town=st.sampled_from(town_ids), source=cite,
             since=optional(partial_dates), as_of=optional(partial_dates), note=optional(text),
+            attested=st.lists(st.builds(m.Attestation, date=partial_dates, source=cite), max_size=2).map(tuple),
         )  # fmt: skip
         for number in range(draw(st.integers(0, 2))):
             groups.append(m.Group(

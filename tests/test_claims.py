@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 from newtowns_cli.claims import holds
@@ -40,17 +42,174 @@ def test_mini_claim_is_checked_against_the_group(run: Runner) -> None:
 
 
 def test_shipped_claims(run: Runner) -> None:
-    """ruim 1,3 miljoen holds; the alliance's 7 meets 8 dated members; counts are not comparable."""
+    """Unnamed sets and other definitions are not comparable; so is a claim resting on an
+    unconfirmed membership or on figures the data lacks; like for like gets a verdict."""
     rows = {
         line.split("\t")[0]: line.split("\t")[1:]
         for line in run(
-            ["claims", "-f", "tsv", "--fields", "id,computed,verdict"]
+            ["claims", "-f", "tsv", "--fields", "id,computed,verdict,why"]
         ).stdout.splitlines()[1:]
     }
-    assert rows["inwoners-ruim-1-3-miljoen-2022"] == ["1333839", "consistent"]
-    assert rows["inwoners-ruim-1-3-miljoen-2023"] == ["1333839", "consistent"]
-    assert rows["inwoners-bijna-1-5-miljoen"] == ["1333839", "not consistent"]
-    assert rows["inwoners-1975"] == ["1333839", "not comparable"]
-    assert rows["alliantie-7-groeikernen"] == ["8", "not consistent"]
-    assert {rows[k][1] for k in rows if k.startswith("plaatsen-")} == {"not comparable"}
+    for unnamed in (
+        "inwoners-ruim-1-3-miljoen-2022",
+        "inwoners-ruim-1-3-miljoen-2023",
+        "inwoners-bijna-1-5-miljoen",
+    ):
+        assert rows[unnamed] == [
+            "",
+            "not comparable",
+            "the source does not name the towns it counts (the New Towns)",
+        ]
+    assert rows["inwoners-1975"][1] == "not comparable"
+    assert rows["inwoners-1975"][2].startswith("no municipal figure from 1975 for ")
+    assert rows["alliantie-7-groeikernen"] == [
+        "",
+        "not comparable",
+        "it rests on memberships unconfirmed on 2024-11-13: purmerend, lelystad",
+    ]
+    assert rows["plaatsen-18-tweede-nota"] == [
+        "",
+        "not comparable",
+        "the claim counts places designated in the Tweede Nota, "
+        "not the towns the data lists as designated",
+    ]
     assert len(rows) == 14
+
+
+CLAIM = """
+[dataset]
+title = "t"
+description = "t"
+version = "1"
+updated = 2024-01-01
+licence = "CC0-1.0"
+
+[[source]]
+id = "s"
+title = "s"
+publisher = "p"
+kind = "news"
+language = "nl"
+
+[[town]]
+id = "a"
+name = "A"
+municipality = "A"
+cbs_code = "GM0001"
+province = "Utrecht"
+status = "groeikern"
+sources = ["s"]
+population = {{ count = 1000, as_of = 2024-01-01, source = "s" }}
+population_history = [
+    {{ count = 900, as_of = 2020-01-01, source = "s" }},
+    {{ count = 950, as_of = 2020, source = "s", qualifier = "about" }},
+    {{ count = 5000, as_of = 2020, unit = "place", unit_name = "A-dorp", source = "s" }},
+]
+
+[[town]]
+id = "b"
+name = "B"
+municipality = "B"
+cbs_code = "GM0002"
+province = "Utrecht"
+status = "groeikern"
+sources = ["s"]
+population = {{ count = 2000, as_of = 2024-01-01, unit = "place", unit_name = "B", source = "s" }}
+population_history = [{{ count = 1200, as_of = 2020, source = "s", qualifier = "more than" }}]
+
+[[group]]
+id = "g"
+name = "G"
+kind = "network"
+sources = ["s"]
+members = [
+    {{ town = "a", since = 2019, source = "s" }},
+    {{ town = "b", as_of = 2021, source = "s" }},
+]
+
+[[claim]]
+id = "c"
+statement = "x"
+relation = "{relation}"
+value = {value}
+measure = "{measure}"
+scope = "the towns"
+source = "s"
+{extra}
+"""
+
+
+@pytest.mark.parametrize(
+    ("measure", "relation", "value", "extra", "expected"),
+    [
+        (
+            "inhabitants", "about", 2100, 'covers = "designated"\nas_of = 2020',
+            ["2100", "consistent",
+             "2100 inhabitants in the data (rounded figures for b): about 2100 holds"],
+        ),
+        (
+            "inhabitants", "more than", 2100, 'covers = "designated"\nas_of = 2020',
+            ["2100", "not consistent",
+             "2100 inhabitants in the data (rounded figures for b): more than 2100 does not hold"],
+        ),
+        (
+            "inhabitants", "about", 3000, 'covers = "designated"\nas_of = 2024',
+            ["", "not comparable", "no municipal figure from 2024 for b"],
+        ),
+        (
+            "inhabitants", "about", 900, 'covers = "towns"\ntowns = ["a"]\nas_of = \"2020-06\"',
+            ["900", "consistent", "900 inhabitants in the data: about 900 holds"],
+        ),
+        (
+            "inhabitants", "about", 3000, "as_of = 2020",
+            ["", "not comparable", "the source does not name the towns it counts (the towns)"],
+        ),
+        (
+            "inhabitants", "about", 3000, 'covers = "designated"',
+            ["", "not comparable", "the claim gives no date to compare figures from"],
+        ),
+        (
+            "members", "exactly", 2, 'covers = "group"\ngroup = "g"\nas_of = \"2021-06\"',
+            ["2", "consistent", "2 members confirmed on 2021-06: exactly 2 holds"],
+        ),
+        (
+            "members", "exactly", 2, 'covers = "group"\ngroup = "g"\nas_of = 2022',
+            ["", "not comparable", "it rests on memberships unconfirmed on 2022: b"],
+        ),
+        (
+            "members", "exactly", 1, 'covers = "group"\ngroup = "g"\nas_of = 2020',
+            ["", "not comparable", "it rests on memberships unconfirmed on 2020: b"],
+        ),
+        (
+            "places", "exactly", 2, 'covers = "designated"',
+            ["2", "consistent", "2 designated towns in the data: exactly 2 holds"],
+        ),
+        (
+            "places", "exactly", 3, 'covers = "designated"',
+            ["2", "not consistent", "2 designated towns in the data: exactly 3 does not hold"],
+        ),
+        (
+            "places", "exactly", 18, 'covers = "other"',
+            ["", "not comparable",
+             "the claim counts the towns, not the towns the data lists as designated"],
+        ),
+    ],
+)  # fmt: skip
+def test_verdicts_and_their_reasons(
+    run: Runner,
+    tmp_path: pathlib.Path,
+    measure: str,
+    relation: str,
+    value: int,
+    extra: str,
+    expected: list[str],
+) -> None:
+    """Municipal figures of the claim's year only (exact before rounded, places never);
+    confirmed memberships only; a verdict only on like for like, always with its reason."""
+    data = tmp_path / "c.toml"
+    data.write_text(
+        CLAIM.format(measure=measure, relation=relation, value=value, extra=extra), "utf-8"
+    )
+    result = run(["claims", "--data", str(data), "-f", "tsv", "--fields", "computed,verdict,why"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t") == expected

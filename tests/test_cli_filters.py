@@ -29,7 +29,9 @@ def _ids(run: Runner, *args: str) -> list[str]:
         (("--group", "net", "--member-as-of", "2022"), ["alpha", "beta", "delta"]),
         (("--group", "net", "--member-as-of", "2022-11-27"), ["alpha", "delta"]),
         (("--group", "net", "--member-as-of", "2023-07"), ["alpha", "beta"]),
-        (("--group", "net", "--member-as-of", "2024-01-01"), ["alpha", "beta", "gamma"]),
+        (("--group", "net", "--member-as-of", "2024-01-01"), ["alpha", "beta"]),
+        (("--group", "net", "--member-as-of", "2023-12-04"), ["alpha", "beta", "gamma"]),
+        (("--group", "net", "--member-as-of", "2023-12"), ["alpha", "beta", "gamma"]),
         (("--group", "net", "--member-as-of", "2019"), []),
         (("--province", "Zuid-Holland"), ["beta", "gamma"]),
         (("--province", "zuid-holland"), ["beta", "gamma"]),
@@ -85,8 +87,8 @@ def test_sort_reverse_and_limit(run: Runner, args: tuple[str, ...], expected: li
     assert _ids(run, *args) == expected
 
 
-def test_designated_uses_the_first_sourced_date(run: Runner) -> None:
-    """Bèta has 1977-05 and 1976 from two sources: the first listed is the one used."""
+def test_designated_is_the_earliest_official_designation(run: Runner) -> None:
+    """Bèta: official 1978 and 1977-05, a growth decision 1976: the earliest official counts."""
     result = run(["list", "--data", TOWNS, "--fields", "id,designated", "--search", "beta"])
     assert result.stdout == "id\tdesignated\nbeta\t1977-05\n"
 
@@ -203,7 +205,8 @@ def test_unknown_ids_exit_3_for_every_command(run: Runner, command: str, value: 
 
 
 def test_the_shipped_data_answers_the_readme_questions(run: Runner) -> None:
-    """Nissewaard finds Spijkenisse; the alliance had 5 members on 2022-12-01, 8 on 2024-01-01."""
+    """Nissewaard finds Spijkenisse; the alliance: 5 members on 2022-12-01, 7 named on
+    2023-12-04, and on 2024-01-01 the 5 with a start, two attested-only ones unconfirmed."""
     assert (
         run(["show", "nissewaard", "-f", "tsv"])
         .stdout.splitlines()[1]
@@ -220,17 +223,30 @@ def test_the_shipped_data_answers_the_readme_questions(run: Runner) -> None:
         "spijkenisse",
         "zoetermeer",
     ]
-    later = run(
-        ["list", "--group", "New Towns Alliantie", "--member-as-of", "2024-01-01", "--fields", "id"]
-    ).stdout.split()
-    assert later[1:] == [
+    named = run(
+        ["list", "--group", "New Towns Alliantie", "--member-as-of", "2023-12-04", "--fields", "id"]
+    )
+    assert named.stdout.split()[1:] == [
         "almere",
         "capelle-aan-den-ijssel",
-        "helmond",
         "lelystad",
         "nieuwegein",
         "purmerend",
         "spijkenisse",
         "zoetermeer",
     ]
+    later = run(
+        ["list", "--group", "New Towns Alliantie", "--member-as-of", "2024-01-01", "--fields", "id"]
+    )
+    assert later.stdout.split()[1:] == [
+        "almere",
+        "capelle-aan-den-ijssel",
+        "nieuwegein",
+        "spijkenisse",
+        "zoetermeer",
+    ]
+    assert later.stderr == (
+        "newtowns: note: membership of new-towns-alliantie unconfirmed on 2024-01-01, "
+        "not counted: purmerend, lelystad\n"
+    )
     assert run(["show", "den haag"]).exit_code == 3

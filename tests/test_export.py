@@ -101,7 +101,7 @@ def test_geojson_reads_back_with_a_geojson_parser(run: Runner) -> None:
     assert collection.is_valid
     assert collection["type"] == "FeatureCollection"
     by_id = {feature["id"]: feature for feature in collection["features"]}
-    assert len(by_id) == 15
+    assert len(by_id) == 16
     assert by_id["almere"]["geometry"]["coordinates"] == [5.217, 52.367]
     assert by_id["almere"]["properties"]["population"] == 226786
     assert all(3.3 < f["geometry"]["coordinates"][0] < 7.3 for f in collection["features"])
@@ -124,7 +124,7 @@ def test_sqlite_database_has_sound_keys(run: Runner, tmp_path: pathlib.Path) -> 
         db.execute("PRAGMA foreign_keys = ON")
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert db.execute("SELECT count(*) FROM towns").fetchone() == (15,)
+        assert db.execute("SELECT count(*) FROM towns").fetchone() == (16,)
         members = db.execute(
             "SELECT t.name FROM memberships m JOIN towns t ON t.id = m.town "
             "WHERE m.group_id = 'new-towns-alliantie' AND m.since = '2022-11-28' ORDER BY t.name"

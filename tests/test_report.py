@@ -29,7 +29,19 @@ def test_report_parses_and_every_citation_resolves(run: Runner) -> None:
         for i, t in enumerate(tokens)
         if t.type == "heading_open" and t.tag == "h2"
     ]
-    assert headings == ["Towns", "Groups", "Research", "Timeline", "Summary", "Claims", "Sources"]
+    assert headings == [
+        "Towns",
+        "Designations",
+        "Population series",
+        "Gaps in the population series",
+        "Relieved cities",
+        "Groups",
+        "Research",
+        "Timeline",
+        "Summary",
+        "Claims",
+        "Sources",
+    ]
     assert sum(t.type == "heading_open" and t.tag == "h1" for t in tokens) == 1
     assert sum(t.type == "table_open" for t in tokens) >= 6
     links = set(re.findall(r"\]\(#source-(\d+)\)", text))
@@ -42,9 +54,11 @@ def test_filtered_report(run: Runner) -> None:
     """The list filters select the towns; groups and timeline follow them; no claims section."""
     text = run(["report", "--region", "MRA"]).stdout
     assert "This report covers 4 selected towns." in text
-    towns = text.split("## Towns")[1].split("## Groups")[0]
+    towns = text.split("## Towns")[1].split("## Designations")[0]
     assert [line.split(" | ")[0].lstrip("| ") for line in towns.strip().splitlines()[2:]] == [
-        "Almere", "Hoofddorp", "Lelystad", "Purmerend",
+        "Almere", "Haarlemmermeer", "Lelystad", "Purmerend",
     ]  # fmt: skip
+    gaps = text.split("## Gaps in the population series")[1].split("## Relieved cities")[0]
+    assert "| Lelystad | 1980s |" in gaps and "Zoetermeer" not in gaps
     assert "## Claims" not in text
     assert "### Metropoolregio Rotterdam Den Haag" not in text

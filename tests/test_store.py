@@ -100,8 +100,8 @@ def test_load_returns_the_dataset_of_a_valid_file() -> None:
     assert [town.id for town in dataset.town] == ["aastad", "beedorp"]
     assert [
         len(getattr(dataset, t))
-        for t in ("source", "group", "organisation", "research", "event", "claim")
-    ] == [3, 2, 1, 1, 1, 1]
+        for t in ("source", "group", "organisation", "research", "event", "claim", "city")
+    ] == [3, 2, 1, 1, 1, 2, 1]
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,9 @@ def test_total_only_without_by(run: Runner) -> None:
             "area_km2",
             "density",
             "population_as_of",
+            "apart_population",
         ],
-        ["total", "6", "330000", "100.0", "66000", "", "", "2023-01-01;2024-01-01"],
+        ["total", "6", "330000", "100.0", "66000", "", "", "2023-01-01;2024-01-01", "0"],
     ]
 
 
@@ -114,13 +115,19 @@ def test_terminal_table_has_bars_scaled_to_the_largest(run: Runner) -> None:
     assert all(len(line) <= 80 for line in text.splitlines())
 
 
-def test_shipped_total_is_the_sum_of_the_towns() -> None:
-    """The summary's total population equals the sum of every town's latest population."""
+def test_shipped_total_adds_municipal_figures_only() -> None:
+    """The total adds every municipal latest figure; a place figure is shown apart, not added."""
     from newtowns_cli.query import Catalog
     from newtowns_cli.summary import summarize
 
     dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     result = summarize(Catalog.of(dataset), dataset.town)
-    assert result.total.population == sum(t.population.count for t in dataset.town if t.population)
-    assert result.total.population == 1333839
+    municipal = [t.population for t in dataset.town if t.population]
+    assert result.total.population == sum(p.count for p in municipal if p.unit == "municipality")
+    assert result.total.apart == ("hellevoetsluis",)
+    assert result.total.apart_population == 39925
     assert result.notes[0] == "Population figures refer to 2024-01-01."
+    assert result.notes[1] == (
+        "Not added, the latest figure counts a place or district, not the municipality: "
+        "Hellevoetsluis (39925, place Hellevoetsluis, 2024-01-01)."
+    )

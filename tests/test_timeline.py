@@ -13,6 +13,7 @@ from newtowns_cli.timeline import Entry, entries, select
 from support import MINI, Runner
 
 MINI_TIMELINE = [
+    ("1966", "designation", "Aastad: growth decision"),
     ("1972", "designation", "Aastad designated as groeikern (Tweede Nota)"),
     ("1973-04", "designation", "Aastad designated as groeikern"),
     ("1984", "municipality", "Aastad: Aagemeente becomes a municipality"),
@@ -22,6 +23,7 @@ MINI_TIMELINE = [
     ("2022-11-28", "membership", "Aastad joins Het Netwerk"),
     ("2022-11-28", "congress", "Het Congres (until 2022-11-29)"),
     ("2023-12-04", "membership", "Béédorp named as member of Het Netwerk"),
+    ("2024-01-01", "membership", "Béédorp named as member of Het Netwerk"),
     ("2024-10", "publication", "'Een studie' published"),
     ("2024-11-13", "presentation", "'Een studie' presented to the minister in Den Haag"),
 ]
@@ -56,15 +58,27 @@ def test_equal_dates_keep_a_fixed_order_and_years_come_first() -> None:
 @pytest.mark.parametrize(
     ("args", "dates"),
     [
-        (("--from", "2022"), ["2022-11-28"] * 3 + ["2023-12-04", "2024-10", "2024-11-13"]),
-        (("--to", "1984"), ["1972", "1973-04", "1984"]),
+        (
+            ("--from", "2022"),
+            ["2022-11-28"] * 3 + ["2023-12-04", "2024-01-01", "2024-10", "2024-11-13"],
+        ),
+        (("--to", "1984"), ["1966", "1972", "1973-04", "1984"]),
         (("--from", "1973-06", "--to", "2000-12-31"), ["1984", "2000"]),
         (("--from", "1973-04-15", "--to", "1973-04-15"), ["1973-04"]),
-        (("--town", "Béédorp"), ["2000", "2010", "2023-12-04", "2024-10", "2024-11-13"]),
-        (("--group", "het netwerk"), ["2022-11-28"] * 3 + ["2023-12-04", "2024-10", "2024-11-13"]),
-        (("--kind", "membership"), ["2000", "2010", "2022-11-28", "2023-12-04"]),
-        (("--kind", "designation", "--kind", "publication"), ["1972", "1973-04", "2024-10"]),
-        (("--limit", "2"), ["1972", "1973-04"]),
+        (
+            ("--town", "Béédorp"),
+            ["2000", "2010", "2023-12-04", "2024-01-01", "2024-10", "2024-11-13"],
+        ),
+        (
+            ("--group", "het netwerk"),
+            ["2022-11-28"] * 3 + ["2023-12-04", "2024-01-01", "2024-10", "2024-11-13"],
+        ),
+        (("--kind", "membership"), ["2000", "2010", "2022-11-28", "2023-12-04", "2024-01-01"]),
+        (
+            ("--kind", "designation", "--kind", "publication"),
+            ["1966", "1972", "1973-04", "2024-10"],
+        ),
+        (("--limit", "2"), ["1966", "1972"]),
         (("--from", "2030"), []),
     ],
 )
@@ -106,11 +120,14 @@ def test_json_entries_carry_who_and_sources(run: Runner) -> None:
 
 
 def test_shipped_timeline_spans_the_designations_to_the_2024_report() -> None:
-    """It holds the earliest designation (Zoetermeer, 1962) and ends with 2024-11-13."""
+    """The earliest official designation is Zoetermeer's (1962), the earliest designation fact a
+    1958 policy naming Nieuwegein's predecessors; it ends with 2024-11-13."""
     dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     found = entries(dataset)
     designations = [e for e in found if e.kind == "designation"]
-    assert min(designations, key=Entry.sort_key).date == PartialDate(1962)
+    official = [e for e in designations if " designated as " in e.what]
+    assert min(official, key=Entry.sort_key).date == PartialDate(1962)
+    assert min(designations, key=Entry.sort_key).date == PartialDate(1958)
     assert str(found[-1].date) == "2024-11-13"
     assert found[-1].what.startswith(
         "'Zorgen voor New Towns; van groeikern tot aandachtgebied' presented"
@@ -130,4 +147,7 @@ def test_chart_fits_and_uses_no_escape_codes(run: Runner, columns: str) -> None:
     assert axis.count("┼") == 20
     assert "1960" in lines[lines.index(axis) + 1]
     legend = lines[lines.index(axis) + 3 :]
-    assert " ".join(legend).startswith("● one dated fact (93 from 1848 to 2024); 1840s: 1")
+    facts = len(run(["timeline", "-f", "tsv"]).stdout.splitlines()) - 1
+    shipped = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
+    first = min(e.date.year for e in entries(shipped))
+    assert " ".join(legend).startswith(f"● one dated fact ({facts} from {first} to 2024); ")

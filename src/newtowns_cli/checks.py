@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import TABLES, Dataset, Location, iter_values
+from newtowns_cli.models import TABLES, Dataset, Location, Population, iter_values
 from newtowns_cli.tomlspan import Path
 
 # A generous box around the European Netherlands (south of Eijsden to north of Rottumeroog,
@@ -53,6 +53,7 @@ def check(document: Mapping[str, Any], dataset: Dataset, *, today: datetime.date
     findings += _references(strings, ids)
     findings += _citations(strings, ids.get("source", {}))
     findings += _plausibility(dataset, today)
+    findings += _series(dataset)
     return findings
 
 
@@ -175,3 +176,51 @@ def _location(path: Path, location: Location) -> Iterator[Finding]:
             "outside-nl",
             f"longitude {location.lon} is outside the Netherlands ({NL_LON[0]}-{NL_LON[1]})",
         )
+
+
+# -- issue 13: units, gaps, relieved cities, claim sets ---------------------------------------
+
+
+def _series(dataset: Dataset) -> Iterator[Finding]:
+    """Figures name their unit, gaps are real gaps, relieved cities and claim sets exist."""
+    cities = {name for city in dataset.city for name in (city.name, *city.aliases)}
+    for number, town in enumerate(dataset.town):
+        located: list[tuple[tuple[str | int, ...], Population]] = [
+            (("population_history", i), p) for i, p in enumerate(town.population_history)
+        ]
+        series = [town.population] if town.population else []
+        if town.population:
+            located.insert(0, (("population",), town.population))
+        for path, figure in located:
+            if figure.unit != "municipality" and figure.unit_name is None:
+                yield Finding(
+                    ("town", number, *path, "unit"),
+                    "unit-name",
+                    f"a {figure.unit} figure needs unit_name: the {figure.unit} it counts",
+                )
+        decades = {
+            p.as_of.year // 10 * 10
+            for p in (*series, *town.population_history)
+            if p.unit == "municipality"
+        }
+        for gap_number, gap in enumerate(town.population_gaps):
+            path = ("town", number, "population_gaps", gap_number, "decade")
+            if gap.decade % 10:
+                yield Finding(path, "gap-decade", f"{gap.decade} is not a decade (1970, 1980 …)")
+            elif gap.decade in decades:
+                yield Finding(
+                    path, "gap-filled", f"the {gap.decade}s have a municipal figure: not a gap"
+                )
+        if cities:
+            for relief_number, relief in enumerate(town.relieves):
+                if relief.city not in cities:
+                    yield Finding(
+                        ("town", number, "relieves", relief_number, "city"),
+                        "unknown-city",
+                        f"no [[city]] is named '{relief.city}'",
+                    )
+    for number, claim in enumerate(dataset.claim):
+        if claim.covers == "towns" and not claim.towns:
+            yield Finding(("claim", number, "towns"), "claim-set", "covers = 'towns' needs towns")
+        if claim.covers == "group" and claim.group is None:
+            yield Finding(("claim", number, "group"), "claim-set", "covers = 'group' needs group")

@@ -1,19 +1,23 @@
-"""Published figures held against the figures computed from the data, with a verdict and why."""
+"""Published figures held against the figures computed from the data, with a verdict and why.
+
+A claim is judged only on like for like (issue 13): the set of towns it counts must be one
+the data knows (``covers``), every membership it rests on must be confirmed on its date, and
+every town must have a municipal figure from the claim's year. Otherwise it is *not
+comparable*, with the reason.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import Claim
-from newtowns_cli.query import Catalog, member_on
+from newtowns_cli.models import Claim, Population, Town
+from newtowns_cli.query import UNCONFIRMED, Catalog, member_on, standing_on
 
 ABOUT = 0.05
 """'about' holds within 5 % either way."""
 ALMOST = 0.10
 """'almost' holds from 10 % below the value up to the value."""
-YEARS_APART = 3
-"""A claim more than this many years from the data's figures is not comparable."""
 
 CONSISTENT = "consistent"
 NOT_CONSISTENT = "not consistent"
@@ -31,17 +35,27 @@ class Check:
     why: str
 
 
+class _NotComparableError(Exception):
+    def __init__(self, why: str, basis: str = "") -> None:
+        super().__init__(why)
+        self.why = why
+        self.basis = basis
+
+
 def check_all(catalog: Catalog) -> list[Check]:
     """Every claim of the data set, in data-file order."""
     return [check(catalog, claim) for claim in catalog.dataset.claim]
 
 
 def check(catalog: Catalog, claim: Claim) -> Check:
-    if claim.measure == "inhabitants":
-        return _inhabitants(catalog, claim)
-    if claim.measure == "places":
-        return _places(catalog, claim)
-    return _members(catalog, claim)
+    try:
+        if claim.measure == "inhabitants":
+            return _inhabitants(catalog, claim)
+        if claim.measure == "places":
+            return _places(catalog, claim)
+        return _members(catalog, claim)
+    except _NotComparableError as exc:
+        return Check(claim, None, exc.basis, NOT_COMPARABLE, exc.why)
 
 
 def holds(relation: str, computed: int, value: int) -> bool:
@@ -55,51 +69,78 @@ def holds(relation: str, computed: int, value: int) -> bool:
     return abs(computed - value) <= value * ABOUT
 
 
+def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
+    """The towns the claim counts, when the data can know them; else not comparable."""
+    if claim.covers == "unnamed":
+        raise _NotComparableError(f"the source does not name the towns it counts ({claim.scope})")
+    if claim.covers == "other":
+        raise _NotComparableError(
+            f"the claim counts {claim.scope}, not the towns the data lists as designated"
+        )
+    if claim.covers == "designated":
+        return list(catalog.dataset.town)
+    if claim.covers == "towns":
+        return [catalog.towns[t] for t in claim.towns if t in catalog.towns]
+    group = catalog.groups.get(claim.group or "")
+    if group is None or claim.as_of is None:
+        raise _NotComparableError("the claim names no group or no date")
+    date = claim.as_of
+    unconfirmed = [m.town for m in group.members if standing_on(m, date) == UNCONFIRMED]
+    members = [m.town for m in group.members if member_on(m, date)]
+    if unconfirmed:
+        raise _NotComparableError(
+            f"it rests on memberships unconfirmed on {date}: {', '.join(unconfirmed)}",
+            f"members of {group.name} confirmed on {date}: {', '.join(members) or 'none'}",
+        )
+    return [catalog.towns[t] for t in members if t in catalog.towns]
+
+
 def _inhabitants(catalog: Catalog, claim: Claim) -> Check:
-    towns = catalog.dataset.town
-    if claim.group is not None and claim.group in catalog.groups:
-        members = {m.town for m in catalog.groups[claim.group].members if m.until is None}
-        towns = tuple(t for t in towns if t.id in members)
-    counted = [t for t in towns if t.population is not None]
-    computed = sum(t.population.count for t in counted if t.population)
-    dates = sorted({t.population.as_of for t in counted if t.population}, key=PartialDate.key)
-    when = ", ".join(str(d) for d in dates) or "no date"
-    basis = f"sum of the latest population of {len(counted)} towns ({when})"
-    if claim.as_of is not None and dates and abs(dates[-1].year - claim.as_of.year) > YEARS_APART:
-        why = f"the claim refers to {claim.as_of}, the data's figures to {when}"
-        return Check(claim, computed, basis, NOT_COMPARABLE, why)
-    return _verdict(claim, computed, basis, f"{computed} inhabitants in the data")
+    towns = _towns(catalog, claim)
+    if claim.as_of is None:
+        raise _NotComparableError("the claim gives no date to compare figures from")
+    year = claim.as_of.year
+    figures = {town.id: municipal_figure(town, year) for town in towns}
+    missing = [town.id for town in towns if figures[town.id] is None]
+    if missing:
+        raise _NotComparableError(f"no municipal figure from {year} for {', '.join(missing)}")
+    used = [f for f in figures.values() if f is not None]
+    computed = sum(f.count for f in used)
+    dates = sorted({str(f.as_of) for f in used})
+    basis = f"sum of municipal figures from {year} of {len(used)} towns ({', '.join(dates)})"
+    rounded = [town for town, f in figures.items() if f is not None and f.qualifier]
+    found = f"{computed} inhabitants in the data" + (
+        f" (rounded figures for {', '.join(rounded)})" if rounded else ""
+    )
+    return _verdict(claim, computed, basis, found)
+
+
+def municipal_figure(town: Town, year: int) -> Population | None:
+    """The town's municipal figure from ``year``: exact before rounded, then the earliest."""
+    figures = [town.population] if town.population else []
+    found = [
+        p
+        for p in (*figures, *town.population_history)
+        if p.unit == "municipality" and p.as_of.year == year
+    ]
+    found.sort(key=lambda p: (p.qualifier is not None, p.as_of.key()))
+    return found[0] if found else None
 
 
 def _places(catalog: Catalog, claim: Claim) -> Check:
-    statuses = [t.status for t in catalog.dataset.town]
-    kernen, steden = statuses.count("groeikern"), statuses.count("groeistad")
-    basis = f"{kernen} groeikernen and {steden} groeistad with a sourced status"
-    if claim.value >= kernen:
-        why = (
-            f"the data lists {kernen} groeikernen (and {steden} groeistad) whose status a "
-            "source confirms; no cited source gives the complete official list"
-        )
-        return Check(claim, kernen, basis, NOT_COMPARABLE, why)
-    why = (
-        f"the data already has {kernen} groeikernen with a sourced status, more than {claim.value}"
-    )
-    return Check(claim, kernen, basis, NOT_CONSISTENT, why)
+    towns = _towns(catalog, claim)
+    basis = f"{len(towns)} towns: {', '.join(t.id for t in towns)}"
+    noun = "towns the claim names" if claim.covers == "towns" else "designated towns"
+    return _verdict(claim, len(towns), basis, f"{len(towns)} {noun} in the data")
 
 
 def _members(catalog: Catalog, claim: Claim) -> Check:
     group = catalog.groups.get(claim.group or "")
     if group is None or claim.as_of is None:
-        return Check(
-            claim,
-            None,
-            "no group and date to count",
-            NOT_COMPARABLE,
-            "the claim names no group or no date",
-        )
-    members = [m.town for m in group.members if member_on(m, claim.as_of)]
-    basis = f"members of {group.name} known on {claim.as_of}: {', '.join(members)}"
-    return _verdict(claim, len(members), basis, f"{len(members)} members known on {claim.as_of}")
+        raise _NotComparableError("the claim names no group or no date")
+    towns: Sequence[Town] = _towns(catalog, dataclasses.replace(claim, covers="group"))
+    basis = f"members of {group.name} confirmed on {claim.as_of}: " + ", ".join(t.id for t in towns)
+    return _verdict(claim, len(towns), basis, f"{len(towns)} members confirmed on {claim.as_of}")
 
 
 def _verdict(claim: Claim, computed: int, basis: str, found: str) -> Check:

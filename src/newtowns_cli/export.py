@@ -22,7 +22,11 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     chosen = set(town_ids)
     towns = tuple(t for t in dataset.town if t.id in chosen)
     groups = tuple(
-        dataclasses.replace(g, members=tuple(m for m in g.members if m.town in chosen))
+        dataclasses.replace(
+            g,
+            members=tuple(m for m in g.members if m.town in chosen),
+            mentions=tuple(m for m in g.mentions if m.town in chosen),
+        )
         for g in dataset.group
         if any(m.town in chosen for m in g.members)
     )
@@ -53,7 +57,9 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     used |= {o for e in events for o in e.organisations}
     organisations = tuple(o for o in dataset.organisation if o.id in used)
     claims = tuple(c for c in dataset.claim if c.group in group_ids)
-    kept: list[Record] = [*towns, *groups, *research, *events, *organisations, *claims]
+    relieved = {r.city for t in towns for r in t.relieves}
+    cities = tuple(c for c in dataset.city if relieved & {c.name, *c.aliases})
+    kept: list[Record] = [*towns, *groups, *research, *events, *organisations, *claims, *cities]
     cited = {source for record in kept for source in sources_cited_by(record)}
     sources = tuple(s for s in dataset.source if s.id in cited)
     return Dataset(
@@ -65,6 +71,7 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
         research=research,
         event=events,
         claim=claims,
+        city=cities,
     )
 
 

@@ -90,13 +90,23 @@ OrganisationKind = Literal[
 SourceKind = Literal[
     "encyclopedia", "statistics", "government", "study", "news", "local", "organisation"
 ]
-Unit = Literal["municipality", "place", "district"]
+Unit = Literal["municipality", "place", "district", "predecessor", "unstated"]
+"""What a figure counts: the town's municipality, the place (kern), a district (wijk), a
+predecessor municipality, or a unit its source does not state (named in ``unit_name``)."""
 Relation = Literal["exactly", "about", "more than", "almost"]
 HistoryKind = Literal[
     "founded", "municipality", "merger", "boundary", "construction", "status", "plan", "milestone"
 ]
 EventKind = Literal["policy", "motion", "conference", "congress", "lab", "news", "agreement"]
 Measure = Literal["inhabitants", "places", "members"]
+# -- issue 13: kinds for designation facts and for the set of towns a claim covers --------
+DesignationKind = Literal["official", "decision", "founding", "policy", "mention"]
+"""official: designated by the state as groeikern/groeistad; decision: a growth decision;
+founding: a founding date a source gives; policy: a policy naming the town; mention: a
+source calling the town designated without saying when or by what."""
+Covers = Literal["designated", "towns", "group", "unnamed", "other"]
+"""The set a claim counts: the designated towns (the data's own set), the towns it lists,
+the members of its group, a set its source does not name, or a different definition."""
 
 
 class Record:
@@ -218,6 +228,27 @@ class Population(Record):
     original: Id | None = None
     quote: Text | None = None
     note: Text | None = None
+    # issue 13: the unit's name where it is not the town's municipality today
+    unit_name: Text | None = None
+
+
+@record
+class Gap(Record):
+    """A decade in which no source found gives a municipal figure, and where one looked."""
+
+    decade: Annotated[int, Ge(1900), Le(2090)]
+    looked: Text
+    note: Text | None = None
+
+
+@record
+class StatusView(Record):
+    """Another source's view of the town's status, kept beside the data's own ``status``."""
+
+    status: Literal["groeikern", "groeistad"]
+    source: Id
+    quote: Text | None = None
+    note: Text | None = None
 
 
 @record
@@ -247,6 +278,8 @@ class Designation(Record):
     policy: Text | None = None
     quote: Text | None = None
     note: Text | None = None
+    # issue 13: what the dated fact was (see DesignationKind); unclassified when absent
+    kind: DesignationKind | None = None
 
 
 @record
@@ -286,12 +319,25 @@ class Town(Record):
     location: Seq[Location] = ()
     history: Seq[HistoryEntry] = ()
     note: Text | None = None
+    # issue 13: other sources' status views, and decades with no municipal figure
+    status_views: Seq[StatusView] = ()
+    population_gaps: Seq[Gap] = ()
 
 
 @record
 class Dated(Record):
     date: PartialDate
     source: Id
+    note: Text | None = None
+
+
+@record
+class Attestation(Record):
+    """A date on which a source names a town as member of a group."""
+
+    date: PartialDate
+    source: Id
+    quote: Text | None = None
     note: Text | None = None
 
 
@@ -304,6 +350,24 @@ class Membership(Record):
     since: PartialDate | None = None
     until: PartialDate | None = None
     as_of: PartialDate | None = None
+    note: Text | None = None
+    # issue 13: further dates on which sources name the town as member
+    attested: Seq[Attestation] = ()
+
+    def attestations(self) -> tuple[PartialDate, ...]:
+        """Every date a source names the town as member: ``as_of`` and ``attested``."""
+        dates = (self.as_of,) if self.as_of is not None else ()
+        return (*dates, *(a.date for a in self.attested))
+
+
+@record
+class Mention(Record):
+    """A town a source names beside a group without making it a member."""
+
+    town: Id
+    source: Id
+    date: PartialDate | None = None
+    quote: Text | None = None
     note: Text | None = None
 
 
@@ -321,6 +385,8 @@ class Group(Record):
     url: Url | None = None
     description: Text | None = None
     note: Text | None = None
+    # issue 13: towns named beside the group, not as members
+    mentions: Seq[Mention] = ()
 
 
 @record
@@ -390,6 +456,22 @@ class Claim(Record):
     as_of: PartialDate | None = None
     group: Id | None = None
     note: Text | None = None
+    # issue 13: which set of towns the claim counts, and the towns when it names them
+    covers: Covers = "unnamed"
+    towns: Seq[Id] = ()
+
+
+@record
+class City(Record):
+    """A city whose overflow New Towns were to take, with its location (issue 13)."""
+
+    id: Id
+    name: Text
+    sources: Cited
+    aliases: Seq[Text] = ()
+    province: Province | None = None
+    location: Seq[Location] = ()
+    note: Text | None = None
 
 
 @record
@@ -402,6 +484,7 @@ class Dataset(Record):
     research: Seq[Research] = ()
     event: Seq[Event] = ()
     claim: Seq[Claim] = ()
+    city: Seq[City] = ()
 
 
 def iter_values(
@@ -425,5 +508,6 @@ TABLES: dict[str, type[Record]] = {
     "research": Research,
     "event": Event,
     "claim": Claim,
+    "city": City,
 }
 """The arrays of tables of a data file and the record type of their entries."""

@@ -15,6 +15,7 @@ from newtowns_cli.filters import TownFilter
 from newtowns_cli.models import (
     TABLES,
     Area,
+    Attestation,
     Claim,
     Dataset,
     Dated,
@@ -23,6 +24,7 @@ from newtowns_cli.models import (
     HistoryEntry,
     Location,
     Membership,
+    Mention,
     Organisation,
     Population,
     Presentation,
@@ -31,6 +33,7 @@ from newtowns_cli.models import (
     Relief,
     Research,
     Source,
+    StatusView,
     Town,
     field_names,
     iter_values,
@@ -155,7 +158,8 @@ def _fact(value: object) -> str:
     """A short description of a cited fact."""
     if isinstance(value, Population):
         qualifier = f"{value.qualifier} " if value.qualifier else ""
-        return f"population {qualifier}{value.count} ({value.unit}) as of {value.as_of}"
+        unit = f"{value.unit} {value.unit_name}" if value.unit_name else value.unit
+        return f"population {qualifier}{value.count} ({unit}) as of {value.as_of}"
     if isinstance(value, Area):
         parts = [
             f"{label} {number} km²"
@@ -170,7 +174,14 @@ def _fact(value: object) -> str:
     if isinstance(value, Location):
         return f"location {value.lat}, {value.lon}"
     if isinstance(value, Designation):
-        return f"designation {value.date or '(no date)'}"
+        kind = f" ({value.kind})" if value.kind else ""
+        return f"designation{kind} {value.date or '(no date)'}"
+    if isinstance(value, Attestation):
+        return f"named as member on {value.date}"
+    if isinstance(value, StatusView):
+        return f"status {value.status}"
+    if isinstance(value, Mention):
+        return f"mentioned {value.town}" + (f" on {value.date}" if value.date else "")
     if isinstance(value, Relief):
         return f"relieves {value.city}"
     if isinstance(value, HistoryEntry):
@@ -191,16 +202,69 @@ def _fact(value: object) -> str:
     return type(value).__name__.lower()
 
 
-def member_on(member: Membership, date: PartialDate) -> bool:
-    """Whether a membership is known to hold on ``date`` (read as its last day).
+# -- issue 13: membership on a date: member, not a member, or unconfirmed ------------------
 
-    It must have started (``since``, else the ``as_of`` date of the source naming it) by
-    then and not ended (``until``) by then. An undated membership is not known to hold.
+MEMBER = "member"
+NOT_MEMBER = "not member"
+UNCONFIRMED = "unconfirmed"
+
+
+def standing_on(member: Membership, date: PartialDate) -> str:
+    """Whether a membership holds on ``date``: MEMBER, NOT_MEMBER or UNCONFIRMED.
+
+    A partial date is the whole period it names (2023 is all of 2023). A membership with a
+    start (``since``) holds when it started by the end of ``date`` and did not end
+    (``until``) before it began. One without a start holds only when a source names it at
+    or before ``date`` and a source names it at or after ``date`` (``as_of``, ``attested``);
+    otherwise it is unconfirmed on that date. An end before ``date`` always excludes it.
     """
-    start = member.since or member.as_of
-    if start is None or start.first_day() > date.last_day():
-        return False
-    return member.until is None or member.until.first_day() > date.last_day()
+    first, last = date.first_day(), date.last_day()
+    if member.until is not None and member.until.last_day() < first:
+        return NOT_MEMBER
+    if member.since is not None:
+        return MEMBER if member.since.first_day() <= last else NOT_MEMBER
+    dates = member.attestations()
+    before = any(d.first_day() <= last for d in dates)
+    after = any(d.last_day() >= first for d in dates)
+    return MEMBER if before and after else UNCONFIRMED
+
+
+def member_on(member: Membership, date: PartialDate) -> bool:
+    """Whether a membership is confirmed on ``date`` (see standing_on)."""
+    return standing_on(member, date) == MEMBER
+
+
+def confirmed_span(member: Membership) -> dict[str, str | None] | None:
+    """The period a membership is confirmed for: from its start, else from the first to
+    the last date a source names it; ``until`` None means open. None: never confirmed."""
+    if member.since is not None:
+        return {
+            "from": str(member.since),
+            "until": str(member.until) if member.until else None,
+            "basis": "start",
+        }
+    dates = sorted(member.attestations(), key=PartialDate.key)
+    if not dates:
+        return None
+    return {"from": str(dates[0]), "until": str(dates[-1]), "basis": "attested"}
+
+
+def unconfirmed_on(catalog: Catalog, where: TownFilter) -> list[tuple[Group, list[str]]]:
+    """For --member-as-of: per named group, the towns whose membership is unconfirmed."""
+    if where.member_as_of is None:
+        return []
+    found: list[tuple[Group, list[str]]] = []
+    for value, kinds, option in (
+        (where.region, ("region",), "--region"),
+        (where.group, ("alliance", "network", "region", "programme"), "--group"),
+    ):
+        if value is None:
+            continue
+        group = resolve_group(catalog, value, kinds=kinds, option=option)
+        towns = [m.town for m in group.members if standing_on(m, where.member_as_of) == UNCONFIRMED]
+        if towns:
+            found.append((group, towns))
+    return found
 
 
 def resolve(
@@ -277,8 +341,9 @@ def resolve_province(value: str) -> str:
 
 
 def designated(town: Town) -> PartialDate | None:
-    """The first sourced designation date: the one the data file lists first."""
-    return next((d.date for d in town.designation if d.date is not None), None)
+    """The earliest official designation date (a designation fact of kind 'official')."""
+    dates = [d.date for d in town.designation if d.kind == "official" and d.date is not None]
+    return min(dates, key=PartialDate.key) if dates else None
 
 
 def select_towns(catalog: Catalog, where: TownFilter | None = None) -> list[Town]:

@@ -16,7 +16,10 @@ NONE = "(none)"
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Row:
-    """One group of towns and its figures; population and area count each town once."""
+    """One group of towns and its figures; population and area count each town once.
+
+    ``population`` adds municipal figures only; ``apart_population`` is the sum of the
+    latest figures that count a place or district instead (the towns in ``apart``)."""
 
     key: str
     towns: tuple[str, ...]
@@ -27,6 +30,9 @@ class Row:
     area_km2: float | None
     density: float | None
     share: float | None
+    # issue 13: latest figures that count a place or district, shown apart, never added
+    apart_population: int = 0
+    apart: tuple[str, ...] = ()
 
     @property
     def mean_population(self) -> int | None:
@@ -85,8 +91,14 @@ def _keys(catalog: Catalog, by: str | None) -> Callable[[Town], tuple[str, ...]]
     raise ValueError(f"unknown grouping {by!r}")
 
 
+def _municipal(town: Town) -> bool:
+    return town.population is not None and town.population.unit == "municipality"
+
+
 def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
-    counted = [town for town in towns if town.population is not None]
+    # Only municipal figures add up; a place's figure is shown apart (issue 13).
+    counted = [town for town in towns if _municipal(town)]
+    apart = [t for t in towns if t.population is not None and not _municipal(t)]
     population = sum(town.population.count for town in counted if town.population)
     with_area = [(town, town.area[0].total) for town in counted if town.area and town.area[0].total]
     area = sum(total for _, total in with_area if total is not None) if with_area else None
@@ -101,13 +113,15 @@ def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
         area_km2=round(area, 2) if area is not None else None,
         density=round(area_population / area, 1) if area else None,
         share=round(100 * population / grand_total, 1) if grand_total else None,
+        apart_population=sum(t.population.count for t in apart if t.population),
+        apart=tuple(t.id for t in apart),
     )
 
 
 def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
     """What a reader must know to use the totals: dates, units and missing figures."""
     notes = []
-    dates = Counter(str(t.population.as_of) for t in towns if t.population)
+    dates = Counter(str(t.population.as_of) for t in towns if _municipal(t) and t.population)
     if len(dates) > 1:
         listed = ", ".join(
             f"{date} ({count} town{'s' if count > 1 else ''})"
@@ -116,9 +130,18 @@ def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
         notes.append(f"Population figures refer to different dates: {listed}.")
     elif dates:
         notes.append(f"Population figures refer to {next(iter(dates))}.")
-    places = [t.name for t in towns if t.population and t.population.unit != "municipality"]
+    places = [
+        f"{t.name} ({t.population.count}, {t.population.unit} {t.population.unit_name or t.name},"
+        f" {t.population.as_of})"
+        for t in towns
+        if t.population and not _municipal(t)
+    ]
     if places:
-        notes.append(f"Counted as a place, not a municipality: {', '.join(places)}.")
+        notes.append(
+            "Not added, the latest figure counts a place or district, not the municipality: "
+            + ", ".join(places)
+            + "."
+        )
     missing = [t.name for t in towns if t.population is None]
     if missing:
         notes.append(f"No population figure: {', '.join(missing)}.")

@@ -56,12 +56,25 @@ def entries(dataset: Dataset) -> list[Entry]:
     return sorted(_collect(dataset), key=Entry.sort_key)
 
 
+def _designation(name: str, status: str, kind: str | None, policy: str | None) -> str:
+    """What a designation fact says, by its kind (issue 13)."""
+    suffix = f" ({policy})" if policy else ""
+    if kind == "official":
+        return f"{name} designated as {status}{suffix}"
+    if kind == "decision":
+        return f"{name}: growth decision{suffix}"
+    if kind == "founding":
+        return f"{name}: founding date as a source gives it{suffix}"
+    if kind == "policy":
+        return f"{name} named in a policy{suffix}"
+    return f"{name} named as {status}{suffix}"
+
+
 def _collect(dataset: Dataset) -> Iterator[Entry]:
     for town in dataset.town:
         for designation in town.designation:
             if designation.date is not None:
-                policy = f" ({designation.policy})" if designation.policy else ""
-                what = f"{town.name} designated as {town.status}{policy}"
+                what = _designation(town.name, town.status, designation.kind, designation.policy)
                 yield Entry(
                     designation.date, "designation", what, (designation.source,), (town.id,)
                 )
@@ -84,6 +97,9 @@ def _collect(dataset: Dataset) -> Iterator[Entry]:
             elif member.as_of is not None:
                 what = f"{name} named as member of {group.name}"
                 yield Entry(member.as_of, "membership", what, (member.source,), **concerned)
+            for attested in member.attested:
+                what = f"{name} named as member of {group.name}"
+                yield Entry(attested.date, "membership", what, (attested.source,), **concerned)
             if member.until is not None:
                 what = f"{name} leaves {group.name}"
                 yield Entry(member.until, "membership", what, (member.source,), **concerned)

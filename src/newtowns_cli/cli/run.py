@@ -31,6 +31,7 @@ from newtowns_cli.render import Format
 from newtowns_cli.render.text import visible
 
 if TYPE_CHECKING:
+    from newtowns_cli.models import Town
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.records import Column
@@ -88,15 +89,28 @@ def list_towns(
 
     Example: newtowns list --region MRA --sort population --reverse --format json
     """
-    from newtowns_cli import query
     from newtowns_cli.render import records
 
     out = Out(fmt, no_color, output, force, data)
     chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
     catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
+    towns = _selected(catalog, where)
     towns = _order(catalog, towns, records.TOWN_COLUMNS, sort, reverse, limit)
     emit.table(records.build(catalog, towns, chosen), out, noun="towns")
+
+
+def _selected(catalog: Catalog, where: TownFilter) -> list[Town]:
+    """The towns matching ``where``; memberships unconfirmed on --member-as-of named on stderr."""
+    from newtowns_cli import query
+
+    towns = query.select_towns(catalog, where)
+    for group, unconfirmed in query.unconfirmed_on(catalog, where):
+        emit.note(
+            f"newtowns: note: membership of {group.id} unconfirmed on {where.member_as_of}, "
+            f"not counted: {', '.join(unconfirmed)}",
+            always=True,
+        )
+    return towns
 
 
 @runner("show")
@@ -320,17 +334,16 @@ def summary(
 
     Example: newtowns summary --by province
     """
-    from newtowns_cli import query
     from newtowns_cli.render import records, render_summary
     from newtowns_cli.summary import summarize
 
     out = Out(fmt, no_color, output, force, data)
     grouping = by.value if by else None
     available = records.summary_columns(grouping)
-    default = [column.name for column in available if column.name != "town_ids"]
+    default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
     chosen = emit.columns(available, fields, default, out)
     catalog = emit.catalog(data)
-    result = summarize(catalog, query.select_towns(catalog, where), grouping)
+    result = summarize(catalog, _selected(catalog, where), grouping)
     text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
     emit.deliver(text, out)
 
@@ -370,11 +383,10 @@ def report(
 
     Example: newtowns report -o dossier.md
     """
-    from newtowns_cli import query
     from newtowns_cli.render.report import report as dossier
 
     catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
+    towns = _selected(catalog, where)
     text = dossier(catalog, towns, filtered=where != TownFilter())
     emit.deliver(text, Out(Format.MD, True, output, force, data))
 
@@ -427,7 +439,6 @@ def export(
     import pathlib
 
     from newtowns_cli import export as exports
-    from newtowns_cli import query
     from newtowns_cli.render import geojson as geo
     from newtowns_cli.render import records, render
 
@@ -435,7 +446,7 @@ def export(
     if chosen is ExportFormat.SQLITE and output is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
     catalog = emit.catalog(data)
-    towns = query.select_towns(catalog, where)
+    towns = _selected(catalog, where)
     dataset = (
         catalog.dataset
         if where == TownFilter()

@@ -93,6 +93,8 @@ def _population(attribute: str) -> Callable[[Town, Catalog], Value]:
         if town.population is None:
             return None
         value = getattr(town.population, attribute)
+        if value is None:
+            return None
         return value if isinstance(value, int) else str(value)
 
     return get
@@ -120,7 +122,7 @@ def town_sources(town: Town) -> tuple[str, ...]:
             cited.append(figure.source)
             if figure.original is not None:
                 cited.append(figure.original)
-    for part in (town.area, town.location, town.history):
+    for part in (town.area, town.location, town.history, town.status_views):
         cited += [item.source for item in part]
     return tuple(dict.fromkeys(cited))
 
@@ -132,7 +134,7 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column("province", "province", lambda t, _: t.province),
     Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda t, _: t.cbs_code),
     Column("status", "groeikern or groeistad", lambda t, _: t.status),
-    Column("designated", "first sourced designation date", lambda t, _: _date(designated(t))),
+    Column("designated", "earliest official designation date", lambda t, _: _date(designated(t))),
     Column(
         "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
     ),
@@ -155,6 +157,22 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     ),
     Column("aliases", "other names", lambda t, _: t.aliases),
     Column("sources", "every source id cited for the town", lambda t, _: town_sources(t)),
+    # issue 13: added columns (machine columns are only ever added)
+    Column(
+        "population_unit_name",
+        "the unit the latest figure counts, where not the municipality today",
+        _population("unit_name"),
+    ),
+    Column(
+        "status_views",
+        "status as other sources give it (status:source)",
+        lambda t, _: tuple(f"{v.status}:{v.source}" for v in t.status_views),
+    ),
+    Column(
+        "population_gaps",
+        "decades with no municipal figure in any source found",
+        lambda t, _: tuple(f"{g.decade}s" for g in t.population_gaps),
+    ),
 )
 DEFAULT_TOWN_FIELDS = (
     "id",
@@ -203,6 +221,11 @@ MEMBER_COLUMNS: tuple[Column[Membership], ...] = (
     ),
     Column("source", "source id", lambda m, _: m.source),
     Column("note", "note", lambda m, _: m.note, text=True),
+    Column(
+        "attested",
+        "further dates a source names it as member",
+        lambda m, _: tuple(str(a.date) for a in m.attested),
+    ),
 )
 DEFAULT_MEMBER_FIELDS = tuple(c.name for c in MEMBER_COLUMNS)
 
@@ -295,7 +318,10 @@ def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
         Column(by or "group", "what the towns are grouped by", lambda r, _: r.key),
         Column("towns", "number of towns", lambda r, _: len(r.towns), numeric=True),
         Column(
-            "population", "sum of the latest populations", lambda r, _: r.population, numeric=True
+            "population",
+            "sum of the latest municipal populations",
+            lambda r, _: r.population,
+            numeric=True,
         ),
         Column("share", "share of the total population, %", lambda r, _: r.share, numeric=True),
         Column(
@@ -313,6 +339,13 @@ def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
         ),
         Column("population_as_of", "dates of the population figures used", lambda r, _: r.as_of),
         Column("town_ids", "the towns counted", lambda r, _: r.towns),
+        Column(
+            "apart_population",
+            "latest figures of towns counted as a place or district, not added",
+            lambda r, _: r.apart_population,
+            numeric=True,
+        ),
+        Column("apart_town_ids", "towns whose latest figure counts a place", lambda r, _: r.apart),
     )
 
 

@@ -13,7 +13,7 @@ from newtowns_cli.claims import check_all
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import Town
 from newtowns_cli.query import Catalog
-from newtowns_cli.render import markdown
+from newtowns_cli.render import markdown, report_series
 from newtowns_cli.summary import summarize
 from newtowns_cli.timeline import entries
 
@@ -47,6 +47,13 @@ def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     if filtered:
         parts.append(f"This report covers {len(towns)} selected towns.")
     parts += _towns(towns, cite)
+    parts += report_series.designations(towns, cite.cite, _table)
+    parts += report_series.series(towns, cite.cite, _table)
+    parts += report_series.gaps(towns, _table)
+    relieved = {r.city for town in towns for r in town.relieves}
+    cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
+    if cities:
+        parts += report_series.cities(cities, cite.cite, _table)
     parts += _groups(catalog, chosen, cite)
     parts += _research(catalog, chosen, cite)
     parts += _timeline(catalog, chosen, filtered, cite)
@@ -77,8 +84,13 @@ def _table(
 def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
     rows = []
     for town in towns:
-        first = next((d for d in town.designation if d.date is not None), None)
+        official = [d for d in town.designation if d.kind == "official" and d.date is not None]
+        first = min(official, key=lambda d: d.date.key() if d.date else (0, 0, 0), default=None)
         population = town.population
+        unit = ""
+        if population and population.unit != "municipality":
+            named = f" {population.unit_name}" if population.unit_name else ""
+            unit = f" ({population.unit}{named})"
         area = town.area[0] if town.area and town.area[0].total is not None else None
         rows.append([
             markdown.escape(town.name),
@@ -86,7 +98,9 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
             town.province,
             town.status,
             f"{first.date} {cite.cite(first.source)}" if first else "",
-            f"{population.count} {cite.cite(population.source)}" if population else "",
+            f"{population.count}{markdown.escape(unit)} {cite.cite(population.source)}"
+            if population
+            else "",
             str(population.as_of) if population else "",
             f"{area.total} {cite.cite(area.source)}" if area else "",
         ])  # fmt: skip
@@ -95,7 +109,7 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
         "Municipality",
         "Province",
         "Status",
-        "Designated",
+        "Designated (official)",
         "Population",
         "As of",
         "Area km²",

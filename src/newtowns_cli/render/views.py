@@ -10,17 +10,20 @@ from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import (
     Area,
     Designation,
+    Gap,
     Group,
     Location,
+    Mention,
     Organisation,
     Population,
     Record,
     Relief,
     Research,
     Source,
+    StatusView,
     Town,
 )
-from newtowns_cli.query import Catalog, Citation, sources_cited_by
+from newtowns_cli.query import Catalog, Citation, confirmed_span, sources_cited_by
 from newtowns_cli.render import records
 from newtowns_cli.render.detail import Detail, Section
 from newtowns_cli.render.records import Column, Table, Value
@@ -62,7 +65,7 @@ def _column(name: str, get: Callable[[T], Value], *, numeric: bool, text: bool) 
     return Column(name, name, lambda item, _: get(item), numeric=numeric, text=text)
 
 
-_TEXT = frozenset({"quote", "note", "policy", "fact", "name"})
+_TEXT = frozenset({"quote", "note", "policy", "fact", "name", "looked"})
 
 
 def _d(value: PartialDate | None) -> str | None:
@@ -109,7 +112,12 @@ def town(catalog: Catalog, item: Town) -> Detail:
     sections = (
         Section("Designation", _table(catalog, item.designation, _DESIGNATION)),
         Section("Relieves (overloop)", _table(catalog, item.relieves, _RELIEF)),
+        Section("Other sources' status", _table(catalog, item.status_views, _STATUS_VIEW)),
         Section("Population", _table(catalog, figures, _POPULATION, numeric=("count",))),
+        Section(
+            "Population: decades with no municipal figure (not interpolated)",
+            _table(catalog, item.population_gaps, _GAP),
+        ),
         Section(
             "Area (km²)", _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
         ),
@@ -155,6 +163,7 @@ def group(catalog: Catalog, item: Group) -> Detail:
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
     sections = (
         Section("Members", members),
+        Section("Named beside the group, not as members", _table(catalog, item.mentions, _MENTION)),
         Section(
             "Partners",
             records.build(
@@ -177,6 +186,8 @@ def group(catalog: Catalog, item: Group) -> Detail:
     )
     data = {
         **plain_record(item),
+        # issue 13: the period each membership is confirmed for (see query.standing_on)
+        "members": [{**plain_record(m), "confirmed": confirmed_span(m)} for m in item.members],
         "timeline": [plain_entry(e) for e in found],
         "cited_sources": _source_objects(catalog, cited),
     }
@@ -273,6 +284,7 @@ def _filled(section: Section) -> bool:
 
 _DESIGNATION: tuple[tuple[str, Callable[[Designation], Value]], ...] = (
     ("date", lambda d: _d(d.date)),
+    ("kind", lambda d: d.kind),
     ("policy", lambda d: d.policy),
     ("quote", lambda d: d.quote),
     ("note", lambda d: d.note),
@@ -288,11 +300,30 @@ _POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
     ("as_of", lambda p: str(p.as_of)),
     ("count", lambda p: p.count),
     ("unit", lambda p: p.unit),
+    ("unit_name", lambda p: p.unit_name),
     ("qualifier", lambda p: p.qualifier),
     ("source", lambda p: p.source),
     ("original", lambda p: p.original),
     ("quote", lambda p: p.quote),
     ("note", lambda p: p.note),
+)
+_STATUS_VIEW: tuple[tuple[str, Callable[[StatusView], Value]], ...] = (
+    ("status", lambda v: v.status),
+    ("quote", lambda v: v.quote),
+    ("note", lambda v: v.note),
+    ("source", lambda v: v.source),
+)
+_GAP: tuple[tuple[str, Callable[[Gap], Value]], ...] = (
+    ("decade", lambda g: f"{g.decade}s"),
+    ("looked", lambda g: g.looked),
+    ("note", lambda g: g.note),
+)
+_MENTION: tuple[tuple[str, Callable[[Mention], Value]], ...] = (
+    ("town", lambda m: m.town),
+    ("date", lambda m: _d(m.date)),
+    ("quote", lambda m: m.quote),
+    ("note", lambda m: m.note),
+    ("source", lambda m: m.source),
 )
 _AREA: tuple[tuple[str, Callable[[Area], Value]], ...] = (
     ("total", lambda a: a.total),
