@@ -104,17 +104,20 @@ def candidates(
 
 
 def provinces(incomplete: str) -> list[tuple[str, str]]:
-    """Province names starting with ``incomplete`` (ignoring case and accents), with codes."""
-    import unicodedata
+    """Province names starting with ``incomplete``, with their codes as help.
 
-    def folded(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text)
-        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
+    Typed in lower case, they complete in lower case (--province ignores case); shells
+    and typer keep only words that start with what was typed, so case must match.
+    """
     from newtowns_cli.query import PROVINCE_CODES
 
-    start = folded(incomplete)
-    return [(name, code) for code, name in PROVINCE_CODES.items() if folded(name).startswith(start)]
+    found = []
+    for code, name in PROVINCE_CODES.items():
+        for form in (name, name.lower()):
+            if form.startswith(incomplete):
+                found.append((form, code))
+                break
+    return found
 
 
 def column_names(command: str, by: str | None = None) -> list[str]:

@@ -187,7 +187,7 @@ def parse(
             values[param["name"]] = True
             continue
         if not joined:
-            if position >= len(tokens) or tokens[position][:1] == "-":
+            if position >= len(tokens) or (tokens[position] != "-" and tokens[position][:1] == "-"):
                 return None  # missing, or a value click would also take but we leave to it
             attached = tokens[position]
             position += 1
@@ -434,9 +434,9 @@ def _items(args: list[str], incomplete: str, described: dict[str, Any]) -> list[
     given = parse(params, tokens[:-1] if pending else tokens, partial=True)
     if given is None:
         return None
-    given = with_root(given, root, params)
     if incomplete[:1] == "-":
         return _option_names(params, given, described, incomplete)
+    given = with_root(given, root, params)  # ids from the file given before the command
     if pending is not None:
         return _values(pending, name, given, incomplete)
     for param in params:
