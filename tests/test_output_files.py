@@ -51,9 +51,10 @@ def test_never_over_the_data_file(run: Runner, tmp_path: pathlib.Path) -> None:
     data.write_bytes(MINI.read_bytes())
     (tmp_path / "link.toml").symlink_to(data)
     for target in (data, tmp_path / "link.toml"):
-        result = run(["report", "--data", str(data), "-o", str(target), "--force"])
-        assert result.exit_code == 2
-        assert "refusing to write over the data file being read" in result.stderr
+        for command in (["filter"], ["export"], ["list", "-f", "tsv"]):
+            result = run([*command, "--data", str(data), "-o", str(target), "--force"])
+            assert result.exit_code == 2
+            assert "refusing to write over the data file being read" in result.stderr
     assert data.read_bytes() == MINI.read_bytes()
 
 
@@ -133,6 +134,8 @@ EXPORT_KNOWN = (
         (["export"], "x.md", EXPORT_KNOWN),
         (["export", "--region", "reg"], "x.tsv", EXPORT_KNOWN),
         (["filter"], "x.json", "known: .toml; .txt or none for toml"),
+        (["report"], "dossier.html", "known: .md .markdown; .txt or none for md"),
+        (["schema"], "schema.toml", "known: .json; .txt or none for json"),
     ],
 )
 def test_an_unknown_extension_is_a_usage_error_and_writes_nothing(
@@ -141,7 +144,8 @@ def test_an_unknown_extension_is_a_usage_error_and_writes_nothing(
     """-o with an extension the command does not write: exit 2, the known ones, no file."""
     target = tmp_path / name
     suffix = target.suffix
-    result = run([*args, "--data", str(MINI), "-o", str(target)])
+    data = [] if args == ["schema"] else ["--data", str(MINI)]
+    result = run([*args, *data, "-o", str(target)])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"newtowns: error: -o {target}: unknown extension '{suffix.lower()}'\n"

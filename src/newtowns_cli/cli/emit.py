@@ -39,14 +39,17 @@ STDOUT = "-"
 """-o - is stdout, as if -o were not given."""
 
 
-def format_of(path: str, known: Mapping[str, F], plain: F, *, flag: str | None = "--format") -> F:
-    """The format ``path``'s extension names: one of ``known``, ``plain`` for .txt and none.
+def format_of(
+    path: str, known: Mapping[str, F], *, plain: str, flag: str | None = "--format"
+) -> F | None:
+    """The format ``path``'s extension names, one of ``known``; None for .txt and none.
 
-    Any other extension is a usage error naming the known ones (nothing is written).
+    None means what a pipe gets (``plain``, for the message). Any other extension is a
+    usage error naming the known ones: it is raised before anything is read or written.
     """
     suffix = pathlib.PurePath(path).suffix.lower()
     if suffix in PLAIN_SUFFIXES:
-        return plain
+        return None
     if suffix in known:
         return known[suffix]
     hint = f"known: {' '.join(known)}; .txt or none for {plain}"
@@ -74,7 +77,8 @@ class Out:
         if self.path == STDOUT:
             object.__setattr__(self, "path", None)
         if self.fmt is None and self.path is not None and self.listing:
-            object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, Format.TSV))
+            # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
+            object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))
 
     @property
     def format(self) -> Format:

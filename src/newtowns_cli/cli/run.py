@@ -121,7 +121,7 @@ def filter_data(
 
     out = Out(None, True, output, force, data, listing=False)
     if out.path is not None:
-        emit.format_of(out.path, {".toml": "toml"}, "toml", flag=None)
+        emit.format_of(out.path, {".toml": "toml"}, plain="toml", flag=None)
     dataset = _selected(data, where)[2]
     emit.deliver(exports.to_toml(dataset), out)
 
@@ -436,6 +436,8 @@ def report(
     from newtowns_cli import query
     from newtowns_cli.render.report import report as dossier
 
+    if output is not None and output != emit.STDOUT:  # Markdown only: .md, .txt or none
+        emit.format_of(output, {".md": "md", ".markdown": "md"}, plain="md", flag=None)
     catalog = emit.catalog(data)
     towns = query.select_towns(catalog, where)
     text = dossier(catalog, towns, filtered=where != TownFilter())
@@ -496,9 +498,10 @@ def export(
     from newtowns_cli.render import records, render
 
     out = Out(None, True, output, force, data, listing=False)
-    chosen = fmt or ExportFormat.TOML
+    named = None
     if fmt is None and out.path is not None:
-        chosen = emit.format_of(out.path, EXPORT_SUFFIXES, ExportFormat.TOML)
+        named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
+    chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
     catalog, towns, dataset = _selected(data, where)
@@ -560,6 +563,8 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
     \b
     Example: newtowns schema -o newtowns.schema.json
     """
+    if output is not None and output != emit.STDOUT:  # JSON only: .json, .txt or none
+        emit.format_of(output, {".json": "json"}, plain="json", flag=None)
     if generate:
         from newtowns_cli.validation import json_schema
 
