@@ -65,14 +65,6 @@ def data_path(data: str | None) -> str:
     return os.environ.get(ENV_DATA) or bundled
 
 
-def town_ids(data: str | None, incomplete: str) -> list[tuple[str, str]]:
-    return ids(data_path(data), "town", incomplete)
-
-
-def group_ids(data: str | None, incomplete: str) -> list[tuple[str, str]]:
-    return ids(data_path(data), "group", incomplete)
-
-
 TABLES = ("town", "group", "source", "research", "organisation")
 """Kinds that complete to the ids of the data file's table of that name."""
 
@@ -136,8 +128,3 @@ def column_names(command: str, by: str | None = None) -> list[str]:
         "summary": records.summary_columns(by),
     }
     return [column.name for column in by_command.get(command, records.TOWN_COLUMNS)]
-
-
-def field_names(command: str, incomplete: str) -> list[str]:
-    """Completions of --fields for ``command`` (the town columns for any other)."""
-    return fields(column_names(command), incomplete)
