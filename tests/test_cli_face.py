@@ -125,7 +125,8 @@ def test_an_empty_data_before_the_command_is_an_error(run: Runner) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["ZH", "zh", "Zh", "NL-ZH", "nl-zh", " ZH ", "Zuid-Holland", "zuid-holland"]
+    "value",
+    ["ZH", "zh", "Zh", "NL-ZH", "nl-zh", " ZH ", "Zuid-Holland", "zuid-holland", "Zuid Holland"],
 )
 def test_province_takes_codes_in_any_case(run: Runner, value: str) -> None:
     """--province ZH, NL-ZH (ISO 3166-2) or the name, ignoring case."""
@@ -203,11 +204,14 @@ def test_unknown_sort_and_fields_name_their_option_and_the_closest(
 
 
 @pytest.mark.parametrize("command", ["list", "groups", "timeline", "claims", "summarise"])
-def test_empty_fields_exit_2_on_every_listing(run: Runner, command: str) -> None:
-    """--fields '' is a usage error, never the field list on stdout."""
-    result = run([command, "--data", str(MINI), "--fields", ""])
+@pytest.mark.parametrize("option", ["--fields", "--sort"])
+def test_empty_fields_and_sort_exit_2_on_every_listing(
+    run: Runner, command: str, option: str
+) -> None:
+    """--fields '' and --sort '' are usage errors, never the field list on stdout."""
+    result = run([command, "--data", str(MINI), option, ""])
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith("newtowns: error: no field given for --fields\n")
+    assert result.stderr.startswith(f"newtowns: error: no field given for {option}\n")
 
 
 # -- --sort, --reverse and --limit on every listing -----------------------------------------

@@ -272,3 +272,32 @@ def test_sqlite_to_stdout_is_refused(run: Runner, tmp_path: pathlib.Path) -> Non
         "newtowns: error: --format sqlite needs --output FILE\n"
         "newtowns: hint: e.g. -o newtowns.db\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "path", "message", "hint"),
+    [
+        (["list"], "", "-o: the file name is empty", "name a file, or - for stdout"),
+        (["list", "-f", "csv"], "", "-o: the file name is empty", "name a file, or - for stdout"),
+        (["export"], "", "-o: the file name is empty", "name a file, or - for stdout"),
+        (["report"], "", "-o: the file name is empty", "name a file, or - for stdout"),
+        (["list"], "sub/", "-o sub/: names a folder, not a file", "add a file name"),
+        (["filter"], "sub/", "-o sub/: names a folder, not a file", "add a file name"),
+        (["show", "aastad"], "sub/", "-o sub/: names a folder, not a file", "add a file name"),
+    ],
+)
+def test_an_empty_or_folder_output_is_a_usage_error(
+    run: Runner,
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    path: str,
+    message: str,
+    hint: str,
+) -> None:
+    """-o '' and -o sub/ exit 2 with one message; no file named 'sub' appears."""
+    monkeypatch.chdir(tmp_path)
+    result = run([*args, "--data", str(MINI), "-o", path])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"newtowns: error: {message}\nnewtowns: hint: {hint}\n"
+    assert list(tmp_path.iterdir()) == []

@@ -288,8 +288,8 @@ def resolve_province(value: str) -> str:
     code = value.strip().upper().removeprefix("NL-")
     if code in PROVINCE_CODES:
         return PROVINCE_CODES[code]
-    for province in provinces:
-        if normalize(province) == normalize(value):
+    for province in provinces:  # Noord Holland is Noord-Holland
+        if normalize(province.replace("-", " ")) == normalize(value.replace("-", " ")):
             return str(province)
     import difflib
 

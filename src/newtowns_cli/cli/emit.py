@@ -47,6 +47,7 @@ def format_of(
     None means what a pipe gets (``plain``, for the message). Any other extension is a
     usage error naming the known ones: it is raised before anything is read or written.
     """
+    check_path(path)
     suffix = pathlib.PurePath(path).suffix.lower()
     if suffix in PLAIN_SUFFIXES:
         return None
@@ -57,6 +58,14 @@ def format_of(
         f"-o {path}: unknown extension '{suffix}'",
         hint=hint + (f"; or name the format with {flag}" if flag else ""),
     )
+
+
+def check_path(path: str) -> None:
+    """An empty -o, or one naming a folder (a trailing slash), is a usage error."""
+    if not path:
+        raise UsageError("-o: the file name is empty", hint="name a file, or - for stdout")
+    if path.endswith(("/", os.sep)):
+        raise UsageError(f"-o {path}: names a folder, not a file", hint="add a file name")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,6 +85,8 @@ class Out:
         # Settled before anything is read or written: a wrong extension writes nothing.
         if self.path == STDOUT:
             object.__setattr__(self, "path", None)
+        if self.path is not None:
+            check_path(self.path)
         if self.fmt is None and self.path is not None and self.listing:
             # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
             object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))

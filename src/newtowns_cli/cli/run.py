@@ -166,6 +166,8 @@ def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | N
     names = [column.name for column in columns]
     if sort in names:
         return columns[names.index(sort)]
+    if not sort.strip():
+        raise UsageError("no field given for --sort", hint="valid fields: " + ", ".join(names))
     import difflib
 
     close = difflib.get_close_matches(sort, names, n=1)
