@@ -10,6 +10,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from support import MINI, Runner
 
@@ -301,3 +303,30 @@ def test_an_empty_or_folder_output_is_a_usage_error(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"newtowns: error: {message}\nnewtowns: hint: {hint}\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@settings(max_examples=max(200, settings().max_examples))
+@given(
+    st.text(min_size=1, max_size=12).filter(lambda t: "/" not in t),
+    st.sampled_from(["", ".txt", ".TSV", ".json", ".ndjson", ".md", ".xlsx", ".db", ".", ".a.b"]),
+)
+def test_any_output_name_gets_its_named_format_or_a_usage_error(stem: str, suffix: str) -> None:
+    """Out settles the format from any -o name: a known extension's, TSV for .txt and none,
+    else a usage error naming the known ones; never a silent fallback."""
+    from newtowns_cli.cli.emit import SUFFIXES, Out
+    from newtowns_cli.errors import UsageError
+    from newtowns_cli.render import Format
+
+    name = stem + suffix
+    real = pathlib.PurePath(name).suffix.lower()
+    try:
+        out = Out(None, path=name)
+    except UsageError as error:
+        assert real not in SUFFIXES and real not in ("", ".txt")
+        assert error.message == f"-o {name}: unknown extension '{real}'"
+        return
+    if name == "-":
+        assert out.path is None
+    else:
+        assert out.format is SUFFIXES.get(real, Format.TSV)
+        assert (out.fmt is None) is (real in ("", ".txt"))
