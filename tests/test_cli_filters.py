@@ -105,7 +105,7 @@ def test_designated_is_the_earliest_official_designation(run: Runner) -> None:
             ("--group", "net", "--member-as-of", "2022-13"),
             "newtowns: error: invalid value for --member-as-of: month 13 is out of range (1-12)",
         ),
-        (("--sort", "height"), "newtowns: error: unknown field: height (--fields)"),
+        (("--sort", "height"), "newtowns: error: unknown field for --sort: height"),
     ],
 )
 def test_unknown_values_are_usage_errors(run: Runner, args: tuple[str, ...], message: str) -> None:
@@ -123,7 +123,8 @@ def test_unknown_province_lists_the_valid_ones(run: Runner) -> None:
     assert result.stderr.splitlines()[1] == (
         "newtowns: hint: did you mean Fryslân? valid values: Drenthe, Flevoland, Fryslân, "
         "Gelderland, Groningen, Limburg, Noord-Brabant, Noord-Holland, Overijssel, Utrecht, "
-        "Zeeland, Zuid-Holland"
+        "Zeeland, Zuid-Holland; or a code: DR, FL, FR, GE, GR, LI, NB, NH, OV, UT, ZE, ZH "
+        "(also as NL-ZH …)"
     )
 
 

@@ -44,10 +44,84 @@ COMPLETIONS = [
 ]
 
 
-@pytest.mark.parametrize(("words", "expected"), COMPLETIONS)
+MINI_COMPLETIONS = [
+    ("newtowns list --region ", ["reg"]),  # Het Netwerk (net) is a network, not a region
+    ("newtowns list --group ", ["net", "reg"]),
+    ("newtowns timeline --group ", ["net", "reg"]),
+    ("newtowns filter --region r", ["reg"]),
+    ("newtowns sources ", ["wiki-a", "stats-2024", "news-b"]),
+    ("newtowns research ", ["study"]),
+    ("newtowns organisations m", ["ministry"]),
+    ("newtowns show ", ["aastad", "beedorp"]),
+]
+"""On tests/data/mini.toml, given as --data after the command and before it."""
+
+OTHER_COMPLETIONS = [
+    ("newtowns list --province Zu", ["Zuid-Holland"]),
+    ("newtowns list --province zu", ["zuid-holland"]),
+    ("newtowns list --province Fr", ["Fryslân"]),
+    ("newtowns list --province noord-", ["noord-brabant", "noord-holland"]),
+    ("newtowns report --province G", ["Gelderland", "Groningen"]),
+    ("newtowns timeline --kind mem", ["membership"]),
+    ("newtowns timeline --kind p", ["policy", "plan", "publication", "presentation"]),
+    ("newtowns claims --sort ver", ["verdict"]),
+    (
+        "newtowns list --sort population_",
+        [
+            "population_as_of",
+            "population_unit",
+            "population_source",
+            "population_unit_name",
+            "population_gaps",
+        ],
+    ),
+    ("newtowns summarise --by province --sort pro", ["province"]),
+    ("newtowns summarise --by status --fields status,to", ["status,towns", "status,town_ids"]),
+    (
+        "newtowns summary --fields ",
+        [
+            "group",
+            "towns",
+            "population",
+            "share",
+            "mean_population",
+            "area_km2",
+            "density",
+            "population_as_of",
+            "town_ids",
+            "apart_population",
+            "apart_town_ids",
+        ],
+    ),
+    ("newtowns su", ["summarise"]),  # not its other name, summary
+    ("newtowns fi", ["filter"]),
+    ("newtowns filter --re", ["--region", "--relieves"]),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), COMPLETIONS + OTHER_COMPLETIONS)
 def test_completions(words: str, expected: list[str]) -> None:
-    """Commands, town and group ids, field names and option choices complete."""
+    """Commands, ids, fields, provinces, kinds and option choices: only what is accepted."""
     assert _complete(words) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), MINI_COMPLETIONS)
+@pytest.mark.parametrize("where", ["after", "before", "env"])
+def test_completions_of_ids_read_the_data_option(
+    words: str, expected: list[str], where: str
+) -> None:
+    """--region offers regions only; sources, research and organisations complete their ids;
+    from the file given after the command, before it, or in NEWTOWNS_DATA."""
+    from support import MINI
+
+    program, command, *rest = words.split(" ")
+    if where == "after":
+        line, env = " ".join([program, command, "--data", str(MINI), *rest]), {}
+    elif where == "before":
+        line, env = " ".join([program, "--data", str(MINI), command, *rest]), {}
+    else:
+        line, env = words, {"NEWTOWNS_DATA": str(MINI)}
+    assert _complete(line, **env) == expected
 
 
 def test_completion_reads_the_data_option(tmp_path: pathlib.Path) -> None:

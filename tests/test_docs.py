@@ -67,25 +67,56 @@ def test_every_command_has_help_with_an_example() -> None:
     from typer.main import get_command
 
     from newtowns_cli.cli import app
+    from newtowns_cli.cli.run import ALIASES
 
     from support import Runner
 
     commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
     assert commands == [
-        "claims", "completion", "export", "groups", "list", "organisations", "report",
-        "research", "schema", "show", "sources", "summary", "timeline", "validate",
+        "claims", "completion", "export", "filter", "groups", "list", "organisations",
+        "report", "research", "schema", "show", "sources", "summarise", "summary", "timeline",
+        "validate",
     ]  # fmt: skip
+    assert ALIASES == {"summary": "summarise"}
     for name in commands:
         result = Runner()([name, "--help"])
         assert result.exit_code == 0, name
-        assert "Example: newtowns " + name in result.stdout, name
+        assert "Example: newtowns " + ALIASES.get(name, name) in result.stdout, name
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "200"])
+def test_help_examples_are_never_wrapped(columns: str) -> None:
+    """Each command's example is one whole line of its help at any width: copyable."""
+    import inspect
+
+    from newtowns_cli.cli.run import RUNNERS
+
+    from support import Runner
+
+    for name, runner in RUNNERS.items():
+        doc = inspect.getdoc(runner.function) or ""
+        example = next(line for line in doc.splitlines() if line.startswith("Example: "))
+        result = Runner()([name, "--help"], env={"COLUMNS": columns})
+        assert f"\n  {example}\n" in result.stdout, (name, result.stdout)
+
+
+def test_the_alias_is_hidden_from_the_help_and_named_in_its_command() -> None:
+    """`summary` is `summarise`: not listed in --help, named in summarise --help."""
+    from support import Runner
+
+    top = Runner()(["--help"]).stdout
+    assert "  summarise  " in top and "  summary " not in top
+    assert "Also spelled `summary`." in Runner()(["summarise", "--help"]).stdout
+    assert Runner()(["summary", "--help"]).stdout == Runner()(
+        ["summarise", "--help"]
+    ).stdout.replace("newtowns summarise [OPTIONS]", "newtowns summary [OPTIONS]")
 
 
 def test_readme_mentions_every_command() -> None:
     """The README's tour names every command."""
     readme = (DOCS.parent / "README.md").read_text("utf-8")
-    for name in ["list", "show", "groups", "research", "organisations", "sources", "timeline",
-                 "summary", "claims", "report", "validate"]:  # fmt: skip
+    for name in ["list", "filter", "show", "groups", "research", "organisations", "sources",
+                 "timeline", "summarise", "claims", "report", "validate", "export"]:  # fmt: skip
         assert f"newtowns {name}" in readme, name
 
 

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from newtowns_cli.store import BUNDLED
+
 PROBE = """
 import json, sys
 sys.argv = ["newtowns", *json.loads(sys.argv[1])]
@@ -86,7 +88,18 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["list", "--help"], ["list", "--format", "json"], ["show", "almere"]]
+    "args",
+    [
+        ["--help"],
+        ["list", "--help"],
+        ["list", "--format", "json"],
+        ["show", "almere"],
+        ["--data", str(BUNDLED), "list", "-f", "json", "-o", "-"],
+        ["filter", "--region", "MRA"],
+        ["summarise", "--by", "province", "--sort", "towns"],
+        ["export", "--format", "csv"],
+        ["timeline", "--sort", "kind", "--limit", "3"],
+    ],
 )
 def test_the_common_command_lines_do_not_import_typer(
     tmp_path: pathlib.Path, args: list[str]

@@ -17,8 +17,13 @@ MAX_BYTES = 16 * 1024 * 1024
 """A larger file (or a FIFO, a device) gives no candidates: a Tab press must not hang."""
 
 
-def ids(path: str | os.PathLike[str], table: str, incomplete: str) -> list[tuple[str, str]]:
-    """(id, name) of the entries of ``table`` whose id starts with ``incomplete``."""
+def ids(
+    path: str | os.PathLike[str], table: str, incomplete: str, *, kind: str | None = None
+) -> list[tuple[str, str]]:
+    """(id, name or title) of the entries of ``table`` whose id starts with ``incomplete``.
+
+    ``kind``: only the entries of that kind (the regions among the groups).
+    """
     import tomllib
 
     try:
@@ -33,9 +38,12 @@ def ids(path: str | os.PathLike[str], table: str, incomplete: str) -> list[tuple
     found = []
     for entry in entries if isinstance(entries, list) else ():
         entry_id = entry.get("id") if isinstance(entry, dict) else None
-        if isinstance(entry_id, str) and entry_id.startswith(incomplete):
-            name = entry.get("name")
-            found.append((entry_id, name if isinstance(name, str) else ""))
+        if not isinstance(entry_id, str) or not entry_id.startswith(incomplete):
+            continue
+        if kind is not None and entry.get("kind") != kind:
+            continue
+        name = entry.get("name", entry.get("title"))
+        found.append((entry_id, name if isinstance(name, str) else ""))
     return found
 
 
@@ -57,16 +65,55 @@ def data_path(data: str | None) -> str:
     return os.environ.get(ENV_DATA) or bundled
 
 
-def town_ids(data: str | None, incomplete: str) -> list[tuple[str, str]]:
-    return ids(data_path(data), "town", incomplete)
+TABLES = ("town", "group", "source", "research", "organisation")
+"""Kinds that complete to the ids of the data file's table of that name."""
 
 
-def group_ids(data: str | None, incomplete: str) -> list[tuple[str, str]]:
-    return ids(data_path(data), "group", incomplete)
+def candidates(
+    kind: str, incomplete: str, *, command: str = "", data: str | None = None, by: str | None = None
+) -> list[tuple[str, str]]:
+    """What a value of ``kind`` (params.COMPLETION_KINDS) completes to: (word, help or "").
+
+    Only values the option takes: --region offers the regions, --fields and --sort the
+    columns of ``command`` (a summary's as grouped ``by``).
+    """
+    if kind in TABLES:
+        return ids(data_path(data), kind, incomplete)
+    if kind == "region":
+        return ids(data_path(data), "group", incomplete, kind="region")
+    if kind == "province":
+        return provinces(incomplete)
+    if kind == "kind":
+        from newtowns_cli.timeline import KINDS
+
+        return [(name, "") for name in KINDS if name.startswith(incomplete)]
+    names = column_names(command, by)
+    if kind == "fields":
+        return [(name, "") for name in fields(names, incomplete)]
+    if kind == "sort":
+        return [(name, "") for name in names if name.startswith(incomplete)]
+    raise ValueError(f"unknown completion {kind!r}")
 
 
-def field_names(command: str, incomplete: str) -> list[str]:
-    """Completions of --fields for ``command`` (the town columns for any other)."""
+def provinces(incomplete: str) -> list[tuple[str, str]]:
+    """Province names starting with ``incomplete``, with their codes as help.
+
+    Typed in lower case, they complete in lower case (--province ignores case); shells
+    and typer keep only words that start with what was typed, so case must match.
+    """
+    from newtowns_cli.query import PROVINCE_CODES
+
+    found = []
+    for code, name in PROVINCE_CODES.items():
+        for form in (name, name.lower()):
+            if form.startswith(incomplete):
+                found.append((form, code))
+                break
+    return found
+
+
+def column_names(command: str, by: str | None = None) -> list[str]:
+    """The columns of ``command`` (the town columns for any other)."""
     from newtowns_cli.render import records
 
     by_command: dict[str, tuple[records.Column[Any], ...]] = {
@@ -77,6 +124,7 @@ def field_names(command: str, incomplete: str) -> list[str]:
         "sources": records.SOURCE_COLUMNS,
         "timeline": records.TIMELINE_COLUMNS,
         "claims": records.CLAIM_COLUMNS,
+        "summarise": records.summary_columns(by),
+        "summary": records.summary_columns(by),
     }
-    columns = by_command.get(command, records.TOWN_COLUMNS)
-    return fields([column.name for column in columns], incomplete)
+    return [column.name for column in by_command.get(command, records.TOWN_COLUMNS)]

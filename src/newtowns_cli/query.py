@@ -326,17 +326,41 @@ def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option:
         ) from None
 
 
+PROVINCE_CODES: dict[str, str] = {
+    "DR": "Drenthe",
+    "FL": "Flevoland",
+    "FR": "Fryslân",
+    "GE": "Gelderland",
+    "GR": "Groningen",
+    "LI": "Limburg",
+    "NB": "Noord-Brabant",
+    "NH": "Noord-Holland",
+    "OV": "Overijssel",
+    "UT": "Utrecht",
+    "ZE": "Zeeland",
+    "ZH": "Zuid-Holland",
+}
+"""Each province by its code (ISO 3166-2:NL without the NL-: NL-ZH is Zuid-Holland)."""
+
+
 def resolve_province(value: str) -> str:
-    """The province matching ``value`` case- and accent-insensitively; else a usage error."""
+    """The province named by ``value``, its code (ZH) or ISO 3166-2 code (NL-ZH).
+
+    Case- and accent-insensitive; anything else is a usage error.
+    """
     provinces = typing.get_args(Province)
-    for province in provinces:
-        if normalize(province) == normalize(value):
+    code = value.strip().upper().removeprefix("NL-")
+    if code in PROVINCE_CODES:
+        return PROVINCE_CODES[code]
+    for province in provinces:  # Noord Holland is Noord-Holland
+        if normalize(province.replace("-", " ")) == normalize(value.replace("-", " ")):
             return str(province)
     import difflib
 
     close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
     guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
     hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
+    hint += "; or a code: " + ", ".join(PROVINCE_CODES) + " (also as NL-ZH …)"
     raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
 
 

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from newtowns_cli import __version__
 from newtowns_cli.cli.emit import report, silence_stdout
+from newtowns_cli.cli.options import ROOT_DATA
 from newtowns_cli.cli.params import COMPLETE_VAR
 from newtowns_cli.errors import ExitCode, NewtownsError
 
@@ -36,13 +37,17 @@ F = TypeVar("F", bound=Callable[..., None])
 
 COMMANDS: dict[str, Callable[..., None]] = {}
 """Every command, in the order of the help, by name; filled by commands.py."""
+HIDDEN: set[str] = set()
+"""Commands left out of the help and of completion: another name of a command."""
 
 
-def command(name: str) -> Callable[[F], F]:
+def command(name: str, *, hidden: bool = False) -> Callable[[F], F]:
     """Register a command function under ``name``."""
 
     def register(function: F) -> F:
         COMMANDS[name] = function
+        if hidden:
+            HIDDEN.add(name)
         return function
 
     return register
@@ -68,7 +73,7 @@ def make_app(names: Collection[str] | None = None) -> typer.Typer:
     application.callback()(_root)
     for name, function in COMMANDS.items():
         if names is None or name in names:
-            application.command(name)(function)
+            application.command(name, hidden=name in HIDDEN)(function)
     return application
 
 
@@ -85,6 +90,7 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    data: Annotated[str | None, ROOT_DATA] = None,
 ) -> None:
     """Query the sourced data set about the Dutch New Towns (groeikernen).
 

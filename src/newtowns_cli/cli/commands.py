@@ -16,7 +16,7 @@ import typer
 
 from newtowns_cli.cli import options, run
 from newtowns_cli.cli.base import command
-from newtowns_cli.cli.options import complete_group, complete_town
+from newtowns_cli.cli.options import COMPLETERS, complete_group, complete_town
 from newtowns_cli.cli.params import FILTERS
 
 
@@ -37,11 +37,21 @@ OWN: dict[str, dict[str, Any]] = {
             "Group id, name or alias: show it with its members.", complete_group
         )
     },
-    "research": {"wanted": _listing_argument("Research id or title: show it in full.")},
-    "organisations": {
-        "wanted": _listing_argument("Organisation id, name or alias: show it in full.")
+    "research": {
+        "wanted": _listing_argument(
+            "Research id or title: show it in full.", COMPLETERS["research"]
+        )
     },
-    "sources": {"wanted": _listing_argument("Source id: show it with every fact that cites it.")},
+    "organisations": {
+        "wanted": _listing_argument(
+            "Organisation id, name or alias: show it in full.", COMPLETERS["organisation"]
+        )
+    },
+    "sources": {
+        "wanted": _listing_argument(
+            "Source id: show it with every fact that cites it.", COMPLETERS["source"]
+        )
+    },
     "timeline": {
         "start": typer.Option("--from", metavar="DATE", help="From DATE (a year, month or day)."),
         "end": typer.Option("--to", metavar="DATE", help="Up to DATE (a year, month or day)."),
@@ -52,11 +62,14 @@ OWN: dict[str, dict[str, Any]] = {
             metavar="NAME", help="Only entries about this group.", autocompletion=complete_group
         ),
         "kind": typer.Option(
-            "--kind", metavar="KIND", help="Only this kind of entry; repeat for more."
+            "--kind",
+            metavar="KIND",
+            help="Only this kind of entry; repeat for more.",
+            autocompletion=COMPLETERS["kind"],
         ),
         "chart": typer.Option("--chart", help="Draw the entries on a decade axis instead."),
     },
-    "summary": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
+    "summarise": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
     "validate": {
         "file": typer.Argument(metavar="[FILE]", help="Data file to check (default: as --data)."),
         "fmt": typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
@@ -81,8 +94,8 @@ OWN: dict[str, dict[str, Any]] = {
 """Each command's own parameters, by command and parameter name."""
 
 
-def _declare(runner: run.Runner) -> None:
-    """Register the typer command for ``runner``: its signature, with typer's metadata."""
+def _declare(command_name: str, runner: run.Runner) -> None:
+    """Register the typer command ``command_name`` for ``runner``: its signature and metadata."""
     own = OWN.get(runner.name, {})
     signature = inspect.signature(runner.function, eval_str=True)
     declared = [
@@ -107,16 +120,21 @@ def _declare(runner: run.Runner) -> None:
             )
         )
 
+    takes_data = "data" in signature.parameters
+
     @functools.wraps(runner.function)
-    def invoke(**values: Any) -> None:
+    def invoke(ctx: typer.Context, **values: Any) -> None:
+        if takes_data and values.get("data") is None:  # --data before the command
+            values["data"] = options.root_data(ctx)
         # Looked up on each call, so a test can stand in for a command.
         run.RUNNERS[runner.name](values)
 
-    invoke.__signature__ = inspect.Signature(declared)  # type: ignore[attr-defined]
+    context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+    invoke.__signature__ = inspect.Signature([context, *declared])  # type: ignore[attr-defined]
     invoke.__annotations__ = {}
     del invoke.__wrapped__
-    command(runner.name)(invoke)
+    command(command_name, hidden=command_name in run.ALIASES)(invoke)
 
 
-for _runner in run.RUNNERS.values():
-    _declare(_runner)
+for _name, _runner in run.RUNNERS.items():
+    _declare(_name, _runner)

@@ -143,6 +143,7 @@ def compiled() -> dict[str, Any]:
         annotations = _types(name)
         completions = _completions(name)
         commands[name] = {
+            "hidden": bool(click_command.hidden),
             "short_help": click_command.get_short_help_str(),
             "params": [
                 _parameter(name, param, annotations, completions)
@@ -157,6 +158,11 @@ def compiled() -> dict[str, Any]:
         "help_options": list(context.help_option_names),
         "help_option_help": help_option.help if help_option is not None else None,
         "help": _help(["--help"]),
+        "root_params": [
+            _parameter("newtowns", param, {}, {})
+            for param in group.params
+            if param.name not in ("help", "version")  # --version: answered in cli.main
+        ],
         "commands": commands,
     }
 

@@ -7,12 +7,12 @@ import datetime
 import os
 import pathlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli import store
 from newtowns_cli.cli.params import ENV_DATA
-from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError
+from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, UsageError
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from newtowns_cli.render.records import Column, Table
 
 T = TypeVar("T")
-SUFFIXES = {
+F = TypeVar("F")
+SUFFIXES: dict[str, Format] = {
     ".tsv": Format.TSV,
     ".tab": Format.TSV,
     ".csv": Format.CSV,
@@ -31,8 +32,40 @@ SUFFIXES = {
     ".ndjson": Format.JSONL,
     ".md": Format.MD,
     ".markdown": Format.MD,
-    ".txt": Format.TABLE,
 }
+"""The extensions a listing's -o FILE knows; .txt and none get what a pipe gets (TSV)."""
+PLAIN_SUFFIXES = ("", ".txt")
+STDOUT = "-"
+"""-o - is stdout, as if -o were not given."""
+
+
+def format_of(
+    path: str, known: Mapping[str, F], *, plain: str, flag: str | None = "--format"
+) -> F | None:
+    """The format ``path``'s extension names, one of ``known``; None for .txt and none.
+
+    None means what a pipe gets (``plain``, for the message). Any other extension is a
+    usage error naming the known ones: it is raised before anything is read or written.
+    """
+    check_path(path)
+    suffix = pathlib.PurePath(path).suffix.lower()
+    if suffix in PLAIN_SUFFIXES:
+        return None
+    if suffix in known:
+        return known[suffix]
+    hint = f"known: {' '.join(known)}; .txt or none for {plain}"
+    raise UsageError(
+        f"-o {path}: unknown extension '{suffix}'",
+        hint=hint + (f"; or name the format with {flag}" if flag else ""),
+    )
+
+
+def check_path(path: str) -> None:
+    """An empty -o, or one naming a folder (a trailing slash), is a usage error."""
+    if not path:
+        raise UsageError("-o: the file name is empty", hint="name a file, or - for stdout")
+    if path.endswith(("/", os.sep)):
+        raise UsageError(f"-o {path}: names a folder, not a file", hint="add a file name")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,15 +77,26 @@ class Out:
     path: str | None = None
     force: bool = False
     data: str | None = None
+    listing: bool = True
+    """A listing or view, whose -o extension names its format; else text of one format
+    (an export, a chart, a schema), never a terminal table."""
+
+    def __post_init__(self) -> None:
+        # Settled before anything is read or written: a wrong extension writes nothing.
+        if self.path == STDOUT:
+            object.__setattr__(self, "path", None)
+        if self.path is not None:
+            check_path(self.path)
+        if self.fmt is None and self.path is not None and self.listing:
+            # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
+            object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))
 
     @property
     def format(self) -> Format:
         """--format; else the --output file's extension; else table on a terminal, TSV in a pipe."""
         if self.fmt is not None:
             return self.fmt
-        if self.path is not None:
-            return SUFFIXES.get(pathlib.Path(self.path).suffix.lower(), Format.TSV)
-        return Format.TABLE if sys.stdout.isatty() else Format.TSV
+        return Format.TABLE if self.listing and self.to_terminal else Format.TSV
 
     @property
     def to_terminal(self) -> bool:
@@ -103,10 +147,13 @@ def cache_folder() -> pathlib.Path | None:
 def columns(
     available: Sequence[Column[T]], fields: str | None, default: Sequence[str], out: Out
 ) -> tuple[Column[T], ...]:
-    """The columns --fields asks for; 'help', '?' or an empty value lists them and exits 0."""
+    """The columns --fields asks for; 'help' or '?' lists them and exits 0.
+
+    An empty value is a usage error: a script's empty variable must not print help as data.
+    """
     from newtowns_cli.render import records
 
-    if fields is not None and fields.strip(" ,") in ("", "help", "?"):
+    if fields is not None and fields.strip() in ("help", "?"):
         table(records.field_help(available), out, noun="fields")
         raise SystemExit(0)
     return records.pick(available, fields, default)

@@ -52,12 +52,45 @@ def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | N
     page = help_page(argv, described)
     if page is not None:
         return _print(page) if _echo_writes_as_is() else None
+    split = split_root(argv, described)
+    if split is None:
+        return None
+    root, argv = split
     if not argv or argv[0] not in described["commands"]:
         return None
-    values = parse(described["commands"][argv[0]]["params"], argv[1:])
+    params = described["commands"][argv[0]]["params"]
+    values = parse(params, argv[1:])
     if values is None:
         return None
-    return invoke(argv[0], values)
+    return invoke(argv[0], with_root(values, root, params))
+
+
+def split_root(
+    argv: Sequence[str], described: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]] | None:
+    """The root options before the command (`newtowns --data FILE list`), and the rest.
+
+    None when unsure (a root option without its value, or one the fast path leaves to
+    typer, such as --version after --data).
+    """
+    params = described["root_params"]
+    names = {opt for param in params for opt in param["opts"]}
+    position = 0
+    while position < len(argv) and argv[position].partition("=")[0] in names:
+        position += 1 if "=" in argv[position] else 2
+    if position > len(argv):
+        return None
+    values = parse(params, argv[:position])
+    return None if values is None else (values, list(argv[position:]))
+
+
+def with_root(
+    values: dict[str, Any], root: dict[str, Any], params: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """A command's values with the root's --data where the command has none of its own."""
+    if "data" in root and "data" not in values and any(p["name"] == "data" for p in params):
+        return {**values, "data": root["data"]}
+    return values
 
 
 def _echo_writes_as_is() -> bool:
@@ -96,9 +129,13 @@ def _print(text: str) -> int:
 def help_page(argv: Sequence[str], described: dict[str, Any]) -> str | None:
     """`newtowns --help` or `newtowns COMMAND --help` on a terminal of 80 columns or more.
 
-    click wraps help to the terminal's width less 2, at most 78 columns; compiled.json
-    holds the pages at 78.
+    Root options may come first (`newtowns --data FILE list --help`). click wraps help to
+    the terminal's width less 2, at most 78 columns; compiled.json holds the pages at 78.
     """
+    split = split_root(argv, described)
+    if split is None:
+        return None
+    argv = split[1]
     options = described["help_options"]
     if len(argv) == 1 and argv[0] in options:
         page: str = described["help"]
@@ -150,7 +187,7 @@ def parse(
             values[param["name"]] = True
             continue
         if not joined:
-            if position >= len(tokens) or tokens[position][:1] == "-":
+            if position >= len(tokens) or (tokens[position] != "-" and tokens[position][:1] == "-"):
                 return None  # missing, or a value click would also take but we leave to it
             attached = tokens[position]
             position += 1
@@ -374,11 +411,17 @@ def _items(args: list[str], incomplete: str, described: dict[str, Any]) -> list[
     if "=" in incomplete or "--" in args:
         return None
     commands: dict[str, Any] = described["commands"]
+    split = split_root(args, described)
+    if split is None:
+        return None
+    root, args = split
     if not args:
         if incomplete[:1] == "-":
             return None  # the root's own options
         return [
-            (name, c["short_help"]) for name, c in commands.items() if name.startswith(incomplete)
+            (name, c["short_help"])
+            for name, c in commands.items()
+            if name.startswith(incomplete) and not c["hidden"]
         ]
     name, tokens = args[0], args[1:]
     if name not in commands:
@@ -393,6 +436,7 @@ def _items(args: list[str], incomplete: str, described: dict[str, Any]) -> list[
         return None
     if incomplete[:1] == "-":
         return _option_names(params, given, described, incomplete)
+    given = with_root(given, root, params)  # ids from the file given before the command
     if pending is not None:
         return _values(pending, name, given, incomplete)
     for param in params:
@@ -419,16 +463,15 @@ def _values(
     param: dict[str, Any], command: str, given: dict[str, Any], incomplete: str
 ) -> list[Item]:
     """The values ``param`` completes to: its completion function's, else its choices."""
-    from newtowns_cli import complete as candidates
-
-    data = given.get("data")
     kind = param.get("complete")
-    if kind == "town":
-        return [(found, name) for found, name in candidates.town_ids(data, incomplete)]
-    if kind == "group":
-        return [(found, name) for found, name in candidates.group_ids(data, incomplete)]
-    if kind == "fields":
-        return [(found, None) for found in candidates.field_names(command, incomplete)]
+    if kind is not None:
+        from newtowns_cli import complete as candidates
+
+        by = given.get("by")
+        found = candidates.candidates(
+            kind, incomplete, command=command, data=given.get("data"), by=by and str(by)
+        )
+        return [(word, help or None) for word, help in found]
     if param["type"] != "choice":
         return []
     if param["case_sensitive"]:

@@ -6,46 +6,66 @@ the two into the signatures typer reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import typer
 
-from newtowns_cli.cli.params import ENV_DATA
+from newtowns_cli.cli.params import COMPLETION_KINDS, ENV_DATA
+
+Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
 
 
-def complete_town(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from newtowns_cli import complete
+def _completer(kind: str) -> Completer:
+    """The completion function of ``kind`` (see complete.candidates) for typer."""
 
-    return complete.town_ids(_data(ctx), incomplete)
+    def completer(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from newtowns_cli import complete
 
+        command = ctx.command.name if ctx is not None and ctx.command is not None else ""
+        by = ctx.params.get("by") if ctx is not None else None
+        return complete.candidates(
+            kind, incomplete, command=command or "", data=_data(ctx), by=by and str(by)
+        )
 
-def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from newtowns_cli import complete
-
-    return complete.group_ids(_data(ctx), incomplete)
-
-
-def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Field names of the command being completed."""
-    from newtowns_cli import complete
-
-    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
-    return complete.field_names(name or "", incomplete)
+    completer.__name__ = completer.__qualname__ = f"complete_{kind}"
+    return completer
 
 
-def _data(ctx: typer.Context) -> str | None:
+def _data(ctx: typer.Context | None) -> str | None:
+    """The --data given after the command, else before it (as root_data)."""
     given = ctx.params.get("data") if ctx is not None else None
+    if isinstance(given, str):
+        return given
+    return root_data(ctx)
+
+
+def root_data(ctx: typer.Context | None) -> str | None:
+    """The --data given before the command: `newtowns --data FILE COMMAND`."""
+    root = ctx.find_root() if ctx is not None else None
+    given = root.params.get("data") if root is not None else None
     return given if isinstance(given, str) else None
 
 
-COMPLETIONS = {complete_town: "town", complete_group: "group", complete_fields: "fields"}
+COMPLETERS: dict[str, Completer] = {kind: _completer(kind) for kind in COMPLETION_KINDS}
+COMPLETIONS = {completer: kind for kind, completer in COMPLETERS.items()}
 """What the fast path completes for each function (compiler.py writes it down)."""
+complete_town = COMPLETERS["town"]
+complete_group = COMPLETERS["group"]
 
 
 DATA = typer.Option(
     "--data",
     metavar="FILE",
-    help=f"Data file to read (default: ${ENV_DATA}, else the bundled data).",
+    help=f"Data file to read (default: as given before the command, else ${ENV_DATA}, "
+    "else the bundled data).",
+    show_default=False,
+)
+ROOT_DATA = typer.Option(
+    "--data",
+    metavar="FILE",
+    help=f"Data file every command reads (default: ${ENV_DATA}, else the bundled data); "
+    "a command's own --data wins.",
     show_default=False,
 )
 FORMAT = typer.Option(
@@ -59,10 +79,12 @@ FORMAT = typer.Option(
 FIELDS = typer.Option(
     "--fields",
     metavar="A,B,…",
-    autocompletion=complete_fields,
+    autocompletion=COMPLETERS["fields"],
     help="Columns to show, in order; 'all' for every column, 'help' to list them.",
 )
-SORT = typer.Option("--sort", metavar="FIELD", help="Sort by this column.")
+SORT = typer.Option(
+    "--sort", metavar="FIELD", autocompletion=COMPLETERS["sort"], help="Sort by this column."
+)
 REVERSE = typer.Option("--reverse", help="Reverse the sort order.")
 LIMIT = typer.Option("--limit", min=0, metavar="N", help="Show at most N rows.")
 NO_COLOR = typer.Option("--no-color", help="Never use colour.")
@@ -91,14 +113,18 @@ FILTERS: dict[str, Any] = {
     "region": typer.Option(
         metavar="NAME",
         help="In this regional cooperation (id, name or alias, e.g. MRA).",
-        autocompletion=complete_group,
+        autocompletion=COMPLETERS["region"],
     ),
     "group": typer.Option(
         metavar="NAME",
         help="Member of this group (id, name or alias).",
         autocompletion=complete_group,
     ),
-    "province": typer.Option(metavar="NAME", help="In this province."),
+    "province": typer.Option(
+        metavar="NAME",
+        help="In this province (name, or code: ZH or NL-ZH).",
+        autocompletion=COMPLETERS["province"],
+    ),
     "status": typer.Option(case_sensitive=False, help="groeikern or groeistad."),
     "relieves": typer.Option(metavar="CITY", help="Took the overflow of this city."),
     "designated_from": typer.Option(metavar="YEAR", help="First designated in or after YEAR."),

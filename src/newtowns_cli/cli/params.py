@@ -19,6 +19,19 @@ if TYPE_CHECKING:  # help and Tab presses import this module: it stays this ligh
 ENV_DATA = "NEWTOWNS_DATA"
 COMPLETE_VAR = "_NEWTOWNS_COMPLETE"
 """The environment variable through which the shell asks for completions."""
+COMPLETION_KINDS = (
+    "town",
+    "group",
+    "region",
+    "province",
+    "kind",
+    "source",
+    "research",
+    "organisation",
+    "fields",
+    "sort",
+)
+"""What an option or argument completes to (complete.candidates): one function each."""
 
 
 class Status(enum.StrEnum):

@@ -21,22 +21,35 @@ def markdown() -> str:
         "`tests/test_docs.py` fails when this file and the code disagree.",
         "",
         "```text",
-        "newtowns [--version] [-h | --help] COMMAND [OPTIONS] [ARGUMENTS]",
+        "newtowns [--version] [--data FILE] [-h | --help] COMMAND [OPTIONS] [ARGUMENTS]",
         "```",
         "",
     ]
     commands: dict[str, Any] = getattr(root, "commands", {})
+    lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
+    lines += [f"| {' | '.join(_row(param, context))} |" for param in _options(root)]
+    lines.append("")
     for name in sorted(commands):
         command = commands[name]
+        if command.hidden:  # another name of a command, which its help names
+            continue
         sub = command.make_context(name, [], parent=context, resilient_parsing=True)
-        lines += [f"## newtowns {name}", "", inspect.cleandoc(command.help or ""), ""]
+        # "\b" keeps click from rewrapping the paragraph after it; Markdown needs no marker.
+        text = "\n".join(
+            line for line in inspect.cleandoc(command.help or "").splitlines() if line != "\b"
+        )
+        lines += [f"## newtowns {name}", "", text, ""]
         lines += ["```text", command.get_usage(sub).replace("Usage: ", ""), "```", ""]
-        rows = [_row(param, sub) for param in command.params if not getattr(param, "hidden", False)]
+        rows = [_row(param, sub) for param in _options(command)]
         if rows:
             lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
             lines += [f"| {' | '.join(row)} |" for row in rows]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _options(command: Any) -> list[Any]:
+    return [param for param in command.params if not getattr(param, "hidden", False)]
 
 
 def _row(param: Any, context: Any) -> list[str]:

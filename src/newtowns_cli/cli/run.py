@@ -31,7 +31,7 @@ from newtowns_cli.render import Format
 from newtowns_cli.render.text import visible
 
 if TYPE_CHECKING:
-    from newtowns_cli.models import Town
+    from newtowns_cli.models import Dataset, Town
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.records import Column
@@ -87,15 +87,16 @@ def list_towns(
 ) -> None:
     """List the New Towns, one row per town; filters combine (AND).
 
+    \b
     Example: newtowns list --region MRA --sort population --reverse --format json
     """
     from newtowns_cli.render import records
 
     out = Out(fmt, no_color, output, force, data)
     chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
+    key = sort_column(records.TOWN_COLUMNS, sort)
     catalog = emit.catalog(data)
-    towns = _selected(catalog, where)
-    towns = _order(catalog, towns, records.TOWN_COLUMNS, sort, reverse, limit)
+    towns = _order(catalog, _selected(catalog, where), key, reverse, limit)
     emit.table(records.build(catalog, towns, chosen), out, noun="towns")
 
 
@@ -113,6 +114,31 @@ def _selected(catalog: Catalog, where: TownFilter) -> list[Town]:
     return towns
 
 
+@runner("filter", filters=True)
+def filter_data(
+    where: TownFilter,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+) -> None:
+    """Write the towns the filters select as a new data file, with what they cite.
+
+    The result is a valid data file (TOML: what export --format toml writes) of the
+    selected towns and the groups, research, organisations, events, claims and sources
+    about them; read it with --data.
+
+    \b
+    Example: newtowns filter --region MRA -o mra.toml
+    """
+    from newtowns_cli import export as exports
+
+    out = Out(None, True, output, force, data, listing=False)
+    if out.path is not None:
+        emit.format_of(out.path, {".toml": "toml"}, plain="toml", flag=None)
+    dataset = _subset(data, where)[2]
+    emit.deliver(exports.to_toml(dataset), out)
+
+
 @runner("show")
 def show(
     town: str,
@@ -124,6 +150,7 @@ def show(
 ) -> None:
     """Show every fact about one town, with the source behind each figure.
 
+    \b
     Example: newtowns show nissewaard --format md
     """
     from newtowns_cli import query
@@ -145,22 +172,33 @@ class Listing(Generic[T]):
     noun: str
 
 
+def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | None:
+    """The column --sort names; an unknown one is a usage error with the closest name."""
+    if sort is None:
+        return None
+    names = [column.name for column in columns]
+    if sort in names:
+        return columns[names.index(sort)]
+    if not sort.strip():
+        raise UsageError("no field given for --sort", hint="valid fields: " + ", ".join(names))
+    import difflib
+
+    close = difflib.get_close_matches(sort, names, n=1)
+    hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: " + ", ".join(names)
+    raise UsageError(f"unknown field for --sort: {sort}", hint=hint)
+
+
 def _order(
-    catalog: Catalog,
-    items: list[T],
-    columns: Sequence[Column[T]],
-    sort: str | None,
-    reverse: bool,
-    limit: int | None,
+    catalog: Catalog, items: Sequence[T], key: Column[T] | None, reverse: bool, limit: int | None
 ) -> list[T]:
+    """``items`` sorted by ``key`` (empty values last), or reversed, then the first ``limit``."""
     from newtowns_cli.render import records
 
-    if sort is not None:
-        column = records.pick(columns, sort, ())[0]
-        items = records.sort_items(catalog, items, column, reverse=reverse)
-    elif reverse:
-        items = items[::-1]
-    return items if limit is None else items[:limit]
+    if key is not None:
+        ordered = records.sort_items(catalog, items, key, reverse=reverse)
+    else:
+        ordered = list(items[::-1] if reverse else items)
+    return ordered if limit is None else ordered[:limit]
 
 
 def _listing_command(name: str, doc: str) -> None:
@@ -187,11 +225,12 @@ def _listing_command(name: str, doc: str) -> None:
         shown = _listing(name)
         out = Out(fmt, no_color, output, force, data)
         chosen = emit.columns(shown.columns, fields, shown.default, out)
+        key = sort_column(shown.columns, sort)
         catalog = emit.catalog(out.data)
         if wanted is not None:
             emit.detail(shown.detail(catalog, wanted), out)
             return
-        rows = _order(catalog, list(shown.items(catalog)), shown.columns, sort, reverse, limit)
+        rows = _order(catalog, shown.items(catalog), key, reverse, limit)
         emit.table(records.build(catalog, rows, chosen), out, noun=shown.noun)
 
     run.__doc__ = doc
@@ -241,6 +280,7 @@ _listing_command(
     "groups",
     """List the alliances, networks, programmes and regions, or show one with its members.
 
+    \b
     Example: newtowns groups "New Towns Alliantie"
     """,
 )
@@ -248,6 +288,7 @@ _listing_command(
     "research",
     """List the research about the New Towns, or show one study with its findings.
 
+    \b
     Example: newtowns research zorgen-voor-new-towns
     """,
 )
@@ -255,6 +296,7 @@ _listing_command(
     "organisations",
     """List the ministries, institutes and bureaus involved, or show one in full.
 
+    \b
     Example: newtowns organisations platform31
     """,
 )
@@ -262,6 +304,7 @@ _listing_command(
     "sources",
     """List the sources, or show one with every fact that cites it.
 
+    \b
     Example: newtowns sources mra-2023-12-04
     """,
 )
@@ -275,6 +318,8 @@ def timeline(
     group: str | None = None,
     kind: list[str] | None = None,
     chart: bool = False,
+    sort: str | None = None,
+    reverse: bool = False,
     limit: int | None = None,
     fields: str | None = None,
     fmt: Format | None = None,
@@ -288,6 +333,7 @@ def timeline(
     Entries on the same date come in a fixed order of kind; a year-only date comes
     before the months and days of that year.
 
+    \b
     Example: newtowns timeline --from 2020 --chart
     """
     from newtowns_cli import query
@@ -295,8 +341,9 @@ def timeline(
     from newtowns_cli.render import chart as charts
     from newtowns_cli.render import records
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, listing=not chart)
     chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
+    key = sort_column(records.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
         raise UsageError(
@@ -310,19 +357,21 @@ def timeline(
         town=query.find_town(catalog, town).id if town else None,
         group=query.find_group(catalog, group).id if group else None,
         kinds=kind or (),
-    )[:limit]
+    )
+    found = _order(catalog, found, key, reverse, limit)
     if chart:
-        emit.deliver(
-            charts.timeline(found, width=out.width), Out(None, no_color, output, force, data)
-        )
+        emit.deliver(charts.timeline(found, width=out.width), out)
         return
     emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
 
 
-@runner("summary", filters=True)
-def summary(
+@runner("summarise", filters=True)
+def summarise(
     where: TownFilter,
     by: By | None = None,
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
     fields: str | None = None,
     fmt: Format | None = None,
     output: str | None = None,
@@ -332,7 +381,11 @@ def summary(
 ) -> None:
     """Count the towns and add up population and area, in total or grouped --by.
 
-    Example: newtowns summary --by province
+    --sort, --reverse and --limit order and cut the groups; the total counts every town.
+    Also spelled `summary`.
+
+    \b
+    Example: newtowns summarise --by province
     """
     from newtowns_cli.render import records, render_summary
     from newtowns_cli.summary import summarize
@@ -342,14 +395,21 @@ def summary(
     available = records.summary_columns(grouping)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
     chosen = emit.columns(available, fields, default, out)
+    key = sort_column(available, sort)
     catalog = emit.catalog(data)
     result = summarize(catalog, _selected(catalog, where), grouping)
+    if key is not None or reverse or limit is not None:
+        rows = tuple(_order(catalog, result.rows, key, reverse, limit))
+        result = dataclasses.replace(result, rows=rows)
     text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
     emit.deliver(text, out)
 
 
 @runner("claims")
 def claims(
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
     fields: str | None = None,
     fmt: Format | None = None,
     output: str | None = None,
@@ -359,6 +419,7 @@ def claims(
 ) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable.
 
+    \b
     Example: newtowns claims --format md
     """
     from newtowns_cli.claims import check_all
@@ -366,8 +427,10 @@ def claims(
 
     out = Out(fmt, no_color, output, force, data)
     chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
+    key = sort_column(records.CLAIM_COLUMNS, sort)
     catalog = emit.catalog(data)
-    emit.table(records.build(catalog, check_all(catalog), chosen), out, noun="claims", wrap=True)
+    checks = _order(catalog, check_all(catalog), key, reverse, limit)
+    emit.table(records.build(catalog, checks, chosen), out, noun="claims", wrap=True)
 
 
 @runner("report", filters=True)
@@ -381,10 +444,13 @@ def report(
 
     Every figure links to a numbered list of sources.
 
+    \b
     Example: newtowns report -o dossier.md
     """
     from newtowns_cli.render.report import report as dossier
 
+    if output is not None and output != emit.STDOUT:  # Markdown only: .md, .txt or none
+        emit.format_of(output, {".md": "md", ".markdown": "md"}, plain="md", flag=None)
     catalog = emit.catalog(data)
     towns = _selected(catalog, where)
     text = dossier(catalog, towns, filtered=where != TownFilter())
@@ -401,6 +467,7 @@ def validate(
 
     Exit 0 when the file is valid, 1 when it has problems.
 
+    \b
     Example: newtowns validate data/newtowns.toml --format json
     """
     target = emit.data_file(file if file is not None else data)
@@ -434,6 +501,7 @@ def export(
     csv: the towns with every field; geojson: one point per town; sqlite: a database
     with a table per entity (needs --output).
 
+    \b
     Example: newtowns export --format sqlite -o newtowns.db
     """
     import pathlib
@@ -442,22 +510,19 @@ def export(
     from newtowns_cli.render import geojson as geo
     from newtowns_cli.render import records, render
 
-    chosen = fmt or _export_format(output)
-    if chosen is ExportFormat.SQLITE and output is None:
+    out = Out(None, True, output, force, data, listing=False)
+    named = None
+    if fmt is None and out.path is not None:
+        named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
+    chosen = fmt or named or ExportFormat.TOML
+    if chosen is ExportFormat.SQLITE and out.path is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
-    catalog = emit.catalog(data)
-    towns = _selected(catalog, where)
-    dataset = (
-        catalog.dataset
-        if where == TownFilter()
-        else exports.subset(catalog.dataset, [t.id for t in towns])
-    )
-    out = Out(None, True, output, force, data)
+    catalog, towns, dataset = _subset(data, where)
     if chosen is ExportFormat.SQLITE:
         from newtowns_cli import output as files
         from newtowns_cli import sqlite_export
 
-        path = pathlib.Path(str(output))
+        path = pathlib.Path(str(out.path))
         protect = [emit.data_file(data).path]
         files.write_with(
             path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
@@ -469,21 +534,35 @@ def export(
             emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
-        emit.deliver(render(records.build(catalog, towns, records.TOWN_COLUMNS), Format.CSV), out)
+        table = records.build(catalog, towns, records.TOWN_COLUMNS)
+        emit.deliver(render(table, Format.CSV), dataclasses.replace(out, fmt=Format.CSV))
     elif chosen is ExportFormat.JSON:
         emit.deliver(exports.to_json(dataset), out)
     else:
         emit.deliver(exports.to_toml(dataset), out)
 
 
-def _export_format(output: str | None) -> ExportFormat:
-    import pathlib
+EXPORT_SUFFIXES = {
+    ".toml": ExportFormat.TOML,
+    ".json": ExportFormat.JSON,
+    ".csv": ExportFormat.CSV,
+    ".geojson": ExportFormat.GEOJSON,
+    ".db": ExportFormat.SQLITE,
+    ".sqlite": ExportFormat.SQLITE,
+    ".sqlite3": ExportFormat.SQLITE,
+}
+"""The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
 
-    suffix = pathlib.Path(output).suffix.lower() if output else ""
-    by_suffix = {".json": ExportFormat.JSON, ".csv": ExportFormat.CSV}
-    by_suffix |= {".geojson": ExportFormat.GEOJSON, ".sqlite": ExportFormat.SQLITE}
-    by_suffix |= {".db": ExportFormat.SQLITE, ".sqlite3": ExportFormat.SQLITE}
-    return by_suffix.get(suffix, ExportFormat.TOML)
+
+def _subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Dataset]:
+    """The catalog, the towns ``where`` selects, and the data set about them alone."""
+    from newtowns_cli import export as exports
+
+    catalog = emit.catalog(data)
+    towns = _selected(catalog, where)
+    if where == TownFilter():
+        return catalog, towns, catalog.dataset
+    return catalog, towns, exports.subset(catalog.dataset, [t.id for t in towns])
 
 
 @runner("schema")
@@ -493,22 +572,33 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
     The data file names it in its first line (#:schema), so Taplo-based editors check
     and complete as you type.
 
+    \b
     Example: newtowns schema -o newtowns.schema.json
     """
+    if output is not None and output != emit.STDOUT:  # JSON only: .json, .txt or none
+        emit.format_of(output, {".json": "json"}, plain="json", flag=None)
     if generate:
         from newtowns_cli.validation import json_schema
 
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
-    emit.deliver(text, Out(None, True, output, force))
+    emit.deliver(text, Out(None, True, output, force, listing=False))
 
 
 @runner("completion")
 def completion(shell: Shell) -> None:
     """Print the shell completion script; no startup file is changed.
 
-    Example: newtowns completion bash > ~/.local/share/bash-completion/completions/newtowns
+    Save it where the shell looks for it, then open a new shell:
+
+    \b
+      bash  ~/.local/share/bash-completion/completions/newtowns
+      zsh   a folder in $fpath, as _newtowns
+      fish  ~/.config/fish/completions/newtowns.fish
+
+    \b
+    Example: newtowns completion fish > ~/.config/fish/completions/newtowns.fish
     """
     from typer._completion_shared import get_completion_script
 
@@ -516,3 +606,9 @@ def completion(shell: Shell) -> None:
         prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
     )
     emit.write(script + "\n")
+
+
+ALIASES: dict[str, str] = {"summary": "summarise"}
+"""Other names of a command, hidden from the help (the command's help names them)."""
+for _alias, _name in ALIASES.items():
+    RUNNERS[_alias] = RUNNERS[_name]

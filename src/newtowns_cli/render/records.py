@@ -60,9 +60,14 @@ def pick(
         names = [name.strip() for name in fields.split(",") if name.strip()]
     unknown = [name for name in names if name not in by_name]
     if unknown or not names:
-        problem = f"unknown field: {', '.join(unknown)}" if unknown else "no field given"
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], list(by_name), n=1) if unknown else []
+        unknowns = ", ".join(unknown)
+        hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: "
         raise UsageError(
-            f"{problem} (--fields)", hint="valid fields: " + ", ".join(by_name) + ", or all"
+            f"unknown field for --fields: {unknowns}" if unknown else "no field given for --fields",
+            hint=hint + ", ".join(by_name) + ", or all",
         )
     return tuple(by_name[name] for name in names)
 
