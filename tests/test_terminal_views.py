@@ -237,3 +237,49 @@ def test_validate_colours_paths_and_messages_on_a_terminal(tmp_path: pathlib.Pat
     )
     first = plain(shown).splitlines()[0]
     assert first == result.stdout.decode("utf-8").splitlines()[0]
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    readme = (pathlib.Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    examples = []
+    for block in readme.split("```console\n")[1:]:
+        body = block.split("\n```", 1)[0]
+        for chunk in ("\n" + body).split("\n$ ")[1:]:
+            command, _, output = chunk.partition("\n")
+            examples.append((command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "expected"), _readme_examples())
+def test_readme_terminal_examples_are_real_output(
+    command: str, expected: str, tmp_path: pathlib.Path
+) -> None:
+    """Each `$ newtowns …` in the README's console blocks prints exactly what is shown."""
+    import os
+
+    env = {k: v for k, v in _env().items() if k != "COLUMNS"}
+    env["PATH"] = f"{SCRIPT.parent}{os.pathsep}{env.get('PATH', '')}"
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip("\n") == expected.rstrip("\n")
+
+
+@pytest.mark.parametrize("force", ["0", "1"])
+def test_force_color_never_colours_a_pipe(force: str) -> None:
+    """rich would read FORCE_COLOR as 'a terminal'; our consoles ignore it."""
+    result = subprocess.run(
+        [str(SCRIPT), "claims", "-f", "table"],
+        env={**_env(), "FORCE_COLOR": force},
+        capture_output=True,
+        check=True,
+    )
+    assert b"\x1b" not in result.stdout and b"not consistent" in result.stdout
+
+
+def test_a_pager_that_cannot_start_prints_the_report_straight() -> None:
+    """PAGER naming no program: the rendered report, straight to the terminal, exit 0."""
+    code, text = on_terminal("report", columns=100, PAGER="no-such-pager-here")
+    assert code == 0
+    assert "Dutch New Towns" in text.splitlines()[0]

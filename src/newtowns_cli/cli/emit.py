@@ -193,8 +193,9 @@ def page(text: str) -> None:
     import subprocess
 
     command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FIRX")}  # as git: colour through less
     try:
-        subprocess.run(command, input=text.encode("utf-8"), check=False)
+        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
     except BrokenPipeError:
         pass  # the pager was closed before it read everything: not an error
     except OSError:

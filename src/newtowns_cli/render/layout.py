@@ -103,7 +103,7 @@ def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
         publishers = Counter(
             by_id[f.source].publisher if f.source in by_id else f.source for f in figures
         )
-        named = [f"{name} ({n})" if n > 1 else name for name, n in publishers.most_common()]
+        named = [f"{name} ×{n}" if n > 1 else name for name, n in publishers.most_common()]
         parts.append("figures from " + ", ".join(named))
         parts.append("each town's source: --fields name,population_source")
     return "; ".join(parts) + "."
