@@ -190,16 +190,20 @@ def document(source: str, out: Out, *, pager: bool) -> None:
 def page(text: str) -> None:
     """``text`` through $PAGER, else ``less -FIRX``; straight to stdout if neither runs."""
     import shlex
+    import signal
     import subprocess
 
     command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
     env = {**os.environ, "LESS": os.environ.get("LESS", "FIRX")}  # as git: colour through less
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
     try:
         subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
     except BrokenPipeError:
         pass  # the pager was closed before it read everything: not an error
     except OSError:
         write(text)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def problems(found: Sequence[Problem]) -> None:
