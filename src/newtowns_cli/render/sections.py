@@ -3,20 +3,20 @@ then each section under its title as a table that wraps, or a list."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from newtowns_cli.render import terminal
 from newtowns_cli.render.detail import Detail, Section, without_empty_columns
-from newtowns_cli.render.richtext import HEADING, MUTED, data_text, to_string
+from newtowns_cli.render.richtext import MUTED, data_text, to_string
 
 TITLE = "bold underline"
 
 
 def render(shown: Detail, *, width: int, color: bool) -> str:
     """``shown`` in at most ``width`` columns; styles only if ``color``."""
-    return to_string(renderables(shown), width=width, color=color)
+    return to_string([Group(*renderables(shown))], width=width, color=color)
 
 
 def renderables(shown: Detail) -> list[RenderableType]:
@@ -28,19 +28,18 @@ def renderables(shown: Detail) -> list[RenderableType]:
     return parts
 
 
-def facts(shown: Detail) -> RichTable:
+def facts(shown: Detail) -> RenderableType:
     """The key facts: field names on the left, values wrapping on the right."""
-    grid = RichTable.grid(padding=(0, 2, 0, 0))
-    grid.add_column(style=HEADING, no_wrap=True)
-    grid.add_column(overflow="fold")
+    names, values = [], []
     for name, value in shown.fields:
         if value in (None, ()):
             continue
         style = MUTED if name in terminal.SOURCE_COLUMNS or name.endswith("_source") else ""
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = f"{value:,}"
-        grid.add_row(name, data_text(value, style=style))
-    return grid
+        names.append(name)
+        values.append(data_text(value, style=style))
+    return terminal.Blocks(names, [values])
 
 
 def body(section: Section) -> RenderableType:

@@ -232,12 +232,12 @@ def columns_table(
 
 def blocks(table: Table, texts: list[list[Text]], *, caption: str | None) -> RenderableType:
     """Each row as lines of field and value (empty ones left out), apart by a blank line."""
-    shown: RenderableType = _Blocks(table.names, texts)
+    shown: RenderableType = Blocks(table.names, texts)
     return Group(shown, Text(""), data_text(caption)) if caption else shown
 
 
-class _Blocks:
-    """Rows as blocks of 'field  value' lines; a long value wraps under itself.
+class Blocks:
+    """Rows as blocks of 'field  value' lines (a value wraps under itself), a blank line apart.
 
     Written as lines of rich Text rather than as a rich grid, which costs a cell's
     layout for every line: 4 000 rows of 19 fields took 14 s that way.
