@@ -249,16 +249,23 @@ class Blocks:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         key = max((display_width(name) for name in self.names), default=0) + GAP
         room = max(1, options.max_width - key)
+        bold, end = console.get_style(HEADING), Segment.line()
+        labels = [
+            (Segment(name, bold), Segment(" " * (key - display_width(name)))) for name in self.names
+        ]
+        indent = Segment(" " * key)
         for number, row in enumerate(self.rows):
             if number:
-                yield Segment.line()
-            for name, value in zip(self.names, row, strict=True):
+                yield end
+            for label, value in zip(labels, row, strict=True):
                 if not value.plain:
                     continue
-                fits = value.cell_len <= room and "\n" not in value.plain
-                pieces = [value] if fits else value.wrap(console, room, overflow="fold")
-                for depth, piece in enumerate(pieces):
-                    label = Text(name, style=HEADING) if depth == 0 else Text("")
-                    label.pad_right(key - label.cell_len)
-                    yield from (label + piece).render(console)
-                    yield Segment.line()
+                if value.cell_len <= room:
+                    yield from label
+                    yield from value.render(console)
+                    yield end
+                    continue
+                for depth, piece in enumerate(value.wrap(console, room, overflow="fold")):
+                    yield from label if depth == 0 else (indent,)
+                    yield from piece.render(console)
+                    yield end
