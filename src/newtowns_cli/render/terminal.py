@@ -167,17 +167,20 @@ def fit(
     the most room above its floor gives a cell. The floor is the header and the longest
     word, so no word is split; failing that, identifiers longer than 16 cells may fold
     (only those named in ``folds``, if given), the longest first, and addresses into lines
-    of half the width at least (else the rows become blocks, where an address has a line
-    of its own). Numbers, dates and other short values keep their width.
+    of half the width at least; beside an address an id never folds (the rows become
+    blocks instead, where an address has a line of its own). Numbers, dates and other
+    short values keep their width.
     With ``roomy`` (choosing which columns to show), free text also keeps 30 cells.
     """
     natural, whole, folded = [], [], []
+    addresses = any(size.name == "url" for size in sizes)
     for size in sizes:
         word = max(size.word, min(size.longest, TEXT_FLOOR)) if size.text and roomy else size.word
         natural.append(max(size.head, size.longest))
         whole.append(max(size.head, word))
         least = max(FOLD_FLOOR, width // 2) if size.name == "url" else FOLD_FLOOR
-        folded.append(max(size.head, min(word, least) if size.name in FOLDS else word))
+        folds_here = size.name in FOLDS and not (size.name == "id" and addresses)
+        folded.append(max(size.head, min(word, least) if folds_here else word))
     available = width - GAP * (len(sizes) - 1)
     floors = list(whole)
     order = sorted(range(len(sizes)), key=lambda i: (sizes[i].name == "id", -whole[i]))
