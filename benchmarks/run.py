@@ -113,6 +113,12 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "list --format tsv": {"command": [NEWTOWNS, "list", "--format", "tsv"]},
         "list (terminal table)": {"command": [NEWTOWNS, "list"], "terminal": True},
         "show nissewaard": {"command": [NEWTOWNS, "show", "nissewaard", "-f", "json"]},
+        "show nissewaard (terminal)": {
+            "command": [NEWTOWNS, "show", "nissewaard"],
+            "terminal": True,
+        },
+        "show nissewaard (pipe)": {"command": [NEWTOWNS, "show", "nissewaard"]},
+        "claims (terminal)": {"command": [NEWTOWNS, "claims"], "terminal": True},
         "validate": {"command": [NEWTOWNS, "validate"]},
         "summary": {"command": [NEWTOWNS, "summary", "--by", "province", "-f", "tsv"]},
         "timeline": {"command": [NEWTOWNS, "timeline", "-f", "tsv"]},

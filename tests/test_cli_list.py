@@ -126,13 +126,16 @@ def test_markdown_table(run: Runner) -> None:
     )
 
 
-def test_table_format_has_no_colour_or_borders_with_no_color(run: Runner) -> None:
-    """The rich table, asked for in a pipe, is plain text: no escapes, no box drawing."""
+def test_table_format_in_a_pipe_is_plain_rich_text(run: Runner) -> None:
+    """The rich table, asked for in a pipe: no escapes, grouped numbers, a caption."""
     result = run(["list", "--data", str(MINI), "-f", "table", "--fields", "id,name,population"])
     assert result.stdout.splitlines() == [
         "id       name     population",
-        "aastad   Aastad         1000",
-        "beedorp  Béédorp        2000",
+        "────────────────────────────",
+        "aastad   Aastad        1,000",
+        "beedorp  Béédorp       2,000",
+        "2 towns; population as of 2024-01-01; figures from Wikipedia (nl), Regional News; each town's source: --fields",
+        "name,population_source.",
     ]
 
 
@@ -222,23 +225,44 @@ def test_mra_on_the_shipped_data(run: Runner) -> None:
     )
 
 
-def test_terminal_table_fits_the_width_by_cutting_the_widest_cells() -> None:
-    """The widest column shrinks first, headers stay whole while they can, '…' marks a cut."""
-    from newtowns_cli.render.terminal import fit
+def test_terminal_table_wraps_long_text_and_never_cuts() -> None:
+    """A cell too long for the width wraps at spaces: every word whole, no '…', no wider line."""
+    from newtowns_cli.render import Format, render
+    from newtowns_cli.render.records import Column, Table
 
-    assert fit([20, 4, 10], floors=[6, 6, 6], available=30) == [16, 4, 10]
-    assert fit([20, 12, 10], floors=[6, 6, 6], available=24) == [8, 8, 8]
-    assert fit([10, 10], floors=[8, 8], available=10) == [8, 8]
+    columns = (
+        Column("name", "", lambda item, _: None),
+        Column("population", "", lambda item, _: None, numeric=True),
+    )
+    name = "Gemeente met een bijzonder lange naam aan de rivier"
+    text = render(Table(columns, ((name, 1234567),)), Format.TABLE, width=30)
+    lines = text.splitlines()
+    assert lines[0].split() == ["name", "population"]
+    assert max(len(line) for line in lines) <= 30
+    assert "…" not in text and "1,234,567" in text
+    assert (
+        " ".join(word for line in lines[2:] for word in line.split() if word != "1,234,567") == name
+    )
 
 
 @pytest.mark.parametrize("width", [62, 80, 120])
 def test_no_table_line_is_wider_than_the_terminal(run: Runner, width: int) -> None:
-    """From 62 columns (8 columns of 6 and their gaps) the table stays inside the terminal."""
+    """The table stays inside the terminal with the essentials, headers whole; narrower than
+    the essentials, each town becomes a block of field and value lines."""
     result = run(["list", "-f", "table"], env={"COLUMNS": str(width)})
     lines = result.stdout.splitlines()
-    assert len(lines) == 17
     assert max(len(line) for line in lines) <= width
-    assert lines[0].split()[0] == "id"
+    if width < 80:
+        assert lines[:3] == [
+            "name              Alkmaar",
+            "municipality      Alkmaar",
+            "province          Noord-Holland",
+        ]
+        assert "population        112,311" in lines and "regions           regio-alkmaar" in lines
+        return
+    essentials = {"name", "municipality", "province", "population", "population_as_of"}
+    assert essentials <= set(lines[0].split())
+    assert "id" not in lines[0].split()
 
 
 @pytest.mark.parametrize("fields", ["help", "?", " help "])

@@ -60,7 +60,7 @@ def test_a_terminal_gets_a_table_with_a_bold_header() -> None:
     code, text = on_terminal("list", "--data", str(MINI))
     assert code == 0
     assert "\x1b[1m" in text
-    assert "aastad" in text and "\t" not in text
+    assert "Aastad" in text and "\t" not in text
 
 
 @pytest.mark.parametrize(
@@ -78,15 +78,18 @@ def test_colour_is_off_when_asked(args: tuple[str, ...], env: dict[str, str]) ->
     assert code == 0
     assert "\x1b" not in text
     assert text.splitlines()[0].split() == [
-        "id",
         "name",
         "municipality",
         "province",
         "status",
+        "designated",
         "population",
         "population_as_of",
         "regions",
     ]
+    assert text.splitlines()[2].split() == [
+        "Aastad", "Aagemeente", "Flevoland", "groeikern", "1972", "1,000", "2024-01-01", "reg"
+    ]  # fmt: skip
 
 
 def test_force_color_zero_does_not_confuse_us() -> None:

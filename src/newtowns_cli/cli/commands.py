@@ -69,6 +69,11 @@ OWN: dict[str, dict[str, Any]] = {
         ),
         "chart": typer.Option("--chart", help="Draw the entries on a decade axis instead."),
     },
+    "report": {
+        "no_pager": typer.Option(
+            "--no-pager", help="On a terminal, print the rendered report without a pager."
+        )
+    },
     "summarise": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
     "validate": {
         "file": typer.Argument(metavar="[FILE]", help="Data file to check (default: as --data)."),

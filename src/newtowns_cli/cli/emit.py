@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli import store
 from newtowns_cli.cli.params import ENV_DATA
-from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, UsageError
+from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, Problem, UsageError
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
 if TYPE_CHECKING:
+    from newtowns_cli.models import Town
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.records import Column, Table
@@ -118,6 +119,12 @@ class Out:
 
         return max(40, shutil.get_terminal_size().columns)
 
+    @property
+    def height(self) -> int:
+        import shutil
+
+        return shutil.get_terminal_size().lines
+
 
 def data_file(data: str | None) -> store.DataFile:
     return store.locate(data, os.environ.get(ENV_DATA))
@@ -156,11 +163,20 @@ def columns(
     if fields is not None and fields.strip() in ("help", "?"):
         table(records.field_help(available), out, noun="fields")
         raise SystemExit(0)
+    if fields is None and out.format is Format.TABLE:
+        from newtowns_cli.render import layout
+
+        return layout.terminal_columns(available, default)
     return records.pick(available, fields, default)
 
 
-def table(rows: Table, out: Out, *, noun: str, wrap: bool = False) -> None:
-    """Rows in the chosen format; an empty result is a note on a terminal, not an error."""
+def table(
+    rows: Table, out: Out, *, noun: str, wrap: bool = False, caption: str | None = None
+) -> None:
+    """Rows in the chosen format; an empty result is a note on a terminal, not an error.
+
+    The terminal table has a caption: ``caption``, else the row count.
+    """
     from newtowns_cli.render import render
 
     chosen = out.format
@@ -168,14 +184,83 @@ def table(rows: Table, out: Out, *, noun: str, wrap: bool = False) -> None:
         note(f"no {noun} match")
         if chosen is Format.TABLE and out.path is None:
             return
-    width = out.width if chosen is Format.TABLE else 80  # only the table has a width
-    deliver(render(rows, chosen, width=width, color=out.color, wrap=wrap), out)
+    if chosen is not Format.TABLE:
+        deliver(render(rows, chosen), out)
+        return
+    from newtowns_cli.render import layout
+
+    if caption is None and noun != "fields":
+        caption = layout.table_caption(rows, noun)
+    choice = layout.choice(rows.names) if noun != "fields" else None
+    shown = render(
+        rows, chosen, width=out.width, color=out.color, wrap=wrap, caption=caption, choice=choice
+    )
+    deliver(shown, out)
+
+
+def town_caption(catalog: Catalog, towns: Sequence[Town], out: Out) -> str | None:
+    """For the terminal table only: the count, and the dates and sources of the figures."""
+    if out.format is not Format.TABLE:
+        return None
+    from newtowns_cli.render.layout import town_caption as caption
+
+    return caption(catalog, towns)
 
 
 def detail(shown: Detail, out: Out) -> None:
+    """One item: rich sections on a terminal; the same sections as plain text in a pipe."""
     from newtowns_cli.render import render_detail
 
-    deliver(render_detail(shown, out.format, width=out.width, color=out.color), out)
+    chosen = out.format
+    if not out.to_terminal and (chosen is Format.TABLE or (out.fmt is None and out.path is None)):
+        from newtowns_cli.render import plain
+
+        deliver(plain.detail(shown), out)
+        return
+    deliver(render_detail(shown, chosen, width=out.width, color=out.color), out)
+
+
+def document(source: str, out: Out, *, pager: bool) -> None:
+    """Markdown: rendered on a terminal, and paged if longer than the screen; else the source."""
+    if not out.to_terminal:
+        deliver(source, out)
+        return
+    from newtowns_cli.render.pages import report
+
+    shown = report(source, width=out.width, color=out.color)
+    if pager and shown.count("\n") >= out.height:
+        page(shown)
+    else:
+        write(shown)
+
+
+def page(text: str) -> None:
+    """``text`` through $PAGER, else ``less -FIRX``; straight to stdout if neither runs."""
+    import shlex
+    import signal
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FIRX")}  # as git: colour through less
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
+    try:
+        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+    except BrokenPipeError:
+        pass  # the pager was closed before it read everything: not an error
+    except OSError:
+        write(text)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+
+
+def problems(found: Sequence[Problem]) -> None:
+    """validate's report: on a terminal with colour allowed, places muted, paths in colour."""
+    if Out().color:
+        from newtowns_cli.render.pages import problems as coloured
+
+        write(coloured(found, width=Out().width, color=True))
+    else:
+        write("".join(visible(str(problem)) + "\n" for problem in found))
 
 
 def deliver(text: str, out: Out) -> None:

@@ -24,6 +24,12 @@ def markdown() -> str:
         "newtowns [--version] [--data FILE] [-h | --help] COMMAND [OPTIONS] [ARGUMENTS]",
         "```",
         "",
+        "Without `--format`, a terminal gets tables and views drawn for people (below, as",
+        "`--format table` draws them in a pipe, at `COLUMNS` or 80 columns) and a pipe gets TSV,",
+        "or for one item (`show`, `groups ID`, …) the same sections as plain text:",
+        "",
+        *_example("COLUMNS=80 newtowns list --region MRA --format table"),
+        "",
     ]
     commands: dict[str, Any] = getattr(root, "commands", {})
     lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
@@ -50,6 +56,29 @@ def markdown() -> str:
 
 def _options(command: Any) -> list[Any]:
     return [param for param in command.params if not getattr(param, "hidden", False)]
+
+
+def _example(command: str) -> list[str]:
+    """A console block: ``command`` and what the installed script prints for it."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS")}
+    words = shlex.split(command)
+    at = words.index("newtowns")
+    env |= dict(assignment.split("=", 1) for assignment in words[:at])
+    args = words[at + 1 :]
+    printed = subprocess.run(
+        [sys.executable, "-m", "newtowns_cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
+    return ["```console", f"$ {command}", *printed.rstrip("\n").splitlines(), "```"]
 
 
 def _row(param: Any, context: Any) -> list[str]:

@@ -28,7 +28,6 @@ from newtowns_cli.cli.params import (
 from newtowns_cli.errors import ExitCode, UsageError
 from newtowns_cli.filters import TownFilter
 from newtowns_cli.render import Format
-from newtowns_cli.render.text import visible
 
 if TYPE_CHECKING:
     from newtowns_cli.models import Dataset, Town
@@ -97,7 +96,8 @@ def list_towns(
     key = sort_column(records.TOWN_COLUMNS, sort)
     catalog = emit.catalog(data)
     towns = _order(catalog, _selected(catalog, where), key, reverse, limit)
-    emit.table(records.build(catalog, towns, chosen), out, noun="towns")
+    caption = emit.town_caption(catalog, towns, out)
+    emit.table(records.build(catalog, towns, chosen), out, noun="towns", caption=caption)
 
 
 def _selected(catalog: Catalog, where: TownFilter) -> list[Town]:
@@ -436,13 +436,16 @@ def claims(
 @runner("report", filters=True)
 def report(
     where: TownFilter,
+    no_pager: bool = False,
     output: str | None = None,
     force: bool = False,
     data: str | None = None,
+    no_color: bool = False,
 ) -> None:
     """Write the data set (or the towns the filters select) as one Markdown document.
 
-    Every figure links to a numbered list of sources.
+    Every figure links to a numbered list of sources. On a terminal the document is
+    shown rendered, through a pager ($PAGER, else less) when longer than the screen.
 
     \b
     Example: newtowns report -o dossier.md
@@ -454,7 +457,7 @@ def report(
     catalog = emit.catalog(data)
     towns = _selected(catalog, where)
     text = dossier(catalog, towns, filtered=where != TownFilter())
-    emit.deliver(text, Out(Format.MD, True, output, force, data))
+    emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
 
 
 @runner("validate")
@@ -477,7 +480,7 @@ def validate(
         records = [{key: getattr(problem, key) for key in keys} for problem in problems]
         emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
-        emit.write("".join(visible(str(problem)) + "\n" for problem in problems))
+        emit.problems(problems)
     if dataset is None:
         noun = "problem" if len(problems) == 1 else "problems"
         emit.note(f"{target.label}: {len(problems)} {noun}", always=True)

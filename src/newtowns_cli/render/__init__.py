@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.layout import Choice
     from newtowns_cli.render.records import Column, Table
     from newtowns_cli.summary import Row, Summary
 
@@ -26,16 +27,26 @@ class Format(enum.StrEnum):
 
 
 def render(
-    table: Table, fmt: Format, *, width: int = 80, color: bool = False, wrap: bool = False
+    table: Table,
+    fmt: Format,
+    *,
+    width: int = 80,
+    color: bool = False,
+    wrap: bool = False,
+    caption: str | None = None,
+    choice: Choice | None = None,
 ) -> str:
     """``table`` as text in ``fmt``; only the chosen format's module is imported.
 
-    ``wrap`` lets free text wrap in the terminal table instead of being cut.
+    The terminal table (rich, imported only here) wraps long text, has a ``caption``, and
+    leaves out the columns ``choice`` allows when they do not fit.
     """
     if fmt is Format.TABLE:
         from newtowns_cli.render import terminal
 
-        return terminal.render(table, width=width, color=color, wrap=wrap)
+        return terminal.render(
+            table, width=width, color=color, wrap=wrap, caption=caption, choice=choice
+        )
     if fmt is Format.TSV or fmt is Format.CSV:
         from newtowns_cli.render import delimited
 
@@ -56,7 +67,9 @@ def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool =
     from newtowns_cli.render import detail as views
 
     if fmt is Format.TABLE:
-        return views.render_terminal(detail, width=width, color=color)
+        from newtowns_cli.render import sections
+
+        return sections.render(detail, width=width, color=color)
     if fmt is Format.JSON or fmt is Format.JSONL:
         return views.render_json(detail, lines=fmt is Format.JSONL)
     if fmt is Format.MD:
@@ -93,9 +106,11 @@ def render_summary(
     if fmt is Format.MD:
         notes = "".join(f"\n{markdown.escape_block(note)}\n" for note in summary.notes)
         return markdown.render(rows) + notes
-    text = render(rows, fmt, width=width, color=color)
     if fmt is not Format.TABLE:
-        return text
+        return render(rows, fmt)
+    from newtowns_cli.render.layout import choice
+
+    text = render(rows, fmt, width=width, color=color, choice=choice(rows.names))
     shown = [(row.key, float(row.population)) for row in summary.rows]
     bars = chart.labelled_bars(shown, width=width) if len(shown) > 1 else ""
     import textwrap

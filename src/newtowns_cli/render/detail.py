@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Mapping
 
 from newtowns_cli.render.records import Column, Table, Value
-from newtowns_cli.render.text import visible
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -59,25 +58,6 @@ def render_markdown(detail: Detail) -> str:
             parts.append(markdown.render(section.table))
         if section.items:
             parts.append("".join(f"- {markdown.escape_block(item)}\n" for item in section.items))
-    return "\n".join(part.rstrip("\n") + "\n" for part in parts)
-
-
-def render_terminal(detail: Detail, *, width: int, color: bool) -> str:
-    """For people: the title, the key facts, then each section; long text wraps."""
-    from newtowns_cli.render import terminal
-
-    bold = ("\x1b[1m", "\x1b[0m") if color else ("", "")
-    parts = [f"{bold[0]}{visible(detail.title)}{bold[1]}"]
-    fields = field_table(detail.fields)
-    parts.append(terminal.render(fields, width=width, color=False, header=False, wrap=True))
-    for section in detail.sections:
-        if section.table is None and not section.items:
-            continue
-        parts.append(f"{bold[0]}{visible(section.title)}{bold[1]}")
-        if section.table is not None:
-            table = without_empty_columns(section.table)
-            parts.append(terminal.render(table, width=width, color=color, wrap=True))
-        parts.extend(f"- {visible(item)}\n" for item in section.items)
     return "\n".join(part.rstrip("\n") + "\n" for part in parts)
 
 

@@ -1,97 +1,274 @@
-"""The table for people at a terminal: columns sized to fit, data never read as markup.
+"""The table for people at a terminal, drawn by rich: headers whole, long text wrapped.
 
-The layout is written here rather than by rich: we size every column ourselves, and
-importing rich.console costs tens of milliseconds on every run (benchmarks/README.md).
+Every header keeps its full name (it is what --fields takes); a cell too long for its
+column wraps at spaces, and folds a word longer than the column, so nothing is cut. Numbers
+are right-aligned and grouped (machine formats keep them raw). When even the headers do
+not fit side by side (many --fields on a narrow terminal), each row is shown as a block
+of field / value lines instead, so still nothing is cut.
 """
 
 from __future__ import annotations
 
-import textwrap
+import dataclasses
+import re
+from collections.abc import Sequence
 
-from newtowns_cli.render.records import Table
-from newtowns_cli.render.text import cell, visible
-from newtowns_cli.render.text import display_width as cell_len
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from newtowns_cli.render.layout import Choice
+from newtowns_cli.render.records import Column, Table, Value
+from newtowns_cli.render.richtext import HEADING, ISSUE_STYLES, MUTED, data_text, to_string
+from newtowns_cli.render.text import display_width
 
 GAP = 2
-MIN_COLUMN = 6
-TEXT_FLOOR = 24
-BOLD, RESET = "\x1b[1m", "\x1b[0m"
+_LINK = re.compile(r"https?://[!-~]+")
+SHORT = 16
+"""A column (not free text) whose values all fit in this many cells never wraps."""
+FOLD_FLOOR = 16
+TEXT_FLOOR = 30
+FOLDS = frozenset(
+    {"id", "url", "regions", "groups", "members", "sources", "source", "population_source",
+     "original", "performed_by", "commissioned_by", "towns", "partners", "organisations",
+     "town_ids", "themes", "aliases", "authors"}
+)  # fmt: skip
+"""Columns of identifiers and addresses, which may fold when there is no room."""
+SOURCE_COLUMNS = frozenset({"source", "sources", "population_source", "original"})
 
 
 def render(
-    table: Table, *, width: int, color: bool, header: bool = True, wrap: bool = False
+    table: Table,
+    *,
+    width: int,
+    color: bool,
+    header: bool = True,
+    wrap: bool = True,
+    caption: str | None = None,
+    choice: Choice | None = None,
 ) -> str:
-    """The table in ``width`` columns, the header in bold only if ``color``.
+    """The table in at most ``width`` columns; bold header and colours only if ``color``.
 
-    When the table is wider than the terminal, a header wider than its values gives way
-    first, then the widest column loses a character at a time, down to 6; cut cells and
-    headers end in '…'. Machine formats never cut. With ``wrap`` (detail views) free-text
-    columns wrap instead of being cut.
+    ``choice`` (the terminal's default columns) keeps its essential columns and adds the
+    others, in order of priority, while they fit.
     """
-    cells = [[visible(cell(value, joiner=", ")) for value in row] for row in table.rows]
-    headers = [cell_len(column.name) if header else 0 for column in table.columns]
-    values = [max((cell_len(row[i]) for row in cells), default=0) for i in range(len(headers))]
-    natural = [max(pair) for pair in zip(headers, values, strict=True)]
-    available = width - GAP * (len(headers) - 1)
-    wraps = [wrap and column.text for column in table.columns]
-    floors = [
-        min(natural[i], TEXT_FLOOR if wraps[i] else max(values[i], MIN_COLUMN))
-        for i in range(len(natural))
-    ]
-    widths = fit(natural, floors=floors, available=available)
-    widths = fit(widths, floors=[MIN_COLUMN] * len(widths), available=available)
-    right = [column.numeric for column in table.columns]
-    lines = []
-    if header:
-        names = [_cut(column.name, w) for column, w in zip(table.columns, widths, strict=True)]
-        line = _join(names, widths, right)
-        lines.append(f"{BOLD}{line}{RESET}" if color else line)
-    for row in cells:
-        pieces = [
-            _fold(text, w) if folds else [_cut(text, w)]
-            for text, w, folds in zip(row, widths, wraps, strict=True)
-        ]
-        for depth in range(max(len(piece) for piece in pieces)):
-            parts = [piece[depth] if depth < len(piece) else "" for piece in pieces]
-            lines.append(_join(parts, widths, right))
-    return "".join(line.rstrip() + "\n" for line in lines)
+    del wrap  # every terminal table wraps now; kept for the callers' signature
+    shown = renderable(table, caption=caption, header=header, choice=choice)
+    return to_string([shown], width=width, color=color)
 
 
-def _join(parts: list[str], widths: list[int], right: list[bool]) -> str:
-    padded = [
-        " " * (w - cell_len(p)) + p if r else p + " " * (w - cell_len(p))
-        for p, w, r in zip(parts, widths, right, strict=True)
-    ]
-    return (" " * GAP).join(padded)
+def renderable(
+    table: Table, *, caption: str | None = None, header: bool = True, choice: Choice | None = None
+) -> RenderableType:
+    """The rich renderable of ``table``: a table, or row blocks if it has to be (see above)."""
+    texts = [[text(column, value) for column, value in zip(table.columns, row, strict=True)]
+             for row in table.rows]  # fmt: skip
+    return _Fitting(table, texts, caption=caption, header=header, choice=choice)
 
 
-def _cut(text: str, width: int) -> str:
-    """``text`` in at most ``width`` display cells, ending in '…' when cut."""
-    if cell_len(text) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width - 1:
+def text(column: Column[object], value: Value) -> Text:
+    """One cell: numbers grouped, verdicts coloured, source ids muted."""
+    if column.numeric and isinstance(value, int | float) and not isinstance(value, bool):
+        return data_text(f"{value:,}")
+    style: str | Style = MUTED if column.name in SOURCE_COLUMNS else ""
+    if column.name == "verdict" and isinstance(value, str):
+        style = ISSUE_STYLES.get(value, "")
+    if column.name == "url" and isinstance(value, str) and _LINK.fullmatch(value):
+        style = Style(link=value)  # a folded address stays clickable where links work
+    return data_text(value, style=style)
+
+
+class _Fitting:
+    """Decides at render time, knowing the width, between the table and row blocks."""
+
+    def __init__(
+        self,
+        table: Table,
+        texts: list[list[Text]],
+        *,
+        caption: str | None,
+        header: bool,
+        choice: Choice | None,
+    ) -> None:
+        self.table, self.texts, self.caption = table, texts, caption
+        self.header, self.choice = header, choice
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        sizes = {
+            column.name: measure(column, [row[i] for row in self.texts], header=self.header)
+            for i, column in enumerate(self.table.columns)
+        }
+        names = list(self.table.names)
+        if self.choice is not None:
+            priority, essential = self.choice
+            keep = list(priority[:essential])
+            if fit([sizes[name] for name in keep], width=width) is None:
+                keep = list(priority)  # blocks, which have room for every column
+            for name in priority[len(keep) :]:
+                trial = [sizes[n] for n in names if n in keep or n == name]
+                folds = [kept for kept in keep if kept != "id"]
+                if fit(trial, width=width, folds=folds, roomy=True):
+                    keep.append(name)
+            names = [name for name in names if name in keep]
+        table, texts = _only(self.table, self.texts, names)
+        widths = fit([sizes[name] for name in names], width=width)
+        if widths is None:
+            yield blocks(table, texts, caption=self.caption)
+            return
+        yield columns_table(table, texts, widths, header=self.header)
+        if self.caption:  # as wide as the terminal, not the table
+            yield data_text(self.caption)
+
+
+def _only(
+    table: Table, texts: list[list[Text]], names: list[str]
+) -> tuple[Table, list[list[Text]]]:
+    """The columns of ``table`` named in ``names``, in the table's order."""
+    at = [i for i, name in enumerate(table.names) if name in names]
+    rows = tuple(tuple(row[i] for i in at) for row in table.rows)
+    return Table(tuple(table.columns[i] for i in at), rows), [[row[i] for i in at] for row in texts]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Size:
+    """What fitting needs to know of a column: its name, kind and the widths of its text."""
+
+    name: str
+    text: bool
+    head: int
+    longest: int
+    word: int
+
+
+def measure(column: Column[object], cells: list[Text], *, header: bool) -> Size:
+    """The header's width, the longest value's, and the longest word's where values wrap."""
+    plains = [cell.plain for cell in cells]
+    longest = max((display_width(plain) for plain in plains), default=0)
+    wraps = not column.numeric and (column.text or longest > SHORT)
+    word = max((display_width(w) for p in plains for w in p.split()), default=0) if wraps else 0
+    head = display_width(column.name) if header else 1
+    return Size(column.name, column.text, head, longest, word if wraps else longest)
+
+
+def fit(
+    sizes: Sequence[Size],
+    *,
+    width: int,
+    folds: Sequence[str] | None = None,
+    roomy: bool = False,
+) -> list[int] | None:
+    """Column widths within ``width``, or None when even the narrowest do not fit.
+
+    A column starts at its natural width; while the table is too wide, the column with
+    the most room above its floor gives a cell. The floor is the header and the longest
+    word, so no word is split; failing that, identifiers longer than 16 cells may fold
+    (only those named in ``folds``, if given), the longest first, and addresses into lines
+    of half the width at least; beside an address an id never folds (the rows become
+    blocks instead, where an address has a line of its own). Numbers, dates and other
+    short values keep their width.
+    With ``roomy`` (choosing which columns to show), free text also keeps 30 cells.
+    """
+    natural, whole, folded = [], [], []
+    addresses = any(size.name == "url" for size in sizes)
+    for size in sizes:
+        word = max(size.word, min(size.longest, TEXT_FLOOR)) if size.text and roomy else size.word
+        natural.append(max(size.head, size.longest))
+        whole.append(max(size.head, word))
+        least = max(FOLD_FLOOR, width // 2) if size.name == "url" else FOLD_FLOOR
+        folds_here = size.name in FOLDS and not (size.name == "id" and addresses)
+        folded.append(max(size.head, min(word, least) if folds_here else word))
+    available = width - GAP * (len(sizes) - 1)
+    floors = list(whole)
+    order = sorted(range(len(sizes)), key=lambda i: (sizes[i].name == "id", -whole[i]))
+    for i in order:  # fold the widest identifiers first, an id column last, until it fits
+        if sum(floors) <= available:
             break
-        kept.append(char)
-        used += size
-    return "".join(kept) + "…"
-
-
-def _fold(text: str, width: int) -> list[str]:
-    """``text`` wrapped at spaces into lines of ``width`` cells; long words are split."""
-    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
-    return [_cut(line, width) for line in lines] or [""]
-
-
-def fit(natural: list[int], *, floors: list[int], available: int) -> list[int]:
-    """Shrink the widest column one step at a time until the total fits or all are at floor."""
+        if folds is None or sizes[i].name in folds:
+            floors[i] = folded[i]
+    if sum(floors) > available:
+        return None
     widths = list(natural)
-    while sum(widths) > available:
-        candidates = [i for i, w in enumerate(widths) if w > min(floors[i], natural[i])]
-        if not candidates:
-            break
-        widest = max(candidates, key=lambda i: widths[i])
-        widths[widest] -= 1
+    excess = sum(widths) - available
+    while excess > 0:
+        slack = [w - f for w, f in zip(widths, floors, strict=True)]
+        most = max(slack)
+        widest = slack.index(most)
+        second = max((v for i, v in enumerate(slack) if i != widest), default=0)
+        step = min(excess, max(1, most - second))
+        widths[widest] -= step
+        excess -= step
     return widths
+
+
+def columns_table(
+    table: Table,
+    texts: list[list[Text]],
+    widths: list[int],
+    *,
+    header: bool,
+) -> RichTable:
+    """The rich Table: a rule under the header, two spaces between columns, no frame."""
+    shown = RichTable(
+        box=box.SIMPLE_HEAD if header else None,
+        show_header=header,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        header_style=HEADING,
+    )
+    for column, width in zip(table.columns, widths, strict=True):
+        shown.add_column(
+            column.name,
+            justify="right" if column.numeric else "left",
+            overflow="fold",
+            width=width,
+        )
+    for row in texts:
+        shown.add_row(*row)
+    return shown
+
+
+def blocks(table: Table, texts: list[list[Text]], *, caption: str | None) -> RenderableType:
+    """Each row as lines of field and value (empty ones left out), apart by a blank line."""
+    shown: RenderableType = Blocks(table.names, texts)
+    return Group(shown, Text(""), data_text(caption)) if caption else shown
+
+
+class Blocks:
+    """Rows as blocks of 'field  value' lines (a value wraps under itself), a blank line apart.
+
+    Written as lines of rich Text rather than as a rich grid, which costs a cell's
+    layout for every line: 4 000 rows of 19 fields took 14 s that way.
+    """
+
+    def __init__(self, names: Sequence[str], rows: list[list[Text]]) -> None:
+        self.names, self.rows = names, rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = max((display_width(name) for name in self.names), default=0) + GAP
+        room = max(1, options.max_width - key)
+        bold, end = console.get_style(HEADING), Segment.line()
+        labels = [
+            (Segment(name, bold), Segment(" " * (key - display_width(name)))) for name in self.names
+        ]
+        indent = Segment(" " * key)
+        for number, row in enumerate(self.rows):
+            if number:
+                yield end
+            for label, value in zip(labels, row, strict=True):
+                if not value.plain:
+                    continue
+                if value.cell_len <= room:
+                    yield from label
+                    yield from value.render(console)
+                    yield end
+                    continue
+                for depth, piece in enumerate(value.wrap(console, room, overflow="fold")):
+                    yield from label if depth == 0 else (indent,)
+                    yield from piece.render(console)
+                    yield end

@@ -1,0 +1,60 @@
+"""rich's Markdown with tables sized as our terminal tables: cells wrap, words stay whole.
+
+rich's own Markdown tables share the width out evenly and cut cells with '…'.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Markdown, MarkdownElement, TableElement
+from rich.table import Table
+from rich.text import Text
+
+from newtowns_cli.render.terminal import Size, fit
+from newtowns_cli.render.text import display_width
+
+
+class FoldingTable(TableElement):
+    """A Markdown table as rich draws it, with widths that keep every word whole if they can."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = Table(
+            box=box.SIMPLE,
+            pad_edge=False,
+            style="markdown.table.border",
+            show_edge=True,
+            collapse_padding=True,
+        )
+        headings = [] if self.header is None or self.header.row is None else self.header.row.cells
+        rows = (
+            []
+            if self.body is None
+            else [[cell.content for cell in r.cells] for r in self.body.rows]
+        )
+        sizes = [_size(cell.content, [row[i] for row in rows]) for i, cell in enumerate(headings)]
+        widths = fit(sizes, width=options.max_width - 4)  # the frame's edges and padding
+        for i, column in enumerate(headings):
+            heading = column.content.copy()
+            heading.stylize("markdown.table.header")
+            table.add_column(heading, overflow="fold", width=None if widths is None else widths[i])
+        for row in rows:
+            table.add_row(*row)
+        yield table
+
+
+def _size(heading: Text, cells: list[Text]) -> Size:
+    plains = [cell.plain for cell in cells]
+    longest = max((display_width(plain) for plain in plains), default=0)
+    word = max((display_width(w) for p in plains for w in p.split()), default=0)
+    head = max((display_width(w) for w in heading.plain.split()), default=1)
+    return Size(heading.plain, True, head, max(longest, display_width(heading.plain)), word)
+
+
+class FoldingMarkdown(Markdown):
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **Markdown.elements,
+        "table_open": FoldingTable,
+    }

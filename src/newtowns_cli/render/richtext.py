@@ -1,0 +1,86 @@
+"""rich for people at a terminal: the one way data becomes rich Text, and our own consoles.
+
+Imported only when output is for people (stdout a terminal, or --format table): importing
+rich costs tens of milliseconds (benchmarks/README.md). Every piece of data text reaches
+rich through ``data_text``, so it is never read as markup and its control characters are
+shown escaped (``text.visible``). Consoles are built here with every setting explicit and
+rich's view of the environment switched off: rich would otherwise take FORCE_COLOR (any
+value, even 0), NO_COLOR, COLUMNS and the width of stdin or stderr into account.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+from rich.console import Console, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from newtowns_cli.render.records import Value
+from newtowns_cli.render.text import cell, visible
+
+ISSUE_STYLES = {
+    "consistent": "green",
+    "not consistent": "bold red",
+    "not comparable": "yellow",
+}
+"""Colour for meaning only: the words are always there."""
+MUTED = "dim"
+HEADING = "bold"
+
+
+def data_text(value: Value, *, style: str | Style = "", keep: str = "") -> Text:
+    """``value`` (from a data file) as rich Text: never markup, control characters escaped.
+
+    ``keep`` names control characters to keep as they are (a newline in a block of text).
+    """
+    return Text(visible(cell(value, joiner=", "), keep=keep), style=style)
+
+
+def console(*, width: int, color: bool, height: int = 25) -> Console:
+    """A console writing to memory at ``width`` columns, colour and bold only if ``color``."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        height=height,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        force_jupyter=False,
+        force_interactive=False,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        _environ={},
+    )
+
+
+def to_string(
+    renderables: Iterable[RenderableType], *, width: int, color: bool, soft_wrap: bool = False
+) -> str:
+    """The renderables as text, one after another; trailing spaces dropped from each line.
+
+    With ``soft_wrap`` long lines are left for the terminal to wrap.
+    """
+    out = console(width=width, color=color)
+    for renderable in renderables:
+        out.print(renderable, soft_wrap=soft_wrap)
+    file = out.file
+    assert isinstance(file, io.StringIO)
+    return "".join(line.rstrip(" ") + "\n" for line in file.getvalue().splitlines())
+
+
+def markdown(source: str) -> RenderableType:
+    """Markdown we wrote (data in it escaped) for rich to render.
+
+    Links to the document's own anchors ("[3](#source-3)") show as "[3]"; table cells
+    wrap instead of being cut.
+    """
+    from newtowns_cli.render.folding_markdown import FoldingMarkdown
+
+    text = re.sub(r"\[([^\]\n]+)\]\(#[^)\s]*\)", r"\\[\1\\]", visible(source, keep="\t\n"))
+    return FoldingMarkdown(text, hyperlinks=False)

@@ -1,0 +1,285 @@
+"""What a person sees: the installed script on a real pseudo-terminal at 80, 100 and 160
+columns (tables, one-item views, claims, the report), and the one-item views in a pipe."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import subprocess
+
+import pytest
+from test_terminal import SCRIPT, _env, on_terminal
+
+from support import MINI
+
+WIDTHS = [80, 100, 160]
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+
+
+def piped(*args: str) -> str:
+    result = subprocess.run([str(SCRIPT), *args], env=_env(), capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def plain(text: str) -> str:
+    return ESCAPES.sub("", text)
+
+
+def _towns() -> list[tuple[str, str]]:
+    rows = piped("list", "--fields", "name,population", "-f", "tsv").splitlines()[1:]
+    return [tuple(row.split("\t")) for row in rows]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_list_on_a_terminal_reads_at_every_width(columns: int) -> None:
+    """Headers whole, no line too wide, every name whole (wrapped is fine), numbers grouped."""
+    code, text = on_terminal("list", columns=columns)
+    assert code == 0
+    lines = plain(text).splitlines()
+    header = lines[0].split()
+    assert header[:3] == ["name", "municipality", "province"]
+    assert {"population", "population_as_of"} <= set(header)
+    assert max(len(line) for line in lines) <= columns
+    assert "…" not in text
+    words = plain(text).split()
+    for name, population in _towns():
+        assert all(word in words for word in name.split()), name
+        assert f"{int(population):,}" in words, name
+    assert lines[-1].endswith("name,population_source.") or "population_source." in lines[-1]
+    assert "16 towns; population as of 2024-01-01" in plain(text)
+
+
+def test_wider_terminals_get_more_columns() -> None:
+    """80 columns: the essentials; wider: more; never the id, which repeats the name."""
+    heads = [plain(on_terminal("list", columns=c)[1]).splitlines()[0].split() for c in WIDTHS]
+    assert heads[0] == ["name", "municipality", "province", "population", "population_as_of"]
+    assert len(heads[0]) < len(heads[1]) < len(heads[2])
+    assert all("id" not in head for head in heads)
+
+
+def test_fields_still_rule_on_a_terminal() -> None:
+    """--fields names the columns, in its order, whatever the width."""
+    code, text = on_terminal("list", "--fields", "id,population,name", columns=80)
+    assert code == 0
+    assert plain(text).splitlines()[0].split() == ["id", "population", "name"]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_claims_verdicts_are_whole_and_coloured_for_meaning(columns: int) -> None:
+    """Every verdict on one line, in colour; the same words without colour under NO_COLOR."""
+    expected = piped("claims", "-f", "tsv", "--fields", "verdict").splitlines()[1:]
+    code, text = on_terminal("claims", columns=columns)
+    assert code == 0
+    lines = plain(text).splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[-1] == "14 claims: 12 not comparable, 2 consistent."
+    for verdict in ("not consistent", "not comparable"):
+        assert sum(line.count(verdict) for line in lines[:-1]) == expected.count(verdict)
+    assert "\x1b[32mconsistent" in text and "\x1b[33mnot comparable" in text
+    code, bare = on_terminal("claims", columns=columns, NO_COLOR="1")
+    assert "\x1b" not in bare
+    assert bare.replace(" ", "") == plain(text).replace(" ", "")
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize(
+    ("args", "titles"),
+    [
+        (
+            ("show", "almere"),
+            ["Almere", "Designation", "Population", "Groups", "Timeline", "Sources"],
+        ),
+        (("groups", "mra"), ["Metropoolregio Amsterdam", "Members", "Timeline", "Sources"]),
+        (("research", "zorgen-voor-new-towns"), ["Findings", "Sources"]),
+        (("sources", "mra-2023-12-04"), ["Cited by"]),
+    ],
+    ids=["show", "groups", "research", "sources"],
+)
+def test_one_item_views_on_a_terminal(
+    columns: int, args: tuple[str, ...], titles: list[str]
+) -> None:
+    """Titles in bold and underlined, sections that fit the width, numbers grouped."""
+    code, text = on_terminal(*args, columns=columns)
+    assert code == 0
+    lines = plain(text).splitlines()
+    assert max(len(line) for line in lines) <= columns
+    for title in titles:
+        assert title in lines, title
+    assert "\x1b[1;4m" in text and "…" not in text
+    if args[0] == "show":
+        assert "226,786" in plain(text) and "17,240" in plain(text)
+
+
+@pytest.mark.parametrize(
+    ("args", "titles", "facts"),
+    [
+        (
+            ("show", "almere"),
+            [
+                "Almere",
+                "Designation",
+                "Relieves (overloop)",
+                "Population",
+                "Area (km²)",
+                "Location",
+                "Groups",
+                "Timeline",
+                "Sources",
+            ],
+            [
+                "17240",
+                "De zestien gemeenten die in de jaren zeventig van rijkswege werden aangewezen als groeikernen",
+                "https://fy.wikipedia.org/wiki/Almeare",
+            ],
+        ),
+        (
+            ("groups", "mra"),
+            ["Metropoolregio Amsterdam", "Members", "Timeline", "Sources"],
+            [
+                "haarlemmermeer",
+                "https://www.metropoolregioamsterdam.nl/purmerend-almere-en-lelystad-in-new-towns-alliantie/",
+            ],
+        ),
+        (
+            ("research", "zorgen-voor-new-towns"),
+            ["Zorgen voor New Towns; van groeikern tot aandachtgebied", "Findings", "Sources"],
+            [
+                "- The neighbourhoods of the 1970s and 1980s are ageing fast.",
+                "Minister Mona Keijzer (Volkshuisvesting en Ruimtelijke Ordening)",
+            ],
+        ),
+        (
+            ("sources", "mra-2023-12-04"),
+            ["Purmerend, Almere en Lelystad in New Towns Alliantie", "Cited by"],
+            [
+                "https://www.metropoolregioamsterdam.nl/purmerend-almere-en-lelystad-in-new-towns-alliantie/",
+                "kopgroep-new-towns",
+            ],
+        ),
+    ],
+    ids=["show", "groups", "research", "sources"],
+)
+def test_one_item_views_in_a_pipe_are_plain_text_with_every_section(
+    args: tuple[str, ...], titles: list[str], facts: list[str]
+) -> None:
+    """Piped: every section under its title, every fact whole, no colour, frame or tab."""
+    text = piped(*args)
+    lines = text.splitlines()
+    assert lines[0] == titles[0] and lines[1] == ""
+    for title in titles[1:]:
+        assert title in lines, title
+    for fact in facts:
+        assert fact in text, fact
+    assert "\x1b" not in text and "─" not in text and "\t" not in text and "…" not in text
+    assert text == piped(*args, "-f", "table")
+
+
+def test_one_item_views_keep_their_machine_formats() -> None:
+    """--format json and md are unchanged; tsv (asked for) is still the flat row."""
+    assert piped("show", "almere", "-f", "json").startswith('{\n  "id": "almere"')
+    assert piped("show", "almere", "-f", "md").startswith("## Almere\n")
+    assert piped("show", "almere", "-f", "tsv").splitlines()[0].startswith("id\tname\t")
+
+
+def test_report_on_a_terminal_is_rendered_not_source() -> None:
+    """--no-pager: rich's rendering (no '#' headings, no '|---|' rows), within the width."""
+    source = piped("report")
+    assert source.startswith("# ")
+    code, text = on_terminal("report", "--no-pager", columns=100)
+    assert code == 0
+    lines = plain(text).splitlines()
+    assert not [line for line in lines if line.startswith("#") or "|---" in line]
+    assert lines[0].strip() == source.splitlines()[0].removeprefix("# ")
+    assert max(len(line) for line in lines) <= 100
+    assert "](#source-" not in plain(text)
+
+
+def test_a_long_report_goes_through_the_pager() -> None:
+    """Longer than the screen: through $PAGER (here a sed that marks each line)."""
+    code, text = on_terminal("report", columns=100, PAGER="sed s/^/PAGED:/")
+    assert code == 0
+    lines = text.splitlines()
+    assert len(lines) > 40 and all(line.startswith("PAGED:") for line in lines)
+    code, text = on_terminal("report", "--no-pager", columns=100, PAGER="sed s/^/PAGED:/")
+    assert "PAGED:" not in text
+
+
+def test_report_in_a_pipe_is_the_markdown_source() -> None:
+    """Never paged, never rendered off a terminal."""
+    assert piped("report").startswith("# ")
+    assert piped("report", "--no-pager") == piped("report")
+
+
+@pytest.mark.parametrize(
+    "args", [("list",), ("claims",), ("show", "almere"), ("report", "--no-pager"), ("sources",)]
+)
+def test_no_color_is_readable(args: tuple[str, ...]) -> None:
+    """NO_COLOR: not one escape code, and the same words as with colour."""
+    code, coloured = on_terminal(*args, columns=100)
+    code, bare = on_terminal(*args, columns=100, NO_COLOR="1")
+    assert code == 0
+    assert "\x1b" not in bare
+    assert bare.split() == plain(coloured).split()
+
+
+def test_validate_colours_paths_and_messages_on_a_terminal(tmp_path: pathlib.Path) -> None:
+    """Places muted, paths and messages in colour; the same text as in a pipe."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        MINI.read_text("utf-8").replace('province = "Flevoland"', 'province = "Atlantis"', 1),
+        "utf-8",
+    )
+    code, shown = on_terminal("validate", str(bad), columns=100)
+    assert code == 1
+    assert "\x1b[1;36m" in shown and "\x1b[31m" in shown
+    result = subprocess.run(
+        [str(SCRIPT), "validate", str(bad)], env=_env(), capture_output=True, check=False
+    )
+    first = plain(shown).splitlines()[0]
+    assert first == result.stdout.decode("utf-8").splitlines()[0]
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    readme = (pathlib.Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    examples = []
+    for block in readme.split("```console\n")[1:]:
+        body = block.split("\n```", 1)[0]
+        for chunk in ("\n" + body).split("\n$ ")[1:]:
+            command, _, output = chunk.partition("\n")
+            examples.append((command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "expected"), _readme_examples())
+def test_readme_terminal_examples_are_real_output(
+    command: str, expected: str, tmp_path: pathlib.Path
+) -> None:
+    """Each `$ newtowns …` in the README's console blocks prints exactly what is shown."""
+    import os
+
+    env = {k: v for k, v in _env().items() if k != "COLUMNS"}
+    env["PATH"] = f"{SCRIPT.parent}{os.pathsep}{env.get('PATH', '')}"
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip("\n") == expected.rstrip("\n")
+
+
+@pytest.mark.parametrize("force", ["0", "1"])
+def test_force_color_never_colours_a_pipe(force: str) -> None:
+    """rich would read FORCE_COLOR as 'a terminal'; our consoles ignore it."""
+    result = subprocess.run(
+        [str(SCRIPT), "claims", "-f", "table"],
+        env={**_env(), "FORCE_COLOR": force},
+        capture_output=True,
+        check=True,
+    )
+    assert b"\x1b" not in result.stdout and b"not comparable" in result.stdout
+
+
+def test_a_pager_that_cannot_start_prints_the_report_straight() -> None:
+    """PAGER naming no program: the rendered report, straight to the terminal, exit 0."""
+    code, text = on_terminal("report", columns=100, PAGER="no-such-pager-here")
+    assert code == 0
+    assert "Dutch New Towns" in text.splitlines()[0]
