@@ -71,11 +71,12 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
     """Once validated, the data loads from the cache: no pydantic; no format imports rich."""
     first = _imported(["list", "--format", fmt], tmp_path)
     assert "pydantic" in first  # the first run validates
-    assert list(tmp_path.glob("*.pickle"))
+    assert list(tmp_path.glob("*.cache"))
     assert not _imported(["list", "--format", fmt], tmp_path) & {
         "pydantic",
         "pydantic_core",
         "rich",
+        "pickle",
     }
 
 

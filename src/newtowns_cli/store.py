@@ -146,14 +146,14 @@ def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = N
         from newtowns_cli import cache as stored
 
         key = stored.key(raw)
-        found = stored.get(cache, key)
+        found = stored.get(cache, key, size_hint=len(raw))
         if found is not None:
             return found
     dataset, problems = inspect(data, today=today, raw=raw)
     if dataset is None:
         raise DataInvalidError(data.label, problems)
     if cache is not None:
-        stored.put(cache, key, dataset)
+        stored.put(cache, key, dataset, source=data.path)
     return dataset
 
 
