@@ -27,7 +27,7 @@ def ids(path: str | os.PathLike[str], table: str, incomplete: str) -> list[tuple
             return []
         with open(path, "rb") as stream:
             document = tomllib.loads(stream.read().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits
         return []
     entries = document.get(table)
     found = []
