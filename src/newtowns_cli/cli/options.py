@@ -14,11 +14,11 @@ from typer._click import types as click_types  # typer's vendored click
 from newtowns_cli.cli.params import ENV_DATA
 
 
-def _ascii_int(value: object) -> int:
+def _ascii_int(value: str | int) -> int:
     """int() for ASCII digits only: Python's int() also reads '٣' and '３' as 3."""
     if isinstance(value, str) and not value.isascii():
         raise ValueError(value)
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 class AsciiInt(click_types.IntParamType):
