@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
-URL_PATTERN = r"^https?://[^\s]+$"
+URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f\"'<>]+$"  # no space, quote or angle bracket
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 
 
