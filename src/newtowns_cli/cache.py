@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import hashlib
 import json
 import os
 import pathlib
@@ -38,6 +37,11 @@ from collections.abc import Iterator, Mapping
 
 from newtowns_cli import __version__, plaindata
 from newtowns_cli.models import Dataset
+
+try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, 2-3 ms of every start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 
 _CODE = (
     "models.py",
@@ -81,7 +85,7 @@ def folder_for(environ: Mapping[str, str]) -> pathlib.Path | None:
 
 def key(raw: bytes) -> str:
     """The cache key of a data file's bytes under this code."""
-    digest = hashlib.blake2b(raw, digest_size=32)
+    digest = blake2b(raw, digest_size=32)
     package = pathlib.Path(__file__).parent
     for name in _CODE:
         with contextlib.suppress(OSError):
@@ -125,7 +129,7 @@ def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
         not isinstance(header, dict)
         or header.get("magic") != MAGIC
         or header.get("key") != name
-        or header.get("digest") != hashlib.blake2b(body, digest_size=32).hexdigest()
+        or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
     ):
         return None
     with _no_collection():
@@ -165,14 +169,14 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
             "magic": MAGIC,
             "key": name,
             "path": path,
-            "digest": hashlib.blake2b(body, digest_size=32).hexdigest(),
+            "digest": blake2b(body, digest_size=32).hexdigest(),
         }
         line = json.dumps(header, ensure_ascii=True).encode() + b"\n"
         with _folder(folder, create=True) as directory:
             _write(directory, name + SUFFIX, line + body)
             prune(directory, keep=name)
-    except (OSError, ValueError, TypeError, RecursionError, MemoryError):
-        pass
+    except (OSError, ValueError, TypeError, RuntimeError, RecursionError, MemoryError):
+        pass  # RuntimeError: Path.resolve() on a symlink loop (Python 3.11)
 
 
 @contextlib.contextmanager
