@@ -108,3 +108,39 @@ def test_bars_are_bounded_too() -> None:
     assert chart.bar(1.0, 1.0, 10**20) == "█" * chart.MAX_WIDTH
     lines = chart.labelled_bars([("a", 2.0), ("b", 1.0)], width=10**20).splitlines()
     assert max(len(line) for line in lines) <= chart.MAX_WIDTH
+
+
+ZSH_TAB = {"_NEWTOWNS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "newtowns show spi"}
+
+
+@pytest.mark.parametrize("name", ["COLUMNS", "TERMINAL_WIDTH", "LINES"])
+@pytest.mark.parametrize(
+    ("args", "env", "code"),
+    [
+        ([], ZSH_TAB, 0),
+        (["--help"], {}, 0),
+        (["list", "--bogus"], {}, 2),
+        (["timeline", "--chart"], {}, 0),
+        (["list", "-f", "table"], {}, 0),
+    ],
+    ids=["zsh-tab", "help", "usage-error", "chart", "table"],
+)
+def test_a_terminal_size_of_5000_digits_reads_as_a_very_large_one(
+    name: str, args: list[str], env: dict[str, str], code: int
+) -> None:
+    """int() refuses 5 000 digits (rich, typer, the fast path): such a size reads as 999999."""
+
+    def answer(size: str) -> tuple[int, str, str]:
+        result = subprocess.run(
+            [str(SCRIPT), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NEWTOWNS_DATA": "", **env, name: size},
+            check=False,
+        )
+        return result.returncode, result.stdout, result.stderr
+
+    huge = answer("9" * 5000)
+    assert huge[0] == code
+    assert "Traceback" not in huge[2]
+    assert huge == answer("999999")

@@ -47,10 +47,18 @@ def _streams() -> None:
     documented one (3 for `show atlantis`, 2 for a usage error), not 1 for a failed write;
     on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
     cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM ends
-    the run like Ctrl-C, so a half-written output file is removed.
+    the run like Ctrl-C, so a half-written output file is removed. A terminal size of
+    more than six digits (COLUMNS=10**5000) is read as 999999 by every reader.
     """
+    import os
     import signal
 
+    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
+        value = os.environ.get(name, "")
+        if value.isascii() and value.isdigit() and len(value.lstrip("0")) > 6:
+            # A size of more than 4 300 digits makes int() raise in rich and typer; any
+            # size this large means "very large", the same to every reader.
+            os.environ[name] = "999999"
     if sys.stderr is None:
         sys.stderr = _discarding_stderr()
     for name in ("stdout", "stderr"):

@@ -360,7 +360,7 @@ def _rich_width(environ: Mapping[str, str]) -> int:
         raise _UnsureError
     for name in ("TERMINAL_WIDTH", "COLUMNS"):
         value = environ.get(name, "")
-        if value.isascii() and value.isdigit() and int(value) > 0:
+        if value.isascii() and value.isdigit() and 0 < len(value.lstrip("0")) <= 6:
             return int(value)
         if value:
             raise _UnsureError
