@@ -14,8 +14,9 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import datasets
 
-from newtowns_cli import cache, store
+from newtowns_cli import cache, models, plaindata, store
 
 from support import MINI
 
@@ -417,3 +418,31 @@ def test_damaged_entries_stay_within_a_memory_limit(tmp_path: pathlib.Path) -> N
     )
     assert result.stderr == ""
     assert result.stdout.splitlines() == [f"case-{name} True" for name in sorted(cases)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(dataset=datasets())
+def test_any_valid_data_set_round_trips_through_the_plain_form(dataset: object) -> None:
+    """Every kind of field (optional records, empty tuples, dates, floats) comes back equal."""
+    plain = json.loads(json.dumps(plaindata.dump(dataset)))  # type: ignore[arg-type]
+    assert plaindata.load(plain) == dataset
+
+
+@pytest.mark.parametrize(
+    "name", ["system", "PartialDate", "Record", "Catalog", "Path", "__builtins__", 7, None]
+)
+def test_only_record_types_can_be_named(tmp_path: pathlib.Path, name: object) -> None:
+    """A table naming anything but one of this package's record types is refused."""
+    data, folder = _copy(tmp_path), tmp_path / "cache"
+    store.load(data, today=TODAY, cache=folder)
+    body = json.loads(_entry(folder).read_bytes().split(b"\n", 1)[1])
+    meta = body[1][0]  # the Dataset's first field: its DatasetMeta record
+    assert meta[:2] == ["r", "DatasetMeta"]
+    meta[1] = name
+    with pytest.raises(ValueError, match="not a"):
+        plaindata.load(body)
+    assert set(plaindata.KINDS.values()) == {
+        kind
+        for kind in vars(models).values()
+        if isinstance(kind, type) and issubclass(kind, models.Record) and kind is not models.Record
+    }
