@@ -342,7 +342,7 @@ def _flip(entry: bytes, pairs: list[tuple[int, int]]) -> bytes:
     return bytes(damaged)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # 60 examples in CI; the long profile sets more
 @given(data=st.data())
 def test_any_bytes_in_an_entry_give_the_right_answer(
     tmp_path_factory: pytest.TempPathFactory, good_entry: tuple[bytes, object], data: st.DataObject
@@ -420,7 +420,7 @@ def test_damaged_entries_stay_within_a_memory_limit(tmp_path: pathlib.Path) -> N
     assert result.stdout.splitlines() == [f"case-{name} True" for name in sorted(cases)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # 60 examples in CI; the long profile sets more
 @given(dataset=datasets())
 def test_any_valid_data_set_round_trips_through_the_plain_form(dataset: object) -> None:
     """Every kind of field (optional records, empty tuples, dates, floats) comes back equal."""

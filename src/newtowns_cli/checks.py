@@ -89,15 +89,12 @@ def _names_that_are_ids(
         if table != "town":
             continue
         aliases = entry.get("aliases")
-        named: list[tuple[Path, object]] = (
-            [
-                (("town", number, "name"), entry.get("name")),
-                (("town", number, "municipality"), entry.get("municipality")),
-                *((("town", number, "aliases", n), a) for n, a in enumerate(aliases or ())),
-            ]
-            if isinstance(aliases, list | None)
-            else []
-        )
+        named: list[tuple[Path, object]] = [
+            (("town", number, "name"), entry.get("name")),
+            (("town", number, "municipality"), entry.get("municipality")),
+        ]
+        if isinstance(aliases, list):
+            named += [(("town", number, "aliases", n), alias) for n, alias in enumerate(aliases)]
         for path, value in named:
             other = folded.get(normalize(value)) if isinstance(value, str) else None
             if other is not None and other != entry.get("id"):
