@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import os
 import pathlib
 import pickle
@@ -439,10 +440,94 @@ def test_only_record_types_can_be_named(tmp_path: pathlib.Path, name: object) ->
     meta = body[1][0]  # the Dataset's first field: its DatasetMeta record
     assert meta[:2] == ["r", "DatasetMeta"]
     meta[1] = name
-    with pytest.raises(ValueError, match="not a"):
+    with pytest.raises(ValueError, match="DatasetMeta belongs"):
         plaindata.load(body)
     assert set(plaindata.KINDS.values()) == {
         kind
         for kind in vars(models).values()
         if isinstance(kind, type) and issubclass(kind, models.Record) and kind is not models.Record
     }
+
+
+def _nodes(tree: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """The path of every list item in a plain tree (lists of lists and values)."""
+    found = [path]
+    if isinstance(tree, list):
+        for number, item in enumerate(tree):
+            found += _nodes(item, (*path, number))
+    return found
+
+
+_ANY_JSON = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.text(max_size=6),
+    st.sampled_from(["r", "s", "t", "d", "v", "Town", "PartialDate", "2024", "system"]),
+    st.lists(st.integers(-1, 3), max_size=3),
+    st.just([]),
+)
+
+
+@pytest.fixture(scope="module")
+def good_body(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[object]]:
+    folder = tmp_path_factory.mktemp("forged")
+    store.load(_copy(folder), today=TODAY, cache=folder / "cache")
+    entry = _entry(folder / "cache").read_bytes()
+    return entry, json.loads(entry.split(b"\n", 1)[1])
+
+
+def _typed_as_annotated(value: object, hint: object) -> bool:
+    """Whether ``value`` has the type ``hint`` names (typing.get_type_hints of a record)."""
+    import types
+    import typing
+
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_typed_as_annotated(value, arg) for arg in typing.get_args(hint))
+    if origin is typing.Literal:
+        return isinstance(value, str)  # the value itself is checked by validation, not here
+    if origin is tuple:
+        [item, _] = typing.get_args(hint)
+        return isinstance(value, tuple) and all(_typed_as_annotated(v, item) for v in value)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+    if isinstance(hint, type) and issubclass(hint, models.Record):
+        hints = typing.get_type_hints(hint)
+        return type(value) is hint and all(
+            _typed_as_annotated(getattr(value, name), hints[name])
+            for name in models.field_names(hint)
+        )
+    return type(value) is hint
+
+
+@settings(deadline=None)  # 60 examples in CI; the long profile sets more
+@given(data=st.data())
+def test_a_forged_entry_with_a_matching_digest_builds_only_typed_records(
+    tmp_path_factory: pytest.TempPathFactory,
+    good_body: tuple[bytes, list[object]],
+    data: st.DataObject,
+) -> None:
+    """Even an entry written with its digest, holding any JSON anywhere, loads without an
+    exception into records whose every field has its annotated type, or is a miss."""
+    import copy
+
+    entry, body = good_body
+    forged = copy.deepcopy(body)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_nodes(forged)[1:]))
+        parent = forged
+        for step in path[:-1]:
+            parent = parent[step]  # type: ignore[index]
+        parent[path[-1]] = data.draw(_ANY_JSON)  # type: ignore[index]
+    folder = tmp_path_factory.mktemp("forged-run")
+    source = _copy(folder)
+    (folder / "cache").mkdir(mode=0o700)
+    path = folder / "cache" / (cache.key(source.path.read_bytes()) + ".cache")
+    path.write_bytes(_signed(entry, json.dumps(forged).encode()))
+    path.chmod(0o600)
+    loaded = store.load(source, today=TODAY, cache=folder / "cache")
+    assert _typed_as_annotated(loaded, models.Dataset)

@@ -112,7 +112,7 @@ def get(folder: pathlib.Path, name: str, *, size_hint: int) -> Dataset | None:
                     with contextlib.suppress(OSError):
                         os.utime(descriptor)
         return _decode(raw, name, limit)
-    except (OSError, ValueError, RecursionError, MemoryError):
+    except (OSError, ValueError, ArithmeticError, RecursionError, MemoryError):
         return None
 
 

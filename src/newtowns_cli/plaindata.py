@@ -17,11 +17,15 @@ A table is ``[count, [column, …]]`` with one column per field, in field order:
 
 Every count, length and position is checked against the lists it indexes before
 anything is allocated for it, so a damaged entry allocates no more than its own size
-suggests; anything malformed raises ``ValueError``.
+suggests; and every column against its field's annotation in models.py (a record of the
+right type where one belongs, text, a count in range, a finite number), so even an entry
+with a matching digest builds only records of the shape validation gives. Anything
+malformed raises ``ValueError``.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from itertools import accumulate, chain, repeat
 from typing import Any
@@ -50,7 +54,7 @@ def load(plain: object) -> Dataset:
     """The Dataset a plain form holds; ValueError when it is not one this code wrote."""
     try:
         [dataset] = _build(Dataset, plain)
-    except (TypeError, KeyError, IndexError, AttributeError) as exc:
+    except (TypeError, KeyError, IndexError, AttributeError, ArithmeticError) as exc:
         raise ValueError(f"not a plain data set: {exc}") from None
     if not isinstance(dataset, Dataset):
         raise ValueError("not a plain data set")
@@ -104,7 +108,9 @@ def _build(kind: type[Record], plain: object) -> list[Any]:
         raise ValueError("bad table header")
     if len(columns) != len(names):
         raise ValueError(f"{kind.__name__}: {len(columns)} columns for {len(names)} fields")
-    values = [_values(column, count) for column in columns]
+    values = [
+        _values(column, count, shape) for column, shape in zip(columns, _shapes(kind), strict=True)
+    ]
     records = list(map(_NEW, repeat(kind, count)))
     for name, column in zip(names, values, strict=True):
         # The slot's own C setter, past Record's write-once guard (a Python call per field).
@@ -112,32 +118,91 @@ def _build(kind: type[Record], plain: object) -> list[Any]:
     return records
 
 
-def _values(column: object, count: int) -> list[Any]:
+Shape = tuple[str, str, bool]
+"""What a field holds: ("plain", "str" | "count" | "float", optional), ("date", "",
+optional), ("record", kind, optional), ("records", kind, False) or ("texts", "", False)."""
+
+_SHAPES: dict[type[Record], tuple[Shape, ...]] = {}
+_MAX_COUNT = 2**63 - 1
+
+
+def _shapes(kind: type[Record]) -> tuple[Shape, ...]:
+    """Each field's shape, read from its annotation (models.py), once per record type."""
+    if kind not in _SHAPES:
+        shapes: list[Shape] = []
+        for name in field_names(kind):
+            annotation: str = kind.__annotations__[name]
+            core = annotation.removesuffix(" | None")
+            optional = core != annotation
+            inner = core[4:-1] if core.startswith("Seq[") else ""
+            if core == "PartialDate":
+                shapes.append(("date", "", optional))
+            elif core in KINDS:
+                shapes.append(("record", core, optional))
+            elif inner in KINDS:
+                shapes.append(("records", inner, False))
+            elif inner or core == "Cited":
+                shapes.append(("texts", "", False))
+            elif core == "Count":
+                shapes.append(("plain", "count", optional))
+            elif core == "Km2" or core.startswith("Annotated[float"):
+                shapes.append(("plain", "float", optional))
+            else:
+                shapes.append(("plain", "str", optional))
+        _SHAPES[kind] = tuple(shapes)
+    return _SHAPES[kind]
+
+
+def _values(column: object, count: int, shape: Shape) -> list[Any]:
+    """A column's values, checked against the field's shape: an entry holds what the
+    records hold (a record where one belongs, a count in range, a finite number, text)."""
     if not isinstance(column, list) or not column:
         raise ValueError("bad column")
-    tag = column[0]
-    if tag == "v" and len(column) == 2:
-        return _plain(column[1], count)
-    if tag == "d" and len(column) == 2:
+    tag, (form, what, optional) = column[0], shape
+    if tag == "v" and len(column) == 2 and form == "plain":
+        return _typed(_sized(column[1], count), what, optional)
+    if tag == "v" and len(column) == 2 and optional:  # an optional date or record: all None
+        values = _sized(column[1], count)
+        if any(value is not None for value in values):
+            raise ValueError("a value where only None belongs")
+        return values
+    if tag == "d" and len(column) == 2 and form == "date":
         texts = _sized(column[1], count)
-        dates: dict[object, PartialDate | None] = {None: None}
-        for text in set(texts) - {None}:
+        dates: dict[object, PartialDate | None] = {None: None} if optional else {}
+        for text in set(texts) - set(dates):
             if not isinstance(text, str):
                 raise ValueError("a date that is not text")
             dates[text] = PartialDate.parse(text)
         return list(map(dates.__getitem__, texts))
-    if tag == "r" and len(column) == 4:
-        records = _build(_kind(column[1]), column[3])
+    if tag == "r" and len(column) == 4 and form == "record" and column[1] == what:
+        records = _build(_kind(what), column[3])
         positions = _counts(column[2], count)
-        if positions and max(positions) > len(records):
-            raise ValueError("a position past the records")
+        if positions and (max(positions) > len(records) or min(positions) < (not optional)):
+            raise ValueError("a position past the records, or a missing record")
         pool: list[Any] = [None, *records]
         return list(map(pool.__getitem__, positions))
-    if tag == "t" and len(column) == 3:
-        return _tuples(column[1], _plain(column[2], None), count)
-    if tag == "s" and len(column) == 4:
-        return _tuples(column[2], _build(_kind(column[1]), column[3]), count)
-    raise ValueError(f"unknown column {tag!r}")
+    if tag == "t" and len(column) == 3 and form in ("texts", "records"):
+        flat = _typed(_sized(column[2], None), "str", optional=False)
+        if form == "records" and flat:
+            raise ValueError("text where records belong")
+        return _tuples(column[1], flat, count)
+    if tag == "s" and len(column) == 4 and form == "records" and column[1] == what:
+        return _tuples(column[2], _build(_kind(what), column[3]), count)
+    raise ValueError(f"a column {tag!r} where {form} {what} belongs")
+
+
+def _typed(values: list[Any], what: str, optional: bool) -> list[Any]:
+    allowed: set[type] = {str} if what == "str" else {int} if what == "count" else {int, float}
+    if optional:
+        allowed.add(type(None))
+    if not set(map(type, values)) <= allowed:
+        raise ValueError(f"a value that is not {what}")
+    numbers = [value for value in values if value is not None] if optional else values
+    if what == "count" and numbers and (min(numbers) < 0 or max(numbers) > _MAX_COUNT):
+        raise ValueError("a count out of range")
+    if what == "float" and not all(map(math.isfinite, numbers)):
+        raise ValueError("a number that is not finite")
+    return values
 
 
 def _tuples(lengths: object, flat: list[Any], count: int) -> list[Any]:
@@ -146,13 +211,6 @@ def _tuples(lengths: object, flat: list[Any], count: int) -> list[Any]:
         raise ValueError("lengths do not add up")
     starts = list(accumulate(sizes, initial=0))
     return list(map(tuple, map(flat.__getitem__, map(slice, starts, starts[1:]))))
-
-
-def _plain(values: object, count: int | None) -> list[Any]:
-    checked = _sized(values, count)
-    if not set(map(type, checked)) <= _PLAIN:
-        raise ValueError("a value that is not plain")
-    return checked
 
 
 def _counts(values: object, count: int) -> list[int]:
