@@ -31,6 +31,8 @@ from generate import data_file
 BIN = pathlib.Path(sys.executable).parent
 NEWTOWNS = str(BIN / "newtowns")
 ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")}
+BIG_ROUNDS = 0
+"""Rounds above 4 000 towns (--big-rounds); 0: a third of the scaling rounds."""
 BEFORE: str | None = None
 """Another installation's newtowns (--before), measured in the same rounds."""
 BEFORE_ENV: dict[str, str] = {}
@@ -208,7 +210,7 @@ def scaling(rounds: int, folder: pathlib.Path, sizes: list[int], chosen: list[st
             }
             for name, args in formats.items()
         }
-        results = measure(cases, rounds if size <= 4000 else max(1, rounds // 3))
+        results = measure(cases, rounds if size <= 4000 else (BIG_ROUNDS or max(1, rounds // 3)))
         cells = []
         for name, (seconds, peak) in results.items():
             growth = f" ({seconds / previous[name]:.1f}×)" if name in previous else ""
@@ -224,12 +226,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="40,400,4000,40000")
     parser.add_argument("--formats", default=",".join(FORMATS), help="scaling columns")
     parser.add_argument("--before", metavar="BIN", help="another venv's bin folder, side by side")
+    parser.add_argument("--big-rounds", type=int, default=0, help="rounds above 4 000 towns")
     options = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}; {time.strftime('%Y-%m-%d')}"
     )
-    global BEFORE
+    global BEFORE, BIG_ROUNDS
+    BIG_ROUNDS = options.big_rounds
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         if options.before:
