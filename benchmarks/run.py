@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                  # start-up, then scaling (40 … 40 000 towns)
     python benchmarks/run.py --startup-only --rounds 21
+    python benchmarks/run.py --before /tmp/old/bin --formats json   # side by side
 
 Uses only the standard library and the installed `newtowns`. Commands are run in rounds,
 each round running every command once in turn, so a busy machine slows all of them alike;
@@ -30,6 +31,12 @@ from generate import data_file
 BIN = pathlib.Path(sys.executable).parent
 NEWTOWNS = str(BIN / "newtowns")
 ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")}
+BIG_ROUNDS = 0
+"""Rounds above 4 000 towns (--big-rounds); 0: a third of the scaling rounds."""
+BEFORE: str | None = None
+"""Another installation's newtowns (--before), measured in the same rounds."""
+BEFORE_ENV: dict[str, str] = {}
+"""Its own cache folder: each version keeps (and prunes) its own entries."""
 
 
 def run_once(
@@ -148,6 +155,10 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "command": [NEWTOWNS, "list", "--data", str(mini)],
         "terminal": True,
     }
+    if BEFORE is not None:
+        for name in ("list --format json", "list --format tsv", "newtowns list 40 rows, json"):
+            command = [BEFORE, *cases[name]["command"][1:]]  # type: ignore[index]
+            cases[f"before: {name}"] = {"command": command, "env": BEFORE_ENV}
     results = measure(cases, rounds)
     floor = results["python -c pass"][0]
     print(f"\n## Start-up ({rounds} rounds, medians)\n")
@@ -172,15 +183,20 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         print("\n(csvlook and sqlite-utils are not on PATH: the peer comparison was skipped)")
 
 
-def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:
+FORMATS = {
+    "validate": ["validate"],
+    "json": ["list", "-f", "json", "--fields", "all"],
+    "tsv": ["list", "-f", "tsv", "--fields", "all"],
+    "md": ["list", "-f", "md", "--fields", "all"],
+    "table": ["list", "-f", "table", "--fields", "all"],
+}
+
+
+def scaling(rounds: int, folder: pathlib.Path, sizes: list[int], chosen: list[str]) -> None:
     print(f"\n## Scaling ({rounds} rounds, medians; seconds and peak MiB)\n")
-    formats = {
-        "validate": ["validate"],
-        "json": ["list", "-f", "json", "--fields", "all"],
-        "tsv": ["list", "-f", "tsv", "--fields", "all"],
-        "md": ["list", "-f", "md", "--fields", "all"],
-        "table": ["list", "-f", "table", "--fields", "all"],
-    }
+    formats = {name: FORMATS[name] for name in chosen}
+    if BEFORE is not None:
+        formats |= {f"{name} (before)": FORMATS[name] for name in chosen if name != "validate"}
     print("| towns | " + " | ".join(formats) + " |")
     print("|---:|" + "---:|" * len(formats))
     previous: dict[str, float] = {}
@@ -188,10 +204,19 @@ def scaling(rounds: int, folder: pathlib.Path, sizes: list[int]) -> None:
         path = folder / f"towns-{size}.toml"
         path.write_text(data_file(size), encoding="utf-8")
         cases: dict[str, dict[str, object]] = {
-            name: {"command": [NEWTOWNS, *args[:1], "--data", str(path), *args[1:]]}
+            name: {
+                "command": [
+                    BEFORE if name.endswith("(before)") else NEWTOWNS,
+                    *args[:1],
+                    "--data",
+                    str(path),
+                    *args[1:],
+                ],
+                "env": BEFORE_ENV if name.endswith("(before)") else {},
+            }
             for name, args in formats.items()
         }
-        results = measure(cases, rounds if size <= 4000 else max(1, rounds // 3))
+        results = measure(cases, rounds if size <= 4000 else (BIG_ROUNDS or max(1, rounds // 3)))
         cells = []
         for name, (seconds, peak) in results.items():
             growth = f" ({seconds / previous[name]:.1f}×)" if name in previous else ""
@@ -205,18 +230,28 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--sizes", default="40,400,4000,40000")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="scaling columns")
+    parser.add_argument("--before", metavar="BIN", help="another venv's bin folder, side by side")
+    parser.add_argument("--big-rounds", type=int, default=0, help="rounds above 4 000 towns")
     options = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}; {time.strftime('%Y-%m-%d')}"
     )
+    global BEFORE, BIG_ROUNDS
+    BIG_ROUNDS = options.big_rounds
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
+        if options.before:
+            BEFORE = str(pathlib.Path(options.before) / "newtowns")
+            BEFORE_ENV["NEWTOWNS_CACHE_DIR"] = str(folder / "cache-before")
         mini = folder / "towns_40.toml"
         mini.write_text(data_file(40), encoding="utf-8")
         startup(options.rounds, mini)
         if not options.startup_only:
-            scaling(max(3, options.rounds // 3), folder, [int(s) for s in options.sizes.split(",")])
+            sizes = [int(s) for s in options.sizes.split(",")]
+            chosen = options.formats.split(",")
+            scaling(max(3, options.rounds // 3), folder, sizes, chosen)
 
 
 if __name__ == "__main__":

@@ -97,7 +97,10 @@ def test_no_arguments_prints_help(tmp_path: pathlib.Path) -> None:
 def _big_data_file(tmp_path: pathlib.Path, towns: int) -> pathlib.Path:
     text = MINI.read_text("utf-8")
     block = text[text.index('[[town]]\nid = "beedorp"') : text.index("[[group]]")]
-    extra = "".join(block.replace('"beedorp"', f'"town-{n}"') for n in range(towns))
+    extra = "".join(
+        block.replace('"beedorp"', f'"town-{n}"').replace('"Béédorp"', f'"Béédorp {n}"')
+        for n in range(towns)
+    )
     path = tmp_path / "big.toml"
     path.write_text(text.replace("[[group]]", extra + "[[group]]", 1), encoding="utf-8")
     return path

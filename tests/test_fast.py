@@ -74,8 +74,14 @@ def _through_typer(argv: list[str]) -> tuple[int, dict[str, Any] | None]:
     return result.exit_code, (calls[0] if calls else None)
 
 
+HUGE = "9" * 5000
+"""More digits than int() reads (sys.get_int_max_str_digits(), 4 300)."""
+
+
 def _values(param: dict[str, Any]) -> st.SearchStrategy[str]:
-    tricky = st.sampled_from(["", "-", "-x", "--", " 5", "+5", "05", "٣", "1_0", "-1", "=x"])
+    tricky = st.sampled_from(
+        ["", "-", "-x", "--", " 5", "+5", "05", "٣", "３", "1_0", "-1", "=x", HUGE, "-" + HUGE]
+    )
     if param["type"] == "choice":
         choice = st.sampled_from(param["choices"])
         cased = st.one_of(choice, choice.map(str.upper), choice.map(str.title))
@@ -206,6 +212,36 @@ def test_the_common_command_lines_take_the_fast_path(argv: list[str]) -> None:
 def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
     """Errors, help in the middle of a line and `--` go to typer and its messages."""
     assert fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:]) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--limit", HUGE],
+        ["list", "--min-population", HUGE],
+        ["list", "--max-population=" + HUGE],
+        ["timeline", "--limit", HUGE],
+        ["groups", "--limit", "1" + "0" * 4300],
+        ["list", "--limit", "٣"],
+        ["list", "--limit", "３"],
+        ["list", "--designated-from", "١٩٧٠"],
+        ["list", "--max-population", "１０"],
+        ["sources", "--limit", "𝟑"],
+    ],
+)
+def test_huge_numbers_and_other_digits_are_usage_errors_on_both_paths(argv: list[str]) -> None:
+    """typer refuses them (exit 2, click's message); the fast path leaves them to typer."""
+    assert fast.parse(SPEC["commands"][argv[0]]["params"], argv[1:]) is None
+    assert _through_typer(argv) == (2, None)
+    result = subprocess.run([str(SCRIPT), *argv], capture_output=True, text=True, check=False)
+    option = argv[1].split("=")[0]
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("Usage: newtowns ")
+    assert f"Error: Invalid value for '{option}': '" in result.stderr
+    assert result.stderr.endswith(" is not a valid int.\n") or result.stderr.endswith(
+        " is not a valid int range.\n"
+    )
+    assert "Traceback" not in result.stderr
 
 
 TYPER_ONLY = "from newtowns_cli.cli import _streams; _streams(); from newtowns_cli.cli.base import main; main()"

@@ -73,9 +73,11 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
     """Once validated, the data loads from the cache: no pydantic; only the table imports rich."""
     first = _imported(["list", "--format", fmt], tmp_path)
     assert "pydantic" in first  # the first run validates
-    assert list(tmp_path.glob("*.pickle"))
+    assert list(tmp_path.glob("*.cache"))
     modules = _imported(["list", "--format", fmt], tmp_path)
     assert not modules & {"pydantic", "pydantic_core"}
+    # The cache never unpickles; only rich itself (the table) brings pickle in.
+    assert ("pickle" in modules) is (fmt == "table")
     assert ("rich" in modules) is (fmt == "table")
 
 

@@ -13,6 +13,7 @@ import datetime
 import io
 import json
 import pathlib
+import re
 import sqlite3
 import tempfile
 import tomllib
@@ -27,9 +28,12 @@ from newtowns_cli.cli.base import make_app
 from newtowns_cli.query import Catalog
 from newtowns_cli.render import Format, records, render
 from newtowns_cli.render import geojson as geo
-from newtowns_cli.render.text import visible
+from newtowns_cli.render.text import controls_visible
 
 from support import MINI, markdown_cells
+
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Bidi controls, zero-width characters, line and paragraph separators (render/text.py)."""
 
 TODAY = datetime.date(2026, 11, 28)
 BASE = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
@@ -88,10 +92,11 @@ def test_any_text_in_any_field_comes_back_from_every_format(
     for fmt, delimiter in ((Format.CSV, ","), (Format.TSV, "\t")):
         rows = list(csv.reader(io.StringIO(render(table, fmt), newline=""), delimiter=delimiter))
         assert rows[1][:3] == expected
-    shown = [visible(value, keep="\t\n") for value in expected]
+    shown = [controls_visible(value, keep="\t\n") for value in expected]
     assert markdown_cells(render(table, Format.MD))[1][:3] == shown
     terminal = render(table, Format.TABLE, width=200)
     assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in terminal)
+    assert not _INVISIBLE.search(terminal)
 
     reloaded = tomllib.loads(export.to_toml(dataset))
     assert (reloaded["town"][0]["name"], reloaded["town"][0]["note"]) == (name, note)

@@ -175,7 +175,10 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: pathlib.Path) -> None:
     """SIGINT while loading a large file: exit 130, nothing but a quiet exit."""
     text = MINI.read_text("utf-8")
     block = text[text.index('[[town]]\nid = "beedorp"') : text.index("[[group]]")]
-    many = "".join(block.replace('"beedorp"', f'"town-{n}"') for n in range(30000))
+    many = "".join(
+        block.replace('"beedorp"', f'"town-{n}"').replace('"Béédorp"', f'"Béédorp {n}"')
+        for n in range(30000)
+    )
     big = tmp_path / "big.toml"
     big.write_text(text.replace("[[group]]", many + "[[group]]", 1), encoding="utf-8")
     process = subprocess.Popen(

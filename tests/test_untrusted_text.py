@@ -11,7 +11,7 @@ import pytest
 import tomli_w
 from markdown_it import MarkdownIt
 
-from newtowns_cli.render.text import visible
+from newtowns_cli.render.text import controls_visible
 
 from support import Runner, markdown_cells
 
@@ -33,7 +33,11 @@ HOSTILE = [
     "cr\rreturn",
     "nul \x00 del \x7f c1 \x9b",
     "emoji ✓ ü, comma; semicolon",
-    "=SUM(A1)",
+    "x=SUM(A1)",
+    "-2+3",
+    "\u202eevil\u202c bidi",
+    "zero\u200bwidth\u2060joiner\ufeff",
+    "\u2066isolate\u2069 \u200fmark",
     "\x85",
     "\u00a0no-break edges\u00a0",
     "\u2028line separator",
@@ -116,7 +120,8 @@ def test_markdown_cells_parse_back_to_the_values(run: Runner, hostile_file: path
     rows = markdown_cells(_list(run, hostile_file, "md"))
     assert len(rows) == 1 + len(HOSTILE)
     expected = {
-        f"t{n}": [visible(v, keep="\t\n") if v in CONTROL else v] * 2 for n, v in enumerate(HOSTILE)
+        f"t{n}": [controls_visible(v, keep="\t\n") if v in CONTROL else v] * 2
+        for n, v in enumerate(HOSTILE)
     }
     assert _by_id(rows) == expected
 
@@ -149,3 +154,41 @@ def test_terminal_table_shows_markup_literally_and_no_control_codes(
     assert "esc \\x1b[2J clear" in text
     assert "cr\\rreturn" in text
     assert not any(char in text for char in "\x1b\r\x00\x7f\x9b")
+
+
+INVISIBLE = "\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+INVISIBLE += "\u2060\u2066\u2067\u2068\u2069\ufeff"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "tsv", "md"])
+def test_bidi_and_zero_width_characters_are_shown_escaped_on_a_terminal(
+    hostile_file: pathlib.Path, fmt: str
+) -> None:
+    """No bidi control, zero-width character or line separator reaches a terminal raw."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    script = pathlib.Path(sys.executable).with_name("newtowns")
+    args = [str(script), "list", "--data", str(hostile_file), "-f", fmt, "--fields", "id,name"]
+    main, child = pty.openpty()
+    with subprocess.Popen(
+        args, stdout=child, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"}
+    ) as process:
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(main)
+        assert process.wait() == 0
+    text = b"".join(chunks).decode("utf-8")
+    assert not any(char in text for char in INVISIBLE)
+    assert "\\u202eevil\\u202c bidi" in text
+    assert "zero\\u200bwidth\\u2060joiner\\ufeff" in text

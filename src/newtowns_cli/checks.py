@@ -9,6 +9,7 @@ from typing import Any
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import TABLES, Dataset, Location, Population, iter_values
+from newtowns_cli.names import normalize
 from newtowns_cli.tomlspan import Path
 
 # A generous box around the European Netherlands (south of Eijsden to north of Rottumeroog,
@@ -29,6 +30,8 @@ _REFERENCE_TABLES: dict[str, tuple[str, ...]] = {
 }
 _NAMESPACE = ("town", "group", "organisation")
 CITING_FIELDS = frozenset({"source", "sources", "original"})
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+"""Text may not begin with these: a spreadsheet runs such a cell as a formula."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -52,9 +55,55 @@ def check(document: Mapping[str, Any], dataset: Dataset, *, today: datetime.date
     findings = list(_duplicate_ids(document))
     findings += _references(strings, ids)
     findings += _citations(strings, ids.get("source", {}))
+    findings += _formulas(document, strings)
+    findings += _names_that_are_ids(document, ids.get("town", {}))
     findings += _plausibility(dataset, today)
     findings += _series(dataset)
     return findings
+
+
+def _formulas(
+    document: Mapping[str, Any], strings: list[tuple[Path, str, str]]
+) -> Iterator[Finding]:
+    meta = document.get("dataset")
+    dataset_strings = (
+        [(("dataset", key), key, value) for key, value in meta.items() if isinstance(value, str)]
+        if isinstance(meta, Mapping)
+        else []
+    )
+    for path, _, value in [*dataset_strings, *strings]:
+        if value.startswith(FORMULA_STARTS):
+            shown = {"\t": "a tab", "\r": "a carriage return"}.get(value[0], f"'{value[0]}'")
+            yield Finding(
+                path,
+                "formula-text",
+                f"text may not begin with {shown}: a spreadsheet would read it as a formula",
+            )
+
+
+def _names_that_are_ids(
+    document: Mapping[str, Any], town_ids: Mapping[str, int]
+) -> Iterator[Finding]:
+    """A town's name, alias or municipality may not be another town's id: ids win."""
+    folded = {normalize(town_id): town_id for town_id in town_ids}
+    for table, number, entry in _raw_entries(document):
+        if table != "town":
+            continue
+        aliases = entry.get("aliases")
+        named: list[tuple[Path, object]] = [
+            (("town", number, "name"), entry.get("name")),
+            (("town", number, "municipality"), entry.get("municipality")),
+        ]
+        if isinstance(aliases, list):
+            named += [(("town", number, "aliases", n), alias) for n, alias in enumerate(aliases)]
+        for path, value in named:
+            other = folded.get(normalize(value)) if isinstance(value, str) else None
+            if other is not None and other != entry.get("id"):
+                message = (
+                    f"'{value}' is the id of town[{town_ids[other]}] ('{other}'): "
+                    "a name, alias or municipality may not be another town's id"
+                )
+                yield Finding(path, "name-is-id", message)
 
 
 def _raw_entries(document: Mapping[str, Any]) -> Iterator[tuple[str, int, Mapping[str, Any]]]:
@@ -132,6 +181,9 @@ def _citations(
 
 
 def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
+    if dataset.dataset.updated.first_day() > today:
+        message = f"date {dataset.dataset.updated} is in the future"
+        yield Finding(("dataset", "updated"), "future-date", message)
     for table in TABLES:
         for path, value in iter_values(getattr(dataset, table), (table,)):
             if isinstance(value, PartialDate) and value.first_day() > today:

@@ -32,7 +32,7 @@ def ids(
             return []
         with open(path, "rb") as stream:
             document = tomllib.loads(stream.read().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits
         return []
     entries = document.get(table)
     found = []

@@ -6,7 +6,7 @@ import datetime
 import re
 from typing import Any
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MIN_YEAR = 1000
 MAX_YEAR = 9999
@@ -62,7 +62,10 @@ class PartialDate:
         if isinstance(value, str):
             match = _PATTERN.fullmatch(value)
             if match is None:
-                raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}")
+                digits = "" if value.isascii() else " in ASCII digits (0-9)"
+                raise ValueError(
+                    f"expected YYYY, YYYY-MM or YYYY-MM-DD{digits}, got {_short(value)}"
+                )
             year, month, day = match.groups()
             return cls(int(year), _opt_int(month), _opt_int(day))
         raise TypeError(f"expected a year, 'YYYY-MM' or a date, got {type(value).__name__}")

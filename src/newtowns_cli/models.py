@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
-URL_PATTERN = r"^https?://[^\s]+$"
+URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f\"'<>]+$"  # no space, quote or angle bracket
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 
 
@@ -112,10 +112,11 @@ the members of its group, a set its source does not name, or a different definit
 class Record:
     """Base of every record: strict, unknown keys forbidden, a TOML table accepted.
 
-    Records are immutable: a field is set once, by __init__ (or by pickle when a cached
-    data set is read), and never again. Equality, hashing and repr are by field values.
-    They are written here once rather than generated per class by the dataclass
-    decorator, which costs start-up on every run (see benchmarks/README.md).
+    Records are immutable: a field is set once, by __init__ (or through the slots' own
+    setters when the cache rebuilds a data set, plaindata.py), and never again.
+    Equality, hashing and repr are by field values. They are written here once rather
+    than generated per class by the dataclass decorator, which costs start-up on every
+    run (see benchmarks/README.md).
     """
 
     __slots__ = ()
@@ -144,15 +145,6 @@ class Record:
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in field_names(type(self)))
 
-    def __getstate__(self) -> tuple[object, ...]:
-        return self._values()
-
-    def __setstate__(self, state: tuple[object, ...]) -> None:
-        # Unpickling a cached data set: straight to the slots (their C-level setters),
-        # past the write-once guard; this runs once per record of a large file.
-        for setter, value in zip(_slot_setters(type(self)), state, strict=True):
-            setter(self, value)
-
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
@@ -167,7 +159,6 @@ class Record:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-_SETTERS: dict[type, tuple[Any, ...]] = {}
 
 
 def field_names(kind: type) -> tuple[str, ...]:
@@ -177,15 +168,6 @@ def field_names(kind: type) -> tuple[str, ...]:
     except KeyError:
         names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
         return names
-
-
-def _slot_setters(kind: type) -> tuple[Any, ...]:
-    try:
-        return _SETTERS[kind]
-    except KeyError:
-        setters = tuple(kind.__dict__[name].__set__ for name in field_names(kind))
-        _SETTERS[kind] = setters
-        return setters
 
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)

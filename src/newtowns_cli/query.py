@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -38,15 +37,9 @@ from newtowns_cli.models import (
     field_names,
     iter_values,
 )
+from newtowns_cli.names import normalize as normalize  # re-exported
 
 T = TypeVar("T")
-
-
-def normalize(text: str) -> str:
-    """Case-, diacritics- and spacing-insensitive form of a name: 'Fryslân ' → 'fryslan'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.casefold().split())
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -270,11 +263,16 @@ def unconfirmed_on(catalog: Catalog, where: TownFilter) -> list[tuple[Group, lis
 def resolve(
     entries: Sequence[T], value: str, *, names: Callable[[T], Iterable[str]], noun: str
 ) -> T:
-    """The entry one of whose names is ``value``, else the one entry whose names contain it.
+    """The entry whose id is exactly ``value``; else the one entry one of whose names is
+    ``value``, else the one entry whose names contain it.
 
-    Matching ignores case, accents and spacing. Nothing found: exit 3 with suggestions;
-    more than one: a usage error naming them.
+    An exact id always wins (``validate`` refuses a town name, alias or municipality that
+    is another town's id). Other matching ignores case, accents and spacing. Nothing
+    found: exit 3 with suggestions; more than one: a usage error naming them.
     """
+    for entry in entries:
+        if next(iter(names(entry)), None) == value:  # the first name is the id
+            return entry
     wanted = normalize(value)
     matches = [entry for entry in entries if wanted in {normalize(n) for n in names(entry)}]
     if not matches and len(wanted) >= 3:

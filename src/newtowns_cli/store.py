@@ -113,6 +113,24 @@ def parse(text: str, label: str) -> dict[str, Any]:
             label, 1, 1, "", "toml-syntax", "TOML syntax error: values nested too deeply"
         )
         raise DataInvalidError(label, [problem]) from None
+    except ValueError:  # int() refuses more than 4 300 digits (sys.get_int_max_str_digits)
+        line, column = _huge_integer(text)
+        message = "integer with too many digits (at most 64-bit integers are allowed)"
+        problem = Problem(label, line, column, "", "invalid-value", message)
+        raise DataInvalidError(label, [problem]) from None
+
+
+_LONG_NUMBER = re.compile(r"[=\[,{]\s*([+-]?[0-9][0-9_]{4299,})")
+
+
+def _huge_integer(text: str) -> tuple[int, int]:
+    """Line and column of the first decimal run too long for int(), else 1:1."""
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return 1, 1
+    start = found.start(1)
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\n", 0, start) + 1, start - line_start + 1
 
 
 def inspect(
@@ -146,14 +164,14 @@ def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = N
         from newtowns_cli import cache as stored
 
         key = stored.key(raw)
-        found = stored.get(cache, key)
+        found = stored.get(cache, key, size_hint=len(raw))
         if found is not None:
             return found
     dataset, problems = inspect(data, today=today, raw=raw)
     if dataset is None:
         raise DataInvalidError(data.label, problems)
     if cache is not None:
-        stored.put(cache, key, dataset)
+        stored.put(cache, key, dataset, source=data.path)
     return dataset
 
 

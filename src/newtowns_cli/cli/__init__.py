@@ -43,12 +43,24 @@ def _streams() -> None:
     """Make stdout and stderr safe for any environment before anything is written.
 
     A closed stdout (`newtowns list >&-`) becomes an error on writing rather than a crash;
+    messages to a closed stderr (`2>&-`) are discarded, so the exit code stays the
+    documented one (3 for `show atlantis`, 2 for a usage error), not 1 for a failed write;
     on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
     cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM ends
-    the run like Ctrl-C, so a half-written output file is removed.
+    the run like Ctrl-C, so a half-written output file is removed. A terminal size of
+    more than six digits (COLUMNS=10**5000) is read as 999999 by every reader.
     """
+    import os
     import signal
 
+    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
+        value = os.environ.get(name, "")
+        if value.isascii() and value.isdigit() and len(value.lstrip("0")) > 6:
+            # A size of more than 4 300 digits makes int() raise in rich and typer; any
+            # size this large means "very large", the same to every reader.
+            os.environ[name] = "999999"
+    if sys.stderr is None:
+        sys.stderr = _discarding_stderr()
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -57,6 +69,17 @@ def _streams() -> None:
             stream.reconfigure(errors="backslashreplace")
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate)
+
+
+def _discarding_stderr() -> Any:
+    """A stderr on /dev/null, put on descriptor 2 so no file opened later takes it."""
+    import os
+
+    descriptor = os.open(os.devnull, os.O_WRONLY)
+    if descriptor != 2:
+        os.dup2(descriptor, 2)
+        os.close(descriptor)
+    return open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
 
 
 def _terminate(signum: int, frame: object) -> None:

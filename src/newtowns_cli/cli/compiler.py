@@ -22,6 +22,7 @@ from typing import Any
 
 import typer
 import typer.main
+from typer._click import types as click_types
 
 from newtowns_cli.cli import run
 from newtowns_cli.cli.base import COMMANDS, make_app
@@ -94,9 +95,9 @@ def _parameter(
     }
     if kind in ("StringParamType", "BoolParamType"):
         described["type"] = "str" if kind == "StringParamType" else "bool"
-    elif kind in ("IntParamType", "IntRange"):
+    elif isinstance(param.type, click_types.IntParamType):  # options.AsciiInt(Range) too
         described["type"] = "int"
-        if kind == "IntRange":
+        if isinstance(param.type, click_types.IntRange):
             if param.type.min_open or param.type.max_open or param.type.clamp:
                 raise SystemExit(f"{command} {param.name}: an open or clamped range")
             described["min"] = param.type.min

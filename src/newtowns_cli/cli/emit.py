@@ -138,17 +138,10 @@ def catalog(data: str | None) -> Catalog:
 
 
 def cache_folder() -> pathlib.Path | None:
-    """Where validated data is cached: $NEWTOWNS_CACHE_DIR, else the XDG cache folder.
+    """Where validated data is cached (None: no cache); see cache.folder_for."""
+    from newtowns_cli.cache import folder_for
 
-    NEWTOWNS_NO_CACHE (non-empty) turns the cache off.
-    """
-    if os.environ.get("NEWTOWNS_NO_CACHE"):
-        return None
-    given = os.environ.get("NEWTOWNS_CACHE_DIR")
-    if given:
-        return pathlib.Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(pathlib.Path.home() / ".cache")
-    return pathlib.Path(base) / "newtowns"
+    return folder_for(os.environ)
 
 
 def columns(

@@ -218,8 +218,11 @@ def convert(param: dict[str, Any], text: str) -> Any:
     if kind == "int":
         digits = text[1:] if text[:1] in "+-" else text
         if not (digits.isascii() and digits.isdigit()):
+            return None  # typer's: click refuses non-ASCII digits too (options.AsciiInt)
+        try:
+            number = int(text)
+        except ValueError:  # beyond sys.get_int_max_str_digits(): typer's, exit 2
             return None
-        number = int(text)
         low, high = param.get("min"), param.get("max")
         if (low is not None and number < low) or (high is not None and number > high):
             return None
@@ -394,7 +397,7 @@ def _rich_width(environ: Mapping[str, str]) -> int:
         raise _UnsureError
     for name in ("TERMINAL_WIDTH", "COLUMNS"):
         value = environ.get(name, "")
-        if value.isascii() and value.isdigit() and int(value) > 0:
+        if value.isascii() and value.isdigit() and 0 < len(value.lstrip("0")) <= 6:
             return int(value)
         if value:
             raise _UnsureError

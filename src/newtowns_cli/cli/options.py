@@ -10,10 +10,30 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
+from typer._click import types as click_types  # typer's vendored click
 
 from newtowns_cli.cli.params import COMPLETION_KINDS, ENV_DATA
 
 Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
+
+
+def _ascii_int(value: str | int) -> int:
+    """int() for ASCII digits only: Python's int() also reads '٣' and '３' as 3."""
+    if isinstance(value, str) and not value.isascii():
+        raise ValueError(value)
+    return int(value)
+
+
+class AsciiInt(click_types.IntParamType):
+    """click's integer, refusing non-ASCII digits with click's own message (exit 2)."""
+
+    _number_class = staticmethod(_ascii_int)  # type: ignore[assignment]
+
+
+class AsciiIntRange(click_types.IntRange):
+    """click's integer range, refusing non-ASCII digits like AsciiInt."""
+
+    _number_class = staticmethod(_ascii_int)  # type: ignore[assignment]
 
 
 def _completer(kind: str) -> Completer:
@@ -86,7 +106,9 @@ SORT = typer.Option(
     "--sort", metavar="FIELD", autocompletion=COMPLETERS["sort"], help="Sort by this column."
 )
 REVERSE = typer.Option("--reverse", help="Reverse the sort order.")
-LIMIT = typer.Option("--limit", min=0, metavar="N", help="Show at most N rows.")
+LIMIT = typer.Option(
+    "--limit", click_type=AsciiIntRange(min=0), metavar="N", help="Show at most N rows."
+)
 NO_COLOR = typer.Option("--no-color", help="Never use colour.")
 OUTPUT = typer.Option(
     "--output",
@@ -127,10 +149,18 @@ FILTERS: dict[str, Any] = {
     ),
     "status": typer.Option(case_sensitive=False, help="groeikern or groeistad."),
     "relieves": typer.Option(metavar="CITY", help="Took the overflow of this city."),
-    "designated_from": typer.Option(metavar="YEAR", help="First designated in or after YEAR."),
-    "designated_to": typer.Option(metavar="YEAR", help="First designated in or before YEAR."),
-    "min_population": typer.Option(metavar="N", help="Latest population at least N."),
-    "max_population": typer.Option(metavar="N", help="Latest population at most N."),
+    "designated_from": typer.Option(
+        click_type=AsciiInt(), metavar="YEAR", help="First designated in or after YEAR."
+    ),
+    "designated_to": typer.Option(
+        click_type=AsciiInt(), metavar="YEAR", help="First designated in or before YEAR."
+    ),
+    "min_population": typer.Option(
+        click_type=AsciiInt(), metavar="N", help="Latest population at least N."
+    ),
+    "max_population": typer.Option(
+        click_type=AsciiInt(), metavar="N", help="Latest population at most N."
+    ),
     "member_as_of": typer.Option(
         metavar="DATE", help="With --group or --region: member on DATE (2022, 2022-11 …)."
     ),

@@ -13,6 +13,8 @@ from newtowns_cli.render.text import visible
 from newtowns_cli.timeline import Entry
 
 MAX_HEIGHT = 8
+MAX_WIDTH = 1000
+"""Charts are drawn at most this wide, whatever COLUMNS says (COLUMNS=10**20 included)."""
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -24,6 +26,7 @@ def timeline(entries: Sequence[Entry], *, width: int) -> str:
     low = min(years) // 10 * 10
     high = max(years) // 10 * 10 + 10
     span = high - low
+    width = min(width, MAX_WIDTH)
     columns = max(20, width - 1)
 
     def column(year: int) -> int:
@@ -60,7 +63,7 @@ def bar(value: float, largest: float, width: int) -> str:
     """A horizontal bar of ``value`` scaled so ``largest`` fills ``width`` cells (1/8 steps)."""
     if largest <= 0 or value <= 0:
         return ""
-    eighths = round(value / largest * width * 8)
+    eighths = round(value / largest * min(width, MAX_WIDTH) * 8)
     full, part = divmod(max(eighths, 1), 8)
     return "█" * full + (_EIGHTHS[part] if part else "")
 
@@ -69,6 +72,7 @@ def labelled_bars(rows: Sequence[tuple[str, float]], *, width: int) -> str:
     """One labelled bar per row, with the value after it."""
     if not rows:
         return ""
+    width = min(width, MAX_WIDTH)
     label_width = max(len(visible(label)) for label, _ in rows)
     value_width = max(len(f"{value:,.0f}") for _, value in rows)
     room = max(10, width - label_width - value_width - 3)

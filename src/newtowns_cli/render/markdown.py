@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newtowns_cli.render.records import Table
-from newtowns_cli.render.text import cell, visible
+from newtowns_cli.render.text import cell, controls_visible
 
 # Characters with a meaning in inline Markdown or in a table row; a backslash makes any
 # ASCII punctuation literal in CommonMark, so escaping these keeps the text exact.
@@ -22,7 +22,7 @@ def escape(text: str) -> str:
     """
     if _PLAIN.fullmatch(text) and not (text[:1].isspace() or text[-1:].isspace()):
         return text  # nothing to escape: most cells
-    shown = visible(text, keep="\t\n")
+    shown = controls_visible(text, keep="\t\n")
     start = len(shown) - len(shown.lstrip())
     body = shown[start:].rstrip()
     lead, trail = shown[:start], shown[start + len(body) :]
@@ -32,6 +32,22 @@ def escape(text: str) -> str:
 
 def _references(blank: str) -> str:
     return "".join(f"&#{ord(char)};" for char in blank)
+
+
+_NOT_IN_AUTOLINK = re.compile(r"[\x00-\x20\x7f-\x9f<>\"'`\\]")
+
+
+def autolink(url: str) -> str:
+    """``<url>`` as a CommonMark autolink that cannot end early or carry markup or HTML.
+
+    Validation already allows only http(s) addresses without spaces, quotes or angle
+    brackets; anything that could end the link or be read as markup is percent-encoded
+    anyway, which keeps the address it points to.
+    """
+    encoded = _NOT_IN_AUTOLINK.sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode()), url
+    )
+    return f"<{encoded}>"
 
 
 def escape_block(text: str) -> str:

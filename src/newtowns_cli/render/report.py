@@ -223,7 +223,7 @@ def _sources(catalog: Catalog, cite: _Citations) -> list[str]:
     for source_id, number in cite.order.items():
         source = by_id[source_id]
         published = f", {source.published}" if source.published else ""
-        url = f" <{source.url}>" if source.url else ""
+        url = f" {markdown.autolink(source.url)}" if source.url else ""
         text = f"{markdown.escape(source.title)}. {markdown.escape(source.publisher)}{published}."
         lines.append(f'{number}. <a id="source-{number}"></a>{text}{url} `{source.id}`')
     return ["## Sources", "\n".join(lines)]

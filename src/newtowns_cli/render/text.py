@@ -9,19 +9,41 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newtowns_cli.render.records import Value
 
+# Invisible characters that change how a terminal shows the text around them (spoofing):
+# the bidi controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069), zero-width characters
+# (U+200B–200D, U+2060, U+FEFF) and the line and paragraph separators (U+2028/9).
+_INVISIBLE = "\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HIDDEN = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_UNSAFE_ON_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_ON_TERMINAL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def visible(text: str, *, keep: str = "") -> str:
-    """Control characters (ESC, CR, NUL, C1 …) shown as escapes, except those in ``keep``."""
+    """Text safe to show to people: control characters (ESC, CR, NUL, C1 …), bidi
+    controls, zero-width characters and U+2028/U+2029 shown as escapes (``\\x1b``,
+    ``\\u202e``), except the characters in ``keep``.
 
-    def shown(match: re.Match[str]) -> str:
-        char = match.group()
-        return char if char in keep else _NAMED.get(char, f"\\x{ord(char):02x}")
+    The one escaping function for people's text, terminal tables and rich views alike.
+    """
 
-    return _CONTROL.sub(shown, text)
+    return _HIDDEN.sub(lambda match: _shown(match.group(), keep), text)
+
+
+def controls_visible(text: str, *, keep: str = "") -> str:
+    """Only the control characters shown as escapes: for data formats read back by
+    machines (Markdown), where every other character must stay exactly as it is."""
+
+    return _CONTROL.sub(lambda match: _shown(match.group(), keep), text)
+
+
+def _shown(char: str, keep: str) -> str:
+    return char if char in keep else _NAMED.get(char) or _escape(char)
 
 
 def display_width(text: str) -> int:
@@ -35,8 +57,9 @@ def display_width(text: str) -> int:
 
 
 def terminal_safe(text: str) -> str:
-    """Machine-format text for a terminal: layout (newline, tab) kept, other controls escaped."""
-    return _UNSAFE_ON_TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Machine-format text for a terminal: layout (newline, tab) kept; other controls,
+    bidi controls, zero-width characters and U+2028/U+2029 escaped as visible() does."""
+    return _UNSAFE_ON_TERMINAL.sub(lambda m: _escape(m.group()), text)
 
 
 def cell(value: Value, *, joiner: str) -> str:
