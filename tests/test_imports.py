@@ -79,6 +79,8 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
     # The cache never unpickles; only rich itself (the table) brings pickle in.
     assert ("pickle" in modules) is (fmt == "table")
     assert ("rich" in modules) is (fmt == "table")
+    # A town listing needs neither the claims, the summary nor the timeline.
+    assert not modules & {"newtowns_cli.claims", "newtowns_cli.summary", "newtowns_cli.timeline"}
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from newtowns_cli.claims import Check
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import UsageError
 from newtowns_cli.models import Group, Membership, Organisation, Research, Source, Town
 from newtowns_cli.query import Catalog, designated, normalize
-from newtowns_cli.summary import Row
-from newtowns_cli.timeline import Entry
+
+if TYPE_CHECKING:  # the claims, summary and timeline modules load only where used
+    from newtowns_cli.claims import Check
+    from newtowns_cli.summary import Row
+    from newtowns_cli.timeline import Entry
 
 T = TypeVar("T")
 Value = str | int | float | tuple[str, ...] | None
