@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 import pytest
 
@@ -151,3 +152,56 @@ def test_chart_fits_and_uses_no_escape_codes(run: Runner, columns: str) -> None:
     shipped = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     first = min(e.date.year for e in entries(shipped))
     assert " ".join(legend).startswith(f"● one dated fact ({facts} from {first} to 2024); ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-f", "json"],
+            "newtowns: error: --chart cannot be combined with --format json: the chart is text\n"
+            "newtowns: hint: drop --chart for json, or --format for the chart\n",
+        ),
+        (
+            ["--format", "table"],
+            "newtowns: error: --chart cannot be combined with --format table: the chart is text\n"
+            "newtowns: hint: drop --chart for table, or --format for the chart\n",
+        ),
+        (
+            ["--fields", "date"],
+            "newtowns: error: --chart cannot be combined with --fields: the chart has no columns\n"
+            "newtowns: hint: drop --chart for a listing of those fields, or --fields for the chart\n",
+        ),
+        (
+            ["-o", "{dir}/c.csv"],
+            "newtowns: error: --chart cannot be written to -o {dir}/c.csv: the chart is text\n"
+            "newtowns: hint: name a .txt file or one without an extension, or drop --chart "
+            "for a '.csv' listing\n",
+        ),
+    ],
+    ids=["format-json", "format-table", "fields", "o-csv"],
+)
+def test_chart_refuses_what_it_cannot_honour(
+    run: Runner, tmp_path: pathlib.Path, args: list[str], message: str
+) -> None:
+    """--chart with --format, --fields or a non-text -o is a usage error; nothing is written."""
+    args = [arg.replace("{dir}", str(tmp_path)) for arg in args]
+    result = run(["timeline", "--data", str(MINI), "--chart", *args])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == message.replace("{dir}", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["chart.txt", "chart", "CHART.TXT"])
+def test_chart_writes_text_to_a_txt_file_or_one_without_extension(
+    run: Runner, tmp_path: pathlib.Path, name: str
+) -> None:
+    """-o FILE.txt or a name without an extension gets exactly the chart a pipe gets."""
+    piped = run(["timeline", "--data", str(MINI), "--chart"], env={"COLUMNS": "80"})
+    target = tmp_path / name
+    result = run(
+        ["timeline", "--data", str(MINI), "--chart", "-o", str(target)], env={"COLUMNS": "80"}
+    )
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "● one dated fact (13 from 1966 to 2024)" in piped.stdout
+    assert target.read_text(encoding="utf-8") == piped.stdout

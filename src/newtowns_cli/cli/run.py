@@ -341,6 +341,8 @@ def timeline(
     from newtowns_cli.render import chart as charts
     from newtowns_cli.render import records
 
+    if chart:
+        _check_chart(fmt, output, fields)
     out = Out(fmt, no_color, output, force, data, listing=not chart)
     chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
     key = sort_column(records.TIMELINE_COLUMNS, sort)
@@ -363,6 +365,35 @@ def timeline(
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
     emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+
+
+def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
+    """--chart draws text: --format, --fields and an -o naming another format are usage errors.
+
+    Checked before anything is read or written. -o FILE.txt, or a name without an
+    extension, gets the chart as text, as a pipe does.
+    """
+    if fmt is not None:
+        raise UsageError(
+            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
+            hint=f"drop --chart for {fmt.value}, or --format for the chart",
+        )
+    if fields is not None:
+        raise UsageError(
+            "--chart cannot be combined with --fields: the chart has no columns",
+            hint="drop --chart for a listing of those fields, or --fields for the chart",
+        )
+    if output is not None and output != emit.STDOUT:
+        emit.check_path(output)
+        import pathlib
+
+        suffix = pathlib.PurePath(output).suffix.lower()
+        if suffix not in emit.PLAIN_SUFFIXES:
+            raise UsageError(
+                f"--chart cannot be written to -o {output}: the chart is text",
+                hint="name a .txt file or one without an extension, or drop --chart "
+                f"for a '{suffix}' listing",
+            )
 
 
 @runner("summarise", filters=True)
