@@ -9,7 +9,7 @@ import pytest
 
 from newtowns_cli import store
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.timeline import Entry, entries, select
+from newtowns_cli.timeline import Entry, entries, merge, select
 
 from support import MINI, Runner
 
@@ -205,3 +205,46 @@ def test_chart_writes_text_to_a_txt_file_or_one_without_extension(
     assert (result.exit_code, result.stdout) == (0, "")
     assert "● one dated fact (13 from 1966 to 2024)" in piped.stdout
     assert target.read_text(encoding="utf-8") == piped.stdout
+
+
+def test_one_fact_named_by_several_sources_is_one_entry() -> None:
+    """Entries alike in all but their sources merge, keeping the first place and every source."""
+    day, year = PartialDate.parse("2022-11-28"), PartialDate(1981)
+    made = [
+        Entry(year, "designation", "D", ("a",), ("duiven",)),
+        Entry(day, "congress", "C", ("x", "y")),
+        Entry(year, "designation", "D", ("b", "a"), ("duiven",)),
+        Entry(year, "designation", "D", ("c",), ("westervoort",)),
+        Entry(day, "congress", "C", ("z",)),
+    ]
+    assert merge(made) == [
+        Entry(year, "designation", "D", ("a", "b"), ("duiven",)),
+        Entry(day, "congress", "C", ("x", "y", "z")),
+        Entry(year, "designation", "D", ("c",), ("westervoort",)),
+    ]
+
+
+def test_shipped_timeline_names_each_fact_once(run: Runner) -> None:
+    """Duiven's 1981 designation, named by two sources, is one row with both; the chart counts it
+    once."""
+    result = run(
+        ["timeline", "--from", "1981", "--to", "1981", "-f", "json", "--kind", "designation"]
+    )
+    found = json.loads(result.stdout)
+    duiven = [entry for entry in found if entry["what"] == "Duiven designated as groeikern"]
+    assert duiven == [
+        {
+            "date": "1981",
+            "kind": "designation",
+            "what": "Duiven designated as groeikern",
+            "sources": [
+                "liemersverleden-duiven-groeikern",
+                "liemersverleden-westervoort-groeikern",
+            ],
+        }
+    ]
+    every = json.loads(run(["timeline", "-f", "json", "--fields", "all"]).stdout)
+    facts = [json.dumps({k: v for k, v in e.items() if k != "sources"}) for e in every]
+    assert len(facts) == len(set(facts))
+    chart = run(["timeline", "--chart"], env={"COLUMNS": "200"}).stdout
+    assert f"● one dated fact ({len(every)} from " in chart
