@@ -23,6 +23,7 @@ from newtowns_cli.cli.params import (
     ExportFormat,
     ReportFormat,
     Shell,
+    check_range,
     parse_date,
 )
 from newtowns_cli.errors import ExitCode, UsageError
@@ -348,16 +349,24 @@ def timeline(
     key = sort_column(records.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
+        import difflib  # only for a kind that is not known
+
+        close = [m for k in unknown for m in difflib.get_close_matches(k, events.KINDS, n=1)]
+        guess = f"did you mean {', '.join(dict.fromkeys(close))}? " if close else ""
         raise UsageError(
-            f"unknown --kind: {', '.join(unknown)}", hint="valid kinds: " + ", ".join(events.KINDS)
+            f"unknown --kind: {', '.join(unknown)}",
+            hint=guess + "valid kinds: " + ", ".join(events.KINDS),
         )
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if first is not None and last is not None and first.first_day() > last.last_day():
+        check_range(f"--from {start}", f"--to {end}")
     catalog = emit.catalog(data)
     found = events.select(
         events.entries(catalog.dataset),
-        start=parse_date(start, "--from"),
-        end=parse_date(end, "--to"),
-        town=query.find_town(catalog, town).id if town else None,
-        group=query.find_group(catalog, group).id if group else None,
+        start=first,
+        end=last,
+        town=query.find_town(catalog, town).id if town is not None else None,
+        group=query.find_group(catalog, group).id if group is not None else None,
         kinds=kind or (),
     )
     found = _order(catalog, found, key, reverse, limit)
@@ -505,6 +514,8 @@ def validate(
     Example: newtowns validate data/newtowns.toml --format json
     """
     target = emit.data_file(file if file is not None else data)
+    if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
+        target = dataclasses.replace(target, hint=None)
     dataset, problems = store.inspect(target, today=datetime.date.today())
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
