@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 import pytest
 
 from newtowns_cli import store
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.timeline import Entry, entries, select
+from newtowns_cli.timeline import Entry, entries, merge, select
 
 from support import MINI, Runner
 
@@ -151,3 +152,99 @@ def test_chart_fits_and_uses_no_escape_codes(run: Runner, columns: str) -> None:
     shipped = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     first = min(e.date.year for e in entries(shipped))
     assert " ".join(legend).startswith(f"● one dated fact ({facts} from {first} to 2024); ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-f", "json"],
+            "newtowns: error: --chart cannot be combined with --format json: the chart is text\n"
+            "newtowns: hint: drop --chart for json, or --format for the chart\n",
+        ),
+        (
+            ["--format", "table"],
+            "newtowns: error: --chart cannot be combined with --format table: the chart is text\n"
+            "newtowns: hint: drop --chart for table, or --format for the chart\n",
+        ),
+        (
+            ["--fields", "date"],
+            "newtowns: error: --chart cannot be combined with --fields: the chart has no columns\n"
+            "newtowns: hint: drop --chart for a listing of those fields, or --fields for the chart\n",
+        ),
+        (
+            ["-o", "{dir}/c.csv"],
+            "newtowns: error: --chart cannot be written to -o {dir}/c.csv: the chart is text\n"
+            "newtowns: hint: name a .txt file or one without an extension, or drop --chart "
+            "for a '.csv' listing\n",
+        ),
+    ],
+    ids=["format-json", "format-table", "fields", "o-csv"],
+)
+def test_chart_refuses_what_it_cannot_honour(
+    run: Runner, tmp_path: pathlib.Path, args: list[str], message: str
+) -> None:
+    """--chart with --format, --fields or a non-text -o is a usage error; nothing is written."""
+    args = [arg.replace("{dir}", str(tmp_path)) for arg in args]
+    result = run(["timeline", "--data", str(MINI), "--chart", *args])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == message.replace("{dir}", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["chart.txt", "chart", "CHART.TXT"])
+def test_chart_writes_text_to_a_txt_file_or_one_without_extension(
+    run: Runner, tmp_path: pathlib.Path, name: str
+) -> None:
+    """-o FILE.txt or a name without an extension gets exactly the chart a pipe gets."""
+    piped = run(["timeline", "--data", str(MINI), "--chart"], env={"COLUMNS": "80"})
+    target = tmp_path / name
+    result = run(
+        ["timeline", "--data", str(MINI), "--chart", "-o", str(target)], env={"COLUMNS": "80"}
+    )
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "● one dated fact (13 from 1966 to 2024)" in piped.stdout
+    assert target.read_text(encoding="utf-8") == piped.stdout
+
+
+def test_one_fact_named_by_several_sources_is_one_entry() -> None:
+    """Entries alike in all but their sources merge, keeping the first place and every source."""
+    day, year = PartialDate.parse("2022-11-28"), PartialDate(1981)
+    made = [
+        Entry(year, "designation", "D", ("a",), ("duiven",)),
+        Entry(day, "congress", "C", ("x", "y")),
+        Entry(year, "designation", "D", ("b", "a"), ("duiven",)),
+        Entry(year, "designation", "D", ("c",), ("westervoort",)),
+        Entry(day, "congress", "C", ("z",)),
+    ]
+    assert merge(made) == [
+        Entry(year, "designation", "D", ("a", "b"), ("duiven",)),
+        Entry(day, "congress", "C", ("x", "y", "z")),
+        Entry(year, "designation", "D", ("c",), ("westervoort",)),
+    ]
+
+
+def test_shipped_timeline_names_each_fact_once(run: Runner) -> None:
+    """Duiven's 1981 designation, named by two sources, is one row with both; the chart counts it
+    once."""
+    result = run(
+        ["timeline", "--from", "1981", "--to", "1981", "-f", "json", "--kind", "designation"]
+    )
+    found = json.loads(result.stdout)
+    duiven = [entry for entry in found if entry["what"] == "Duiven designated as groeikern"]
+    assert duiven == [
+        {
+            "date": "1981",
+            "kind": "designation",
+            "what": "Duiven designated as groeikern",
+            "sources": [
+                "liemersverleden-duiven-groeikern",
+                "liemersverleden-westervoort-groeikern",
+            ],
+        }
+    ]
+    every = json.loads(run(["timeline", "-f", "json", "--fields", "all"]).stdout)
+    facts = [json.dumps({k: v for k, v in e.items() if k != "sources"}) for e in every]
+    assert len(facts) == len(set(facts))
+    chart = run(["timeline", "--chart"], env={"COLUMNS": "200"}).stdout
+    assert f"● one dated fact ({len(every)} from " in chart

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -268,8 +269,10 @@ def resolve(
 
     An exact id always wins (``validate`` refuses a town name, alias or municipality that
     is another town's id). Other matching ignores case, accents and spacing. Nothing
-    found: exit 3 with suggestions; more than one: a usage error naming them.
+    found: exit 3 with suggestions; more than one, or an empty ``value``: a usage error.
     """
+    if not value.strip():
+        raise UsageError(f"the {noun} name is empty", hint=f"name one; {_listed(noun)}")
     for entry in entries:
         if next(iter(names(entry)), None) == value:  # the first name is the id
             return entry
@@ -283,7 +286,22 @@ def resolve(
     if len(matches) > 1:
         labels = ", ".join(_label(entry, names) for entry in matches)
         raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
-    raise NotFoundError(f"no {noun} named '{value}'", hint=_suggest(entries, wanted, names))
+    hint = _suggest(entries, wanted, names) or _listed(noun)
+    raise NotFoundError(f"no {noun} named '{value}'", hint=hint)
+
+
+_LISTINGS = {
+    "town": "newtowns list",
+    "group": "newtowns groups",
+    "study": "newtowns research",
+    "organisation": "newtowns organisations",
+    "source": "newtowns sources",
+}
+
+
+def _listed(noun: str) -> str:
+    """Where the ``noun``s are listed."""
+    return f"list them with '{_LISTINGS.get(noun, 'newtowns list')}'"
 
 
 def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
@@ -292,15 +310,22 @@ def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
 
 
 def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
+    """'did you mean …?' with up to three entries whose names, or a word of them, are close."""
     by_name = {normalize(n): entry for entry in entries for n in names(entry)}
+    by_word: dict[str, list[T]] = {}
+    for name, entry in by_name.items():
+        for word in re.split(r"[\s\-_]+", name):
+            if len(word) >= 3 and entry not in by_word.setdefault(word, []):
+                by_word[word].append(entry)
     import difflib  # only for a name that is not found
 
     close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
-    close += [n for n in by_name if wanted and wanted in n and n not in close]
-    labels = list(dict.fromkeys(_label(by_name[n], names) for n in close))[:3]
-    if labels:
-        return "did you mean " + ", ".join(labels) + "?"
-    return "list them with 'newtowns list' or 'newtowns groups'"
+    found = [by_name[n] for n in close]
+    found += [by_name[n] for n in by_name if wanted and wanted in n]
+    for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
+        found += by_word[word]
+    labels = list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
+    return "did you mean " + ", ".join(labels) + "?" if labels else ""
 
 
 def town_names(town: Town) -> tuple[str, ...]:
@@ -314,6 +339,8 @@ def group_names(group: Group) -> tuple[str, ...]:
 def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option: str) -> Group:
     """The group of one of ``kinds`` matching ``value``; unknown values are a usage error."""
     candidates = [group for group in catalog.dataset.group if group.kind in kinds]
+    if not value.strip():
+        raise UsageError(f"{option}: the value is empty", hint=f"name a {option[2:]}")
     try:
         return resolve(candidates, value, names=group_names, noun="group")
     except NotFoundError as exc:

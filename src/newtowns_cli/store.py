@@ -31,6 +31,8 @@ class DataFile:
     path: pathlib.Path
     label: str
     bundled: bool = False
+    hint: str | None = _DATA_HINT
+    """What to do when it cannot be read (none for a file named to `validate`)."""
 
 
 def locate(option: str | None, env: str | None) -> DataFile:
@@ -53,21 +55,21 @@ def read_bytes(data: DataFile) -> bytes:
     try:
         info = data.path.stat()
     except FileNotFoundError:
-        hint = "reinstall newtowns" if data.bundled else _DATA_HINT
+        hint = "reinstall newtowns" if data.bundled else data.hint
         raise DataFileError(f"{label}: no such file", hint) from None
     except OSError as exc:
-        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", _DATA_HINT) from None
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataFileError(f"{label}: is a directory, not a data file", _DATA_HINT)
+        raise DataFileError(f"{label}: is a directory, not a data file", data.hint)
     if not stat.S_ISREG(info.st_mode):
-        raise DataFileError(f"{label}: is not a regular file", _DATA_HINT)
+        raise DataFileError(f"{label}: is not a regular file", data.hint)
     if info.st_size > MAX_BYTES:
         size = info.st_size // (1024 * 1024)
         raise DataFileError(f"{label}: file is too large ({size} MiB; the limit is 256 MiB)")
     try:
         return data.path.read_bytes()
     except OSError as exc:
-        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", _DATA_HINT) from None
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
 
 
 def decode(raw: bytes, label: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import Dataset
@@ -52,8 +52,26 @@ class Entry:
 
 
 def entries(dataset: Dataset) -> list[Entry]:
-    """The whole timeline, sorted."""
-    return sorted(_collect(dataset), key=Entry.sort_key)
+    """The whole timeline, sorted, each fact once with all its sources."""
+    return sorted(merge(_collect(dataset)), key=Entry.sort_key)
+
+
+def merge(found: Iterable[Entry]) -> list[Entry]:
+    """One entry per fact: entries alike in all but their sources become one.
+
+    Alike means the same date, kind, text, towns, groups and organisations. The merged
+    entry keeps the first one's place and every source once, in the order they come.
+    """
+    facts: dict[tuple[object, ...], list[str]] = {}
+    first: dict[tuple[object, ...], Entry] = {}
+    for entry in found:
+        key = (entry.date, entry.kind, entry.what, entry.towns, entry.groups, entry.organisations)
+        first.setdefault(key, entry)
+        facts.setdefault(key, []).extend(entry.sources)
+    return [
+        dataclasses.replace(entry, sources=tuple(dict.fromkeys(facts[key])))
+        for key, entry in first.items()
+    ]
 
 
 def _designation(name: str, status: str, kind: str | None, policy: str | None) -> str:

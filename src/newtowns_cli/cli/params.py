@@ -11,7 +11,7 @@ import enum
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:  # help and Tab presses import this module: it stays this light
     from collections.abc import MutableMapping
-    from typing import Any
+    from typing import Any, NoReturn
 
     from newtowns_cli.dates import PartialDate
     from newtowns_cli.filters import TownFilter
@@ -89,7 +89,24 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
 
     taken = {name: values.pop(name, None) for name, _ in FILTERS}
     taken["member_as_of"] = parse_date(taken["member_as_of"], "--member-as-of")
+    for low, high, word in (
+        ("designated_from", "designated_to", "after"),
+        ("min_population", "max_population", "above"),
+    ):
+        if taken[low] is not None and taken[high] is not None and taken[low] > taken[high]:
+            check_range(
+                f"--{low.replace('_', '-')} {taken[low]}",
+                f"--{high.replace('_', '-')} {taken[high]}",
+                word,
+            )
     return TownFilter(**taken)
+
+
+def check_range(low: str, high: str, word: str = "after") -> NoReturn:
+    """A range whose start lies beyond its end is a usage error (it could only match nothing)."""
+    from newtowns_cli.errors import UsageError
+
+    raise UsageError(f"{low} is {word} {high}", hint="swap them, or drop one")
 
 
 def parse_date(value: str | None, option: str) -> PartialDate | None:

@@ -23,6 +23,7 @@ from newtowns_cli.cli.params import (
     ExportFormat,
     ReportFormat,
     Shell,
+    check_range,
     parse_date,
 )
 from newtowns_cli.errors import ExitCode, UsageError
@@ -341,21 +342,31 @@ def timeline(
     from newtowns_cli.render import chart as charts
     from newtowns_cli.render import records
 
+    if chart:
+        _check_chart(fmt, output, fields)
     out = Out(fmt, no_color, output, force, data, listing=not chart)
     chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
     key = sort_column(records.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
+        import difflib  # only for a kind that is not known
+
+        close = [m for k in unknown for m in difflib.get_close_matches(k, events.KINDS, n=1)]
+        guess = f"did you mean {', '.join(dict.fromkeys(close))}? " if close else ""
         raise UsageError(
-            f"unknown --kind: {', '.join(unknown)}", hint="valid kinds: " + ", ".join(events.KINDS)
+            f"unknown --kind: {', '.join(unknown)}",
+            hint=guess + "valid kinds: " + ", ".join(events.KINDS),
         )
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if first is not None and last is not None and first.first_day() > last.last_day():
+        check_range(f"--from {start}", f"--to {end}")
     catalog = emit.catalog(data)
     found = events.select(
         events.entries(catalog.dataset),
-        start=parse_date(start, "--from"),
-        end=parse_date(end, "--to"),
-        town=query.find_town(catalog, town).id if town else None,
-        group=query.find_group(catalog, group).id if group else None,
+        start=first,
+        end=last,
+        town=query.find_town(catalog, town).id if town is not None else None,
+        group=query.find_group(catalog, group).id if group is not None else None,
         kinds=kind or (),
     )
     found = _order(catalog, found, key, reverse, limit)
@@ -363,6 +374,35 @@ def timeline(
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
     emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+
+
+def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
+    """--chart draws text: --format, --fields and an -o naming another format are usage errors.
+
+    Checked before anything is read or written. -o FILE.txt, or a name without an
+    extension, gets the chart as text, as a pipe does.
+    """
+    if fmt is not None:
+        raise UsageError(
+            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
+            hint=f"drop --chart for {fmt.value}, or --format for the chart",
+        )
+    if fields is not None:
+        raise UsageError(
+            "--chart cannot be combined with --fields: the chart has no columns",
+            hint="drop --chart for a listing of those fields, or --fields for the chart",
+        )
+    if output is not None and output != emit.STDOUT:
+        emit.check_path(output)
+        import pathlib
+
+        suffix = pathlib.PurePath(output).suffix.lower()
+        if suffix not in emit.PLAIN_SUFFIXES:
+            raise UsageError(
+                f"--chart cannot be written to -o {output}: the chart is text",
+                hint="name a .txt file or one without an extension, or drop --chart "
+                f"for a '{suffix}' listing",
+            )
 
 
 @runner("summarise", filters=True)
@@ -474,6 +514,8 @@ def validate(
     Example: newtowns validate data/newtowns.toml --format json
     """
     target = emit.data_file(file if file is not None else data)
+    if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
+        target = dataclasses.replace(target, hint=None)
     dataset, problems = store.inspect(target, today=datetime.date.today())
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")

@@ -26,12 +26,12 @@ Choice = tuple[tuple[str, ...], int]
 _PLANS: tuple[Choice, ...] = (
     (("name", "municipality", "province", "population", "population_as_of", "status",
       "regions", "designated", "groups", "area_km2"), 5),
-    (("id", "name", "kind", "members", "member_count", "founded"), 4),
+    (("id", "name", "kind", "members", "member_count", "founded"), 3),
     (("id", "title", "published", "presented", "performed_by"), 2),
     (("id", "name", "kind", "city", "url"), 2),
     (("id", "title", "url", "published", "publisher"), 3),
-    (("date", "kind", "what", "sources"), 3),
-    (("statement", "value", "computed", "verdict", "why", "as_of", "source", "id"), 5),
+    (("date", "kind", "what", "sources"), 4),
+    (("statement", "verdict", "why", "source", "value", "as_of", "computed", "id"), 4),
 )  # fmt: skip
 """Towns, groups, research, organisations, sources, timeline, claims: no two match alike."""
 

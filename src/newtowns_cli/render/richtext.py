@@ -60,18 +60,36 @@ def console(*, width: int, color: bool, height: int = 25) -> Console:
 
 
 def to_string(
-    renderables: Iterable[RenderableType], *, width: int, color: bool, soft_wrap: bool = False
+    renderables: Iterable[RenderableType],
+    *,
+    width: int,
+    color: bool,
+    soft_wrap: bool = False,
+    crop: bool = True,
 ) -> str:
     """The renderables as text, one after another; trailing spaces dropped from each line.
 
-    With ``soft_wrap`` long lines are left for the terminal to wrap.
+    With ``soft_wrap`` long lines are left for the terminal to wrap; without ``crop`` a
+    line a renderable made wider than ``width`` (an address kept whole) stays whole.
     """
     out = console(width=width, color=color)
     for renderable in renderables:
-        out.print(renderable, soft_wrap=soft_wrap)
+        out.print(renderable, soft_wrap=soft_wrap, crop=crop)
     file = out.file
     assert isinstance(file, io.StringIO)
-    return "".join(line.rstrip(" ") + "\n" for line in file.getvalue().splitlines())
+    return "".join(_rstrip(line) + "\n" for line in file.getvalue().splitlines())
+
+
+_CODES = r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\"
+_TAIL = re.compile(rf"(?: |{_CODES})+$")
+
+
+def _rstrip(line: str) -> str:
+    """``line`` without trailing spaces, also those padded inside a style (a bold header)."""
+    tail = _TAIL.search(line)
+    if tail is None:
+        return line
+    return line[: tail.start()] + "".join(re.findall(_CODES, tail.group()))
 
 
 def markdown(source: str) -> RenderableType:

@@ -16,7 +16,7 @@ TITLE = "bold underline"
 
 def render(shown: Detail, *, width: int, color: bool) -> str:
     """``shown`` in at most ``width`` columns; styles only if ``color``."""
-    return to_string([Group(*renderables(shown))], width=width, color=color)
+    return to_string([Group(*renderables(shown))], width=width, color=color, crop=False)
 
 
 def renderables(shown: Detail) -> list[RenderableType]:
@@ -45,7 +45,7 @@ def facts(shown: Detail) -> RenderableType:
 def body(section: Section) -> RenderableType:
     """A section's table (without its empty columns), or its items as a bulleted list."""
     if section.table is not None:
-        return terminal.renderable(without_empty_columns(section.table))
+        return terminal.renderable(without_empty_columns(section.table), roomy=True)
     items = RichTable.grid(padding=(0, 1, 0, 0))
     items.add_column(no_wrap=True)
     items.add_column(overflow="fold")

@@ -31,12 +31,12 @@ SHORT = 16
 """A column (not free text) whose values all fit in this many cells never wraps."""
 FOLD_FLOOR = 16
 TEXT_FLOOR = 30
-FOLDS = frozenset(
-    {"id", "url", "regions", "groups", "members", "sources", "source", "population_source",
-     "original", "performed_by", "commissioned_by", "towns", "partners", "organisations",
-     "town_ids", "themes", "aliases", "authors"}
-)  # fmt: skip
-"""Columns of identifiers and addresses, which may fold when there is no room."""
+FOLDS = frozenset({"url"})
+"""Columns of addresses, which may fold when there is no room. Identifiers (ids, sources,
+groups, towns …) never fold: a column of them is as wide as its longest id, and a list of
+them wraps only between its items; when that does not fit the row becomes a block."""
+PHRASES = frozenset({"verdict"})
+"""Short values of a few words ("not comparable"), which may wrap between them."""
 SOURCE_COLUMNS = frozenset({"source", "sources", "population_source", "original"})
 
 
@@ -57,16 +57,25 @@ def render(
     """
     del wrap  # every terminal table wraps now; kept for the callers' signature
     shown = renderable(table, caption=caption, header=header, choice=choice)
-    return to_string([shown], width=width, color=color)
+    return to_string([shown], width=width, color=color, crop=False)
 
 
 def renderable(
-    table: Table, *, caption: str | None = None, header: bool = True, choice: Choice | None = None
+    table: Table,
+    *,
+    caption: str | None = None,
+    header: bool = True,
+    choice: Choice | None = None,
+    roomy: bool = False,
 ) -> RenderableType:
-    """The rich renderable of ``table``: a table, or row blocks if it has to be (see above)."""
+    """The rich renderable of ``table``: a table, or row blocks if it has to be (see above).
+
+    With ``roomy``, free text keeps 30 cells (or its whole length) beside the other
+    columns, else the rows become blocks, where it has a line of its own.
+    """
     texts = [[text(column, value) for column, value in zip(table.columns, row, strict=True)]
              for row in table.rows]  # fmt: skip
-    return _Fitting(table, texts, caption=caption, header=header, choice=choice)
+    return _Fitting(table, texts, caption=caption, header=header, choice=choice, roomy=roomy)
 
 
 def text(column: Column[object], value: Value) -> Text:
@@ -92,9 +101,10 @@ class _Fitting:
         caption: str | None,
         header: bool,
         choice: Choice | None,
+        roomy: bool = False,
     ) -> None:
         self.table, self.texts, self.caption = table, texts, caption
-        self.header, self.choice = header, choice
+        self.header, self.choice, self.roomy = header, choice, roomy
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
@@ -115,7 +125,7 @@ class _Fitting:
                     keep.append(name)
             names = [name for name in names if name in keep]
         table, texts = _only(self.table, self.texts, names)
-        widths = fit([sizes[name] for name in names], width=width)
+        widths = fit([sizes[name] for name in names], width=width, roomy=self.roomy)
         if widths is None:
             yield blocks(table, texts, caption=self.caption)
             return
@@ -148,7 +158,7 @@ def measure(column: Column[object], cells: list[Text], *, header: bool) -> Size:
     """The header's width, the longest value's, and the longest word's where values wrap."""
     plains = [cell.plain for cell in cells]
     longest = max((display_width(plain) for plain in plains), default=0)
-    wraps = not column.numeric and (column.text or longest > SHORT)
+    wraps = not column.numeric and (column.text or longest > SHORT or column.name in PHRASES)
     word = max((display_width(w) for p in plains for w in p.split()), default=0) if wraps else 0
     head = display_width(column.name) if header else 1
     return Size(column.name, column.text, head, longest, word if wraps else longest)
@@ -265,6 +275,13 @@ class Blocks:
                     continue
                 if value.cell_len <= room:
                     yield from label
+                    yield from value.render(console)
+                    yield end
+                    continue
+                if _LINK.fullmatch(value.plain):
+                    # An address stays whole, on a line of its own, even wider than the screen.
+                    yield label[0]
+                    yield end
                     yield from value.render(console)
                     yield end
                     continue
