@@ -73,6 +73,19 @@ def test_shipped_claims(run: Runner) -> None:
         "the claim counts places designated in the Tweede Nota, "
         "not the towns the data lists as designated",
     ]
+    assert rows["plaatsen-16-nrc"] == [
+        "",
+        "not comparable",
+        "the claim counts the towns designated in 1970–1979; the data's official designations"
+        " put zoetermeer (1962), purmerend (1963), huizen (1967), duiven (1981),"
+        " westervoort (1981) outside it; the data has no official designation date for almere,"
+        " lelystad, hoorn, haarlemmermeer, hellevoetsluis, capelle-aan-den-ijssel, nieuwegein",
+    ]
+    assert rows["plaatsen-16-geografie"] == [
+        "16",
+        "consistent",
+        "16 designated towns in the data: exactly 16 holds",
+    ]
     assert len(rows) == 14
 
 
@@ -213,3 +226,77 @@ def test_verdicts_and_their_reasons(
     result = run(["claims", "--data", str(data), "-f", "tsv", "--fields", "computed,verdict,why"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1].split("\t") == expected
+
+
+@pytest.mark.parametrize(
+    ("designations", "period", "expected"),
+    [
+        (
+            (1974, 1967), "designated_from = 1970\ndesignated_to = 1979",
+            ["", "not comparable",
+             "the claim counts the towns designated in 1970–1979; "
+             "the data's official designations put b (1967) outside it"],
+        ),
+        (
+            (1974, None), "designated_from = 1970\ndesignated_to = 1979",
+            ["", "not comparable",
+             "the claim counts the towns designated in 1970–1979; "
+             "the data has no official designation date for b"],
+        ),
+        (
+            (1981, None), "designated_to = 1979",
+            ["", "not comparable",
+             "the claim counts the towns designated until 1979; the data's official designations"
+             " put a (1981) outside it; the data has no official designation date for b"],
+        ),
+        (
+            (1974, 1979), "designated_from = 1970\ndesignated_to = 1979",
+            ["2", "consistent", "2 designated towns in the data: exactly 2 holds"],
+        ),
+        (
+            (1974, 1967), "",
+            ["2", "consistent", "2 designated towns in the data: exactly 2 holds"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_set_defined_by_a_period_must_match_the_datas_designations(
+    run: Runner,
+    tmp_path: pathlib.Path,
+    designations: tuple[int | None, int | None],
+    period: str,
+    expected: list[str],
+) -> None:
+    """'De zestien gemeenten die in de jaren zeventig … werden aangewezen': comparable only
+    when the data's official designations put every town in the period."""
+    text = CLAIM.format(
+        measure="places", relation="exactly", value=2, extra=f'covers = "designated"\n{period}'
+    )
+    for town, year in zip(("a", "b"), designations, strict=True):
+        if year is not None:
+            text = text.replace(
+                f'id = "{town}"\n',
+                f'id = "{town}"\ndesignation = [{{ date = {year}, kind = "official", source = "s" }}]\n',
+            )
+    data = tmp_path / "c.toml"
+    data.write_text(text, "utf-8")
+    result = run(["claims", "--data", str(data), "-f", "tsv", "--fields", "computed,verdict,why"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t") == expected
+
+
+def test_a_period_needs_the_designated_set_and_runs_forwards(
+    run: Runner, tmp_path: pathlib.Path
+) -> None:
+    """validate names a period on another set, and a period that ends before it starts."""
+    data = tmp_path / "c.toml"
+    extra = 'covers = "other"\ndesignated_from = 1979\ndesignated_to = 1970'
+    data.write_text(
+        CLAIM.format(measure="places", relation="exactly", value=2, extra=extra), "utf-8"
+    )
+    result = run(["validate", str(data)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        f"{data}:60:1: claim[0].covers: a designation period needs covers = 'designated'\n"
+        f"{data}:62:1: claim[0].designated_to: designated_to is before designated_from\n",
+        f"{data}: 2 problems\n",
+    )

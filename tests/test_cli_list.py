@@ -220,6 +220,7 @@ def test_mra_on_the_shipped_data(run: Runner) -> None:
         "id\tmunicipality\n"
         "almere\tAlmere\n"
         "haarlemmermeer\tHaarlemmermeer\n"
+        "huizen\tHuizen\n"
         "lelystad\tLelystad\n"
         "purmerend\tPurmerend\n"
     )

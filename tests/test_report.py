@@ -53,10 +53,10 @@ def test_report_parses_and_every_citation_resolves(run: Runner) -> None:
 def test_filtered_report(run: Runner) -> None:
     """The list filters select the towns; groups and timeline follow them; no claims section."""
     text = run(["report", "--region", "MRA"]).stdout
-    assert "This report covers 4 selected towns." in text
+    assert "This report covers 5 selected towns." in text
     towns = text.split("## Towns")[1].split("## Designations")[0]
     assert [line.split(" | ")[0].lstrip("| ") for line in towns.strip().splitlines()[2:]] == [
-        "Almere", "Haarlemmermeer", "Lelystad", "Purmerend",
+        "Almere", "Haarlemmermeer", "Huizen", "Lelystad", "Purmerend",
     ]  # fmt: skip
     gaps = text.split("## Gaps in the population series")[1].split("## Relieved cities")[0]
     assert "| Lelystad | 1980s |" in gaps and "Zoetermeer" not in gaps

@@ -276,3 +276,10 @@ def _series(dataset: Dataset) -> Iterator[Finding]:
             yield Finding(("claim", number, "towns"), "claim-set", "covers = 'towns' needs towns")
         if claim.covers == "group" and claim.group is None:
             yield Finding(("claim", number, "group"), "claim-set", "covers = 'group' needs group")
+        low, high = claim.designated_from, claim.designated_to
+        if (low is not None or high is not None) and claim.covers != "designated":
+            why = "a designation period needs covers = 'designated'"
+            yield Finding(("claim", number, "covers"), "claim-set", why)
+        if low is not None and high is not None and low > high:
+            why = "designated_to is before designated_from"
+            yield Finding(("claim", number, "designated_to"), "claim-set", why)

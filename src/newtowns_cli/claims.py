@@ -1,9 +1,10 @@
 """Published figures held against the figures computed from the data, with a verdict and why.
 
 A claim is judged only on like for like (issue 13): the set of towns it counts must be one
-the data knows (``covers``), every membership it rests on must be confirmed on its date, and
-every town must have a municipal figure from the claim's year. Otherwise it is *not
-comparable*, with the reason.
+the data knows (``covers``), a set defined by a designation period must be the towns the
+data's own designations put in that period, every membership it rests on must be confirmed
+on its date, and every town must have a municipal figure from the claim's year. Otherwise it
+is *not comparable*, with the reason.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from newtowns_cli.models import Claim, Population, Town
-from newtowns_cli.query import UNCONFIRMED, Catalog, member_on, standing_on
+from newtowns_cli.query import UNCONFIRMED, Catalog, designated, member_on, standing_on
 
 ABOUT = 0.05
 """'about' holds within 5 % either way."""
@@ -78,7 +79,9 @@ def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
             f"the claim counts {claim.scope}, not the towns the data lists as designated"
         )
     if claim.covers == "designated":
-        return list(catalog.dataset.town)
+        towns = list(catalog.dataset.town)
+        _in_period(claim, towns)
+        return towns
     if claim.covers == "towns":
         return [catalog.towns[t] for t in claim.towns if t in catalog.towns]
     group = catalog.groups.get(claim.group or "")
@@ -93,6 +96,34 @@ def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
             f"members of {group.name} confirmed on {date}: {', '.join(members) or 'none'}",
         )
     return [catalog.towns[t] for t in members if t in catalog.towns]
+
+
+def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
+    """A claim counting the towns designated in a period is comparable only when the data's
+    own official designations put every town in that period."""
+    low, high = claim.designated_from, claim.designated_to
+    if low is None and high is None:
+        return
+    period = f"in {low}–{high}" if low and high else f"from {low}" if low else f"until {high}"
+    inside, outside, undated = [], [], []
+    for town in towns:
+        date = designated(town)
+        if date is None:
+            undated.append(town.id)
+        elif (low or date.year) <= date.year <= (high or date.year):
+            inside.append(town.id)
+        else:
+            outside.append(f"{town.id} ({date})")
+    reasons = []
+    if outside:
+        reasons.append(f"the data's official designations put {', '.join(outside)} outside it")
+    if undated:
+        reasons.append(f"the data has no official designation date for {', '.join(undated)}")
+    if reasons:
+        raise _NotComparableError(
+            f"the claim counts the towns designated {period}; " + "; ".join(reasons),
+            f"designated {period} in the data: {', '.join(inside) or 'none'}",
+        )
 
 
 def _inhabitants(catalog: Catalog, claim: Claim) -> Check:

@@ -441,6 +441,9 @@ class Claim(Record):
     # issue 13: which set of towns the claim counts, and the towns when it names them
     covers: Covers = "unnamed"
     towns: Seq[Id] = ()
+    # a claim that counts the towns designated in a period ('in de jaren zeventig'): its years
+    designated_from: Annotated[int, Ge(1900), Le(2090)] | None = None
+    designated_to: Annotated[int, Ge(1900), Le(2090)] | None = None
 
 
 @record

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -35,8 +35,9 @@ FOLDS = frozenset({"url"})
 """Columns of addresses, which may fold when there is no room. Identifiers (ids, sources,
 groups, towns …) never fold: a column of them is as wide as its longest id, and a list of
 them wraps only between its items; when that does not fit the row becomes a block."""
-PHRASES = frozenset({"verdict"})
-"""Short values of a few words ("not comparable"), which may wrap between them."""
+PHRASES: frozenset[str] = frozenset()
+"""Short values of a few words that may wrap between them; a verdict ("not comparable")
+is read at a glance, so it stays whole on one line."""
 SOURCE_COLUMNS = frozenset({"source", "sources", "population_source", "original"})
 
 
@@ -249,6 +250,14 @@ def blocks(table: Table, texts: list[list[Text]], *, caption: str | None) -> Ren
     return Group(shown, Text(""), data_text(caption)) if caption else shown
 
 
+def _segments(value: Text, console: Console) -> Iterable[Segment]:
+    """``value`` as segments with its own style too (Text.render applies only its spans)."""
+    segments = value.render(console)
+    if not value.style:
+        return segments
+    return Segment.apply_style(segments, console.get_style(value.style))
+
+
 class Blocks:
     """Rows as blocks of 'field  value' lines (a value wraps under itself), a blank line apart.
 
@@ -275,17 +284,17 @@ class Blocks:
                     continue
                 if value.cell_len <= room:
                     yield from label
-                    yield from value.render(console)
+                    yield from _segments(value, console)
                     yield end
                     continue
                 if _LINK.fullmatch(value.plain):
                     # An address stays whole, on a line of its own, even wider than the screen.
                     yield label[0]
                     yield end
-                    yield from value.render(console)
+                    yield from _segments(value, console)
                     yield end
                     continue
                 for depth, piece in enumerate(value.wrap(console, room, overflow="fold")):
                     yield from label if depth == 0 else (indent,)
-                    yield from piece.render(console)
+                    yield from _segments(piece, console)
                     yield end
