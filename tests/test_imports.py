@@ -91,6 +91,8 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
         ["claims"],
         ["summary", "--by", "province"],
         ["timeline", "--chart"],
+        ["growth"],
+        ["growth", "--chart"],
         ["report"],
         ["validate"],
         ["export", "--format", "json"],
@@ -121,6 +123,7 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
         ["summarise", "--by", "province", "--sort", "towns"],
         ["export", "--format", "csv"],
         ["timeline", "--sort", "kind", "--limit", "3"],
+        ["growth", "almere", "-f", "json"],
     ],
 )
 def test_the_common_command_lines_do_not_import_typer(
@@ -162,6 +165,8 @@ def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shel
         ["summary"],
         ["timeline", "--chart"],
         ["report"],
+        ["growth"],
+        ["growth", "--format", "json"],
         ["--help"],
     ],
 )
@@ -178,6 +183,12 @@ before = "plotext" in sys.modules
 termchart.render([lines.Line("A", ((2000, 1.0), (2010, 2.0)))], width=60)
 print(before, "plotext" in sys.modules, "rich" in sys.modules, "pydantic" in sys.modules)
 """
+
+
+def test_growth_chart_imports_the_chart_library_and_not_rich(tmp_path: pathlib.Path) -> None:
+    """`growth --chart` draws with plotext; in a pipe it needs no rich."""
+    modules = _imported(["growth", "--chart"], tmp_path, COLUMNS="100")
+    assert "plotext" in modules and "rich" not in modules
 
 
 def test_the_chart_library_is_imported_only_when_a_terminal_chart_is_drawn() -> None:

@@ -405,6 +405,60 @@ def summarise(
     emit.deliver(text, out)
 
 
+@runner("growth", filters=True)
+def growth(
+    where: TownFilter,
+    towns: list[str] | None = None,
+    chart: bool = False,
+    log: bool = False,
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """How much each place grew: first, designation-era and latest municipal figure.
+
+    Growth, factor (latest ÷ era) and compound yearly rate run from the designation-era
+    figure (the last municipal figure at or before the earliest official designation,
+    else the first after it) to the latest. Municipal figures only; the note says when a
+    place has none. --chart draws the series: one chart for up to four places, else one
+    small chart per place.
+
+    \b
+    Example: newtowns growth almere lelystad --chart --log
+    """
+    from newtowns_cli import municipal, query
+    from newtowns_cli.render import growth_columns as columns
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
+    key = sort_column(columns.GROWTH_COLUMNS, sort)
+    catalog = emit.catalog(data)
+    selected = _selected(catalog, where)
+    if towns:
+        named = list(dict.fromkeys(query.find_town(catalog, town).id for town in towns))
+        matching = {town.id: town for town in selected}
+        selected = [matching[id] for id in named if id in matching]
+    rows = _order(catalog, [municipal.of(town) for town in selected], key, reverse, limit)
+    if chart:
+        from newtowns_cli.render import lines, termchart
+
+        series = [lines.from_figures(row.town.name, row.figures) for row in rows]
+        if not series:
+            emit.note("no towns match")
+            return
+        # No colour: plotext paints a white background, and the letters carry the meaning.
+        emit.deliver(termchart.render(series, width=out.width, log=log), out)
+        return
+    emit.table(records.build(catalog, rows, chosen), out, noun="towns")
+
+
 @runner("claims")
 def claims(
     sort: str | None = None,
