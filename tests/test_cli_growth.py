@@ -167,3 +167,29 @@ def test_the_chart_on_a_terminal(columns: int, env: dict[str, str]) -> None:
     few = re.sub(r"\x1b\[[0-9;]*m", "", few)
     assert code == 0 and "A Almere  B Lelystad" in few
     assert max(len(line) for line in few.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_show_on_a_terminal_charts_the_municipal_series(columns: int) -> None:
+    """A block chart from 0 to the highest figure, first and last year below, in the width."""
+    code, shown = on_terminal("show", "zoetermeer", columns=columns, NO_COLOR="1")
+    assert code == 0, shown
+    lines = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", shown).splitlines()
+    assert max(len(line) for line in lines) <= columns
+    at = next(i for i, line in enumerate(lines) if line.startswith("Municipal population ("))
+    chart = lines[at + 1 : at + 5]
+    assert chart[0].startswith("129,898 ┤") and chart[2].startswith("      0 ┤")
+    assert chart[3].split() == ["1935", "2025"]
+    assert "█" in chart[2]
+
+
+def test_show_in_a_pipe_has_no_chart() -> None:
+    result = Runner()(["show", "zoetermeer"])
+    assert result.exit_code == 0
+    assert "Municipal population (" not in result.stdout and "┤" not in result.stdout
+
+
+def test_show_without_municipal_figures_has_no_chart() -> None:
+    code, shown = on_terminal("show", "zonder", "--data", str(GROWTH), columns=100, NO_COLOR="1")
+    assert code == 0 and "Zonder" in shown
+    assert "Municipal population (" not in shown

@@ -156,9 +156,29 @@ def show(
     from newtowns_cli import query
     from newtowns_cli.render import views
 
+    out = Out(fmt, no_color, output, force, data)
     catalog = emit.catalog(data)
-    shown = views.town(catalog, query.find_town(catalog, town))
-    emit.detail(shown, Out(fmt, no_color, output, force, data))
+    found = query.find_town(catalog, town)
+    shown = views.town(catalog, found)
+    if out.to_terminal and out.format is Format.TABLE:
+        shown = _with_chart(shown, found, out.width)
+    emit.detail(shown, out)
+
+
+def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
+    """The view with a small chart of the town's municipal series (a terminal's only)."""
+    from newtowns_cli import municipal
+    from newtowns_cli.render import lines, sparkline
+
+    figures = municipal.figures(town)
+    chart = sparkline.render(lines.from_figures(town.name, figures), width=width)
+    if not chart:
+        return shown
+    counted = " then ".join(dict.fromkeys(f.label or town.municipality for f in figures))
+    plural = "" if len(figures) == 1 else "s"
+    title = f"Municipal population ({len(figures)} figure{plural}: {counted})"
+    chart = (*chart, "Straight between figures; blank where the series breaks.")
+    return dataclasses.replace(shown, chart=chart, chart_title=title)
 
 
 @dataclasses.dataclass(frozen=True)
