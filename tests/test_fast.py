@@ -176,6 +176,8 @@ def test_a_command_line_with_data_before_the_command_gives_typers_values(
         ["timeline", "--sort", "kind", "--reverse"],
         ["claims", "--sort", "verdict", "--limit", "3"],
         ["list", "--province", "NL-ZH", "-o", "-"],
+        ["report", "--format", "html", "-o", "dossier.html"],
+        ["report", "-fhtml", "--region", "MRA", "--no-pager"],
         ["growth"],
         ["growth", "almere"],
         ["growth", "almere", "Zoetermeer", "nieuwegein", "--chart", "--log"],

@@ -80,9 +80,16 @@ OWN: dict[str, dict[str, Any]] = {
         "log": typer.Option("--log", help="With --chart: a log scale (equal steps, equal factors)"),
     },
     "report": {
+        "fmt": typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md or html (default: from the --output extension, else md).",
+            show_default=False,
+        ),
         "no_pager": typer.Option(
             "--no-pager", help="On a terminal, print the rendered report without a pager."
-        )
+        ),
     },
     "summarise": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
     "validate": {

@@ -20,6 +20,7 @@ from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.params import (
     COMPLETE_VAR,
     By,
+    DossierFormat,
     ExportFormat,
     ReportFormat,
     Shell,
@@ -510,28 +511,48 @@ def claims(
 @runner("report", filters=True)
 def report(
     where: TownFilter,
+    fmt: DossierFormat | None = None,
     no_pager: bool = False,
     output: str | None = None,
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Write the data set (or the towns the filters select) as one Markdown document.
+    """Write the data set (or the towns the filters select) as one document.
 
-    Every figure links to a numbered list of sources. On a terminal the document is
-    shown rendered, through a pager ($PAGER, else less) when longer than the screen.
+    Every figure links to a numbered list of sources. Markdown by default; on a terminal
+    it is shown rendered, through a pager ($PAGER, else less) when longer than the
+    screen. --format html (or -o NAME.html) writes one self-contained page with a map and
+    growth charts, to open offline or print; it is written as it is, on a terminal too.
 
     \b
-    Example: newtowns report -o dossier.md
+    Example: newtowns report -o dossier.html
     """
-    from newtowns_cli.render.report import report as dossier
-
-    if output is not None and output != emit.STDOUT:  # Markdown only: .md, .txt or none
-        emit.format_of(output, {".md": "md", ".markdown": "md"}, plain="md", flag=None)
+    named = None
+    if fmt is None and output is not None and output != emit.STDOUT:
+        named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
+    chosen = fmt or named or DossierFormat.MD
     catalog = emit.catalog(data)
     towns = _selected(catalog, where)
-    text = dossier(catalog, towns, filtered=where != TownFilter())
+    filtered = where != TownFilter()
+    if chosen is DossierFormat.HTML:
+        from newtowns_cli.render import html
+
+        page = html.render(catalog, towns, filtered=filtered)
+        emit.deliver(page, Out(None, True, output, force, data, listing=False))
+        return
+    from newtowns_cli.render.report import report as dossier
+
+    text = dossier(catalog, towns, filtered=filtered)
     emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
+
+
+DOSSIER_SUFFIXES = {
+    ".md": DossierFormat.MD,
+    ".markdown": DossierFormat.MD,
+    ".html": DossierFormat.HTML,
+}
+"""The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""
 
 
 @runner("validate")
