@@ -29,7 +29,7 @@ EXPECTED = [
         "era_date": "1980", "era_count": 10000, "era_source": ["census"],
         "latest_date": "2000", "latest_count": 20000, "latest_source": ["census"],
         "absolute": 10000, "factor": 2.0, "yearly_pct": 3.53,
-        "note": "no figure by 1975: era is the first after it",
+        "note": "era: the first figure after 1975",
     },
     {
         "id": "ongedateerd", "name": "Ongedateerd", "designated": None,
@@ -37,7 +37,7 @@ EXPECTED = [
         "era_date": None, "era_count": None, "era_source": None,
         "latest_date": "2020", "latest_count": 30000, "latest_source": ["census"],
         "absolute": None, "factor": None, "yearly_pct": None,
-        "note": "no official designation date: no designation-era figure",
+        "note": "no official designation date",
     },
     {
         "id": "samengevoegd", "name": "Samengevoegd", "designated": "1971",
@@ -53,7 +53,7 @@ EXPECTED = [
         "era_date": None, "era_count": None, "era_source": None,
         "latest_date": None, "latest_count": None, "latest_source": None,
         "absolute": None, "factor": None, "yearly_pct": None,
-        "note": "no municipal figures; only figures of other units (show the town for them)",
+        "note": "no municipal figures; only other units (see show)",
     },
 ]  # fmt: skip
 """Groeistad: 5 000 (1970, the designation year; the second 1970 figure is not used) to
@@ -193,3 +193,17 @@ def test_show_without_municipal_figures_has_no_chart() -> None:
     code, shown = on_terminal("show", "zonder", "--data", str(GROWTH), columns=100, NO_COLOR="1")
     assert code == 0 and "Zonder" in shown
     assert "Municipal population (" not in shown
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_table_on_a_terminal_fits_and_keeps_the_essentials(columns: int) -> None:
+    code, shown = on_terminal("growth", columns=columns, NO_COLOR="1")
+    assert code == 0, shown
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
+    assert max(len(line) for line in lines) <= columns
+    dates = ["era_date"] if columns >= 120 else []
+    essentials = ["name", *dates, "era_count", "latest_count", "factor", "yearly_pct", "note"]
+    assert lines[0].split()[: len(essentials)] == essentials
+    assert any(
+        line.startswith("Zoetermeer") and "129,898" in line and "17.32" in line for line in lines
+    )

@@ -43,15 +43,15 @@ class PlaceGrowth:
         if isinstance(self.result, NoFigures):
             notes.append(self.result.reason)
             if self.other_units:
-                notes.append("only figures of other units (show the town for them)")
+                notes.append("only other units (see show)")
             return "; ".join(notes)
         summed = [label for label in self.labels if " + " in label]
         if summed:
             notes.append(f"before the merger: {', '.join(summed)} summed")
         if self.designated is None:
-            notes.append("no official designation date: no designation-era figure")
+            notes.append("no official designation date")
         elif self.result.era is not None and self.result.era.date.year > self.designated.year:
-            notes.append(f"no figure by {self.designated}: era is the first after it")
+            notes.append(f"era: the first figure after {self.designated}")
         if len(self.figures) == 1:
             notes.append("one municipal figure only")
         return "; ".join(notes)
