@@ -93,6 +93,10 @@ def test_every_town_is_named_with_its_section_and_figure_links() -> None:
         section = tree.find(f".//{XHTML}article[@id='town-{id}']")
         assert section is not None, id
         assert name in text_of(section)
+    inner = [a.get("href", "") for a in tree.iter(f"{XHTML}a") if a.get("href", "")[:1] == "#"]
+    assert {f"#town-{row.split(chr(9))[0]}" for row in towns} <= set(inner)
+    for href in inner:
+        assert href[1:] in ids, href
     cites = [a.get("href", "") for a in tree.iter(f"{XHTML}a") if a.get("class") == "cite"]
     assert cites
     for href in cites:

@@ -149,7 +149,7 @@ def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Ta
     rows = []
     for row in grown:
         result = row.result
-        cells = [parts.plain(row.town.name)]
+        cells = [Cell(row.town.name, href=f"#town-{row.town.id}")]
         if isinstance(result, Growth):
             for figure in (result.first, result.era, result.latest):
                 if figure is None:

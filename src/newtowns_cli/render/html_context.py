@@ -29,6 +29,8 @@ class Cell:
     numeric: bool = False
     nowrap: bool = False
     """A date or an id: kept on one line."""
+    href: str = ""
+    """A link within the page (a town's section)."""
 
 
 class Citations:
@@ -59,6 +61,7 @@ class Part:
 
     title: str
     facts: tuple[Cell, ...] = ()
+    description: str = ""
     table: Table | None = None
     items: tuple[str, ...] = ()
     anchor: str = ""
@@ -108,7 +111,7 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
                 shown += f" ({unit(population)})"
         area = town.area[0] if town.area and town.area[0].total is not None else None
         rows.append((
-            plain(town.name),
+            Cell(town.name, href=f"#town-{town.id}"),
             plain(town.municipality),
             plain(town.province),
             plain(town.status),
@@ -164,8 +167,6 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
         facts = [plain(group.kind)]
         if group.founded:
             facts.append(cite(f"founded {group.founded.date}", group.founded.source))
-        if group.description:
-            facts.append(plain(group.description))
         facts.append(cite("sources", *group.sources))
         rows = tuple(
             (
@@ -179,7 +180,11 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
         )
         header = ("Town", "Since", "Until", "Named as member on", "Source")
         table = Table(f"Members of {group.name}", header, rows)
-        parts.append(Part(group.name, tuple(facts), table, anchor=f"group-{group.id}"))
+        parts.append(
+            Part(
+                group.name, tuple(facts), group.description or "", table, anchor=f"group-{group.id}"
+            )
+        )
     return parts
 
 
@@ -204,7 +209,7 @@ def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             facts.append(cite(f"Published {study.published.date}", study.published.source))
         if study.presented:
             facts.append(cite(f"Presented {study.presented.date}", study.presented.source))
-        facts.append(cite("Sources", *study.sources))
+        facts.append(cite("sources", *study.sources))
         parts.append(
             Part(study.title, tuple(facts), items=tuple(study.findings), anchor=f"study-{study.id}")
         )
@@ -245,7 +250,7 @@ def claims(catalog: Catalog, cite: Citations) -> Table:
     rows = tuple(
         (
             cite(f"“{c.claim.statement}”", c.claim.source),
-            plain(f"{c.claim.relation} {c.claim.value}"),
+            Cell(f"{c.claim.relation} {number(c.claim.value)}", nowrap=True),
             Cell(number(c.computed), numeric=True),
             day(c.verdict),
             plain(c.why),
