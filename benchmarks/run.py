@@ -129,6 +129,11 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "validate": {"command": [NEWTOWNS, "validate"]},
         "summary": {"command": [NEWTOWNS, "summary", "--by", "province", "-f", "tsv"]},
         "timeline": {"command": [NEWTOWNS, "timeline", "-f", "tsv"]},
+        "growth --format tsv": {"command": [NEWTOWNS, "growth", "--format", "tsv"]},
+        "growth (terminal table)": {"command": [NEWTOWNS, "growth"], "terminal": True},
+        "growth --chart (terminal)": {"command": [NEWTOWNS, "growth", "--chart"], "terminal": True},
+        "report --format md": {"command": [NEWTOWNS, "report"]},
+        "report --format html": {"command": [NEWTOWNS, "report", "--format", "html"]},
     }
     csv_file = mini.with_suffix(".csv")
     subprocess.run(

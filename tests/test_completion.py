@@ -53,6 +53,8 @@ MINI_COMPLETIONS = [
     ("newtowns research ", ["study"]),
     ("newtowns organisations m", ["ministry"]),
     ("newtowns show ", ["aastad", "beedorp"]),
+    ("newtowns growth ", ["aastad", "beedorp"]),
+    ("newtowns growth aastad b", ["beedorp"]),
 ]
 """On tests/data/mini.toml, given as --data after the command and before it."""
 
@@ -65,6 +67,8 @@ OTHER_COMPLETIONS = [
     ("newtowns timeline --kind mem", ["membership"]),
     ("newtowns timeline --kind p", ["policy", "plan", "publication", "presentation"]),
     ("newtowns claims --sort ver", ["verdict"]),
+    ("newtowns growth --sort yea", ["yearly_pct"]),
+    ("newtowns growth --fields name,era_", ["name,era_date", "name,era_count", "name,era_source"]),
     (
         "newtowns list --sort population_",
         [

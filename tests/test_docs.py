@@ -73,7 +73,7 @@ def test_every_command_has_help_with_an_example() -> None:
 
     commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
     assert commands == [
-        "claims", "completion", "export", "filter", "groups", "list", "organisations",
+        "claims", "completion", "export", "filter", "groups", "growth", "list", "organisations",
         "report", "research", "schema", "show", "sources", "summarise", "summary", "timeline",
         "validate",
     ]  # fmt: skip

@@ -182,6 +182,13 @@ def test_a_command_line_with_data_before_the_command_gives_typers_values(
         ["timeline", "--sort", "kind", "--reverse"],
         ["claims", "--sort", "verdict", "--limit", "3"],
         ["list", "--province", "NL-ZH", "-o", "-"],
+        ["report", "--format", "html", "-o", "dossier.html"],
+        ["report", "-fhtml", "--region", "MRA", "--no-pager"],
+        ["growth"],
+        ["growth", "almere"],
+        ["growth", "almere", "Zoetermeer", "nieuwegein", "--chart", "--log"],
+        ["growth", "--region", "MRA", "--sort", "factor", "--reverse", "-f", "json"],
+        ["growth", "--fields", "name,factor", "-o", "g.csv", "lelystad"],
     ],
 )
 def test_the_common_command_lines_take_the_fast_path(argv: list[str]) -> None:

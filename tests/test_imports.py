@@ -22,7 +22,8 @@ except SystemExit:
     pass
 finally:
     sys.stdout.flush()
-    names = sorted({name.split(".")[0] for name in sys.modules})
+    names = sorted({name.split(".")[0] for name in sys.modules}
+                   | {name for name in sys.modules if name.startswith("newtowns_cli.render.")})
     sys.stderr.write("\\nMODULES " + json.dumps(names) + "\\n")
 """
 
@@ -95,6 +96,8 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
         ["claims"],
         ["summary", "--by", "province"],
         ["timeline", "--chart"],
+        ["growth"],
+        ["growth", "--chart"],
         ["report"],
         ["validate"],
         ["export", "--format", "json"],
@@ -125,6 +128,7 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
         ["summarise", "--by", "province", "--sort", "towns"],
         ["export", "--format", "csv"],
         ["timeline", "--sort", "kind", "--limit", "3"],
+        ["growth", "almere", "-f", "json"],
     ],
 )
 def test_the_common_command_lines_do_not_import_typer(
@@ -166,6 +170,8 @@ def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shel
         ["summary"],
         ["timeline", "--chart"],
         ["report"],
+        ["growth"],
+        ["growth", "--format", "json"],
         ["--help"],
     ],
 )
@@ -182,6 +188,34 @@ before = "plotext" in sys.modules
 termchart.render([lines.Line("A", ((2000, 1.0), (2010, 2.0)))], width=60)
 print(before, "plotext" in sys.modules, "rich" in sys.modules, "pydantic" in sys.modules)
 """
+
+
+HTML_ONLY = {"jinja2", "markupsafe", "newtowns_cli.render.svgmap", "newtowns_cli.render.svgchart"}
+
+
+def test_the_html_dossier_imports_jinja2_and_the_svg_modules_not_rich(
+    tmp_path: pathlib.Path,
+) -> None:
+    """report --format html needs Jinja2 and the SVG modules, never rich nor plotext."""
+    modules = _imported(["report", "--format", "html"], tmp_path)
+    assert modules >= HTML_ONLY
+    assert not modules & {"rich", "plotext"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["show", "almere"], ["report"], ["growth"], ["growth", "--chart"], ["--help"]],
+)
+def test_no_other_path_imports_jinja2_or_the_svg_modules(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
+    assert not _imported(args, tmp_path, COLUMNS="100") & HTML_ONLY
+
+
+def test_growth_chart_imports_the_chart_library_and_not_rich(tmp_path: pathlib.Path) -> None:
+    """`growth --chart` draws with plotext; in a pipe it needs no rich."""
+    modules = _imported(["growth", "--chart"], tmp_path, COLUMNS="100")
+    assert "plotext" in modules and "rich" not in modules
 
 
 def test_the_chart_library_is_imported_only_when_a_terminal_chart_is_drawn() -> None:

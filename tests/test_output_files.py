@@ -136,7 +136,11 @@ EXPORT_KNOWN = (
         (["export"], "x.md", EXPORT_KNOWN),
         (["export", "--region", "reg"], "x.tsv", EXPORT_KNOWN),
         (["filter"], "x.json", "known: .toml; .txt or none for toml"),
-        (["report"], "dossier.html", "known: .md .markdown; .txt or none for md"),
+        (
+            ["report"],
+            "dossier.pdf",
+            "known: .md .markdown .html; .txt or none for md; or name the format with --format",
+        ),
         (["schema"], "schema.toml", "known: .json; .txt or none for json"),
     ],
 )

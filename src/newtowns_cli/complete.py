@@ -116,6 +116,10 @@ def column_names(command: str, by: str | None = None) -> list[str]:
     """The columns of ``command`` (the town columns for any other)."""
     from newtowns_cli.render import records
 
+    if command == "growth":
+        from newtowns_cli.render.growth_columns import GROWTH_COLUMNS
+
+        return [column.name for column in GROWTH_COLUMNS]
     by_command: dict[str, tuple[records.Column[Any], ...]] = {
         "list": records.TOWN_COLUMNS,
         "groups": records.GROUP_COLUMNS,

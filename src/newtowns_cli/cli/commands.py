@@ -69,10 +69,27 @@ OWN: dict[str, dict[str, Any]] = {
         ),
         "chart": typer.Option("--chart", help="Draw the entries on a decade axis instead."),
     },
+    "growth": {
+        "towns": typer.Argument(
+            metavar="[TOWN]...",
+            help="Only these towns (id, name, alias or municipality), in this order.",
+            autocompletion=complete_town,
+            show_default=False,
+        ),
+        "chart": typer.Option("--chart", help="Draw the municipal series on the terminal instead."),
+        "log": typer.Option("--log", help="With --chart: a log scale (equal steps, equal factors)"),
+    },
     "report": {
+        "fmt": typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md or html (default: from the --output extension, else md).",
+            show_default=False,
+        ),
         "no_pager": typer.Option(
             "--no-pager", help="On a terminal, print the rendered report without a pager."
-        )
+        ),
     },
     "summarise": {"by": typer.Option(case_sensitive=False, help="Group the towns by this.")},
     "validate": {

@@ -65,6 +65,11 @@ def _completions(name: str) -> dict[str, str]:
     return found
 
 
+def _variadic(param: Any) -> bool:
+    """The last argument may take any number of values (`growth [TOWN]...`)."""
+    return bool(param.param_type_name == "argument" and param.nargs == -1)
+
+
 def _parameter(
     command: str, param: Any, annotations: dict[str, Any], completions: dict[str, str]
 ) -> dict[str, Any]:
@@ -75,7 +80,7 @@ def _parameter(
         "prompt": getattr(param, "prompt", None),
         "count": getattr(param, "count", False),
         "hidden": getattr(param, "hidden", False),
-        "nargs != 1": param.nargs != 1,
+        "nargs != 1": param.nargs != 1 and not _variadic(param),
         "expose_value": not param.expose_value,
     }
     refused = [key for key, value in unsupported.items() if value]
@@ -89,6 +94,7 @@ def _parameter(
         "secondary": list(param.secondary_opts),
         "flag": bool(getattr(param, "is_flag", False)),
         "multiple": bool(param.multiple),
+        "variadic": _variadic(param),
         "required": bool(param.required),
         "complete": completions.get(param.name),
         "help": getattr(param, "help", None),

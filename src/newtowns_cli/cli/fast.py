@@ -198,6 +198,12 @@ def parse(
             values.setdefault(param["name"], []).append(value)
         else:
             values[param["name"]] = value
+    if arguments and arguments[-1].get("variadic") and len(given) >= len(arguments):
+        rest = [convert(arguments[-1], token) for token in given[len(arguments) - 1 :]]
+        if None in rest:
+            return None
+        values[arguments[-1]["name"]] = rest
+        given = given[: len(arguments) - 1]
     if len(given) > len(arguments):
         return None
     for param, token in zip(arguments, given, strict=False):
@@ -443,7 +449,7 @@ def _items(args: list[str], incomplete: str, described: dict[str, Any]) -> list[
     if pending is not None:
         return _values(pending, name, given, incomplete)
     for param in params:
-        if not param["option"] and param["name"] not in given:
+        if not param["option"] and (param["name"] not in given or param.get("variadic")):
             return _values(param, name, given, incomplete)
     return []
 

@@ -56,6 +56,11 @@ class ExportFormat(enum.StrEnum):
     SQLITE = "sqlite"
 
 
+class DossierFormat(enum.StrEnum):
+    MD = "md"
+    HTML = "html"
+
+
 class Shell(enum.StrEnum):
     BASH = "bash"
     ZSH = "zsh"

@@ -20,6 +20,7 @@ from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.params import (
     COMPLETE_VAR,
     By,
+    DossierFormat,
     ExportFormat,
     ReportFormat,
     Shell,
@@ -157,9 +158,29 @@ def show(
     from newtowns_cli import query
     from newtowns_cli.render import views
 
+    out = Out(fmt, no_color, output, force, data)
     catalog = emit.catalog(data)
-    shown = views.town(catalog, query.find_town(catalog, town))
-    emit.detail(shown, Out(fmt, no_color, output, force, data))
+    found = query.find_town(catalog, town)
+    shown = views.town(catalog, found)
+    if out.to_terminal and out.format is Format.TABLE:
+        shown = _with_chart(shown, found, out.width)
+    emit.detail(shown, out)
+
+
+def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
+    """The view with a small chart of the town's municipal series (a terminal's only)."""
+    from newtowns_cli import municipal
+    from newtowns_cli.render import lines, sparkline
+
+    figures = municipal.figures(town)
+    chart = sparkline.render(lines.from_figures(town.name, figures), width=width)
+    if not chart:
+        return shown
+    counted = " then ".join(dict.fromkeys(f.label or town.municipality for f in figures))
+    plural = "" if len(figures) == 1 else "s"
+    title = f"Municipal population ({len(figures)} figure{plural}: {counted})"
+    chart = (*chart, "Straight between figures; blank where the series breaks.")
+    return dataclasses.replace(shown, chart=chart, chart_title=title)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -445,6 +466,60 @@ def summarise(
     emit.deliver(text, out)
 
 
+@runner("growth", filters=True)
+def growth(
+    where: TownFilter,
+    towns: list[str] | None = None,
+    chart: bool = False,
+    log: bool = False,
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """How much each place grew: first, designation-era and latest municipal figure.
+
+    Growth, factor (latest ÷ era) and compound yearly rate run from the designation-era
+    figure (the last municipal figure at or before the earliest official designation,
+    else the first after it) to the latest. Municipal figures only; the note says when a
+    place has none. --chart draws the series: one chart for up to four places, else one
+    small chart per place.
+
+    \b
+    Example: newtowns growth almere lelystad --chart --log
+    """
+    from newtowns_cli import municipal, query
+    from newtowns_cli.render import growth_columns as columns
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
+    key = sort_column(columns.GROWTH_COLUMNS, sort)
+    catalog = emit.catalog(data)
+    selected = _selected(catalog, where)
+    if towns:
+        named = list(dict.fromkeys(query.find_town(catalog, town).id for town in towns))
+        matching = {town.id: town for town in selected}
+        selected = [matching[id] for id in named if id in matching]
+    rows = _order(catalog, [municipal.of(town) for town in selected], key, reverse, limit)
+    if chart:
+        from newtowns_cli.render import lines, termchart
+
+        series = [lines.from_figures(row.town.name, row.figures) for row in rows]
+        if not series:
+            emit.note("no towns match")
+            return
+        # No colour: plotext paints a white background, and the letters carry the meaning.
+        emit.deliver(termchart.render(series, width=out.width, log=log), out)
+        return
+    emit.table(records.build(catalog, rows, chosen), out, noun="towns")
+
+
 @runner("claims")
 def claims(
     sort: str | None = None,
@@ -476,28 +551,48 @@ def claims(
 @runner("report", filters=True)
 def report(
     where: TownFilter,
+    fmt: DossierFormat | None = None,
     no_pager: bool = False,
     output: str | None = None,
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Write the data set (or the towns the filters select) as one Markdown document.
+    """Write the data set (or the towns the filters select) as one document.
 
-    Every figure links to a numbered list of sources. On a terminal the document is
-    shown rendered, through a pager ($PAGER, else less) when longer than the screen.
+    Every figure links to a numbered list of sources. Markdown by default; on a terminal
+    it is shown rendered, through a pager ($PAGER, else less) when longer than the
+    screen. --format html (or -o NAME.html) writes one self-contained page with a map and
+    growth charts, to open offline or print; it is written as it is, on a terminal too.
 
     \b
-    Example: newtowns report -o dossier.md
+    Example: newtowns report -o dossier.html
     """
-    from newtowns_cli.render.report import report as dossier
-
-    if output is not None and output != emit.STDOUT:  # Markdown only: .md, .txt or none
-        emit.format_of(output, {".md": "md", ".markdown": "md"}, plain="md", flag=None)
+    named = None
+    if fmt is None and output is not None and output != emit.STDOUT:
+        named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
+    chosen = fmt or named or DossierFormat.MD
     catalog = emit.catalog(data)
     towns = _selected(catalog, where)
-    text = dossier(catalog, towns, filtered=where != TownFilter())
+    filtered = where != TownFilter()
+    if chosen is DossierFormat.HTML:
+        from newtowns_cli.render import html
+
+        page = html.render(catalog, towns, filtered=filtered)
+        emit.deliver(page, Out(None, True, output, force, data, listing=False))
+        return
+    from newtowns_cli.render.report import report as dossier
+
+    text = dossier(catalog, towns, filtered=filtered)
     emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
+
+
+DOSSIER_SUFFIXES = {
+    ".md": DossierFormat.MD,
+    ".markdown": DossierFormat.MD,
+    ".html": DossierFormat.HTML,
+}
+"""The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""
 
 
 @runner("validate")

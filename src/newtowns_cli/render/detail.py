@@ -30,6 +30,9 @@ class Detail:
     sections: tuple[Section, ...]
     data: Mapping[str, object]
     flat: Table
+    chart: tuple[str, ...] = ()
+    """A small chart for a terminal (show TOWN's municipal series); other formats omit it."""
+    chart_title: str = ""
 
 
 def field_table(fields: tuple[tuple[str, Value], ...]) -> Table:

@@ -32,8 +32,11 @@ _PLANS: tuple[Choice, ...] = (
     (("id", "title", "url", "published", "publisher"), 3),
     (("date", "kind", "what", "sources"), 4),
     (("statement", "verdict", "why", "source", "value", "as_of", "computed", "id"), 4),
+    (("name", "era_count", "latest_count", "factor", "yearly_pct", "note", "era_date",
+      "latest_date", "first_count", "first_date", "absolute", "designated"), 6),
 )  # fmt: skip
-"""Towns, groups, research, organisations, sources, timeline, claims: no two match alike."""
+"""Towns, groups, research, organisations, sources, timeline, claims, growth: no two match
+alike."""
 
 
 def _plan(names: Sequence[str], *, exact: bool) -> Choice | None:

@@ -21,6 +21,9 @@ def render(shown: Detail, *, width: int, color: bool) -> str:
 
 def renderables(shown: Detail) -> list[RenderableType]:
     parts: list[RenderableType] = [data_text(shown.title, style=TITLE), Text(""), facts(shown)]
+    if shown.chart:
+        chart = Text("\n".join(shown.chart), no_wrap=True, overflow="crop")
+        parts += [Text(""), data_text(shown.chart_title, style=TITLE), chart]
     for section in shown.sections:
         if section.table is None and not section.items:
             continue

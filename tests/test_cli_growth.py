@@ -1,0 +1,212 @@
+"""`newtowns growth`: exact growth figures on tests/data/growth.toml, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pathlib
+import re
+
+import pytest
+from test_terminal import on_terminal
+
+from support import DATA, Runner
+
+GROWTH = DATA / "growth.toml"
+
+EXPECTED = [
+    {
+        "id": "groeistad", "name": "Groeistad", "designated": "1970",
+        "first_date": "1960", "first_count": 4000, "first_source": ["paper"],
+        "era_date": "1970", "era_count": 5000, "era_source": ["census"],
+        "latest_date": "2020", "latest_count": 40000, "latest_source": ["census"],
+        "absolute": 35000, "factor": 8.0, "yearly_pct": 4.25, "note": None,
+    },
+    {
+        "id": "laatkomer", "name": "Laatkomer", "designated": "1975",
+        "first_date": "1980", "first_count": 10000, "first_source": ["census"],
+        "era_date": "1980", "era_count": 10000, "era_source": ["census"],
+        "latest_date": "2000", "latest_count": 20000, "latest_source": ["census"],
+        "absolute": 10000, "factor": 2.0, "yearly_pct": 3.53,
+        "note": "era: the first figure after 1975",
+    },
+    {
+        "id": "ongedateerd", "name": "Ongedateerd", "designated": None,
+        "first_date": "1990", "first_count": 15000, "first_source": ["census"],
+        "era_date": None, "era_count": None, "era_source": None,
+        "latest_date": "2020", "latest_count": 30000, "latest_source": ["census"],
+        "absolute": None, "factor": None, "yearly_pct": None,
+        "note": "no official designation date",
+    },
+    {
+        "id": "samengevoegd", "name": "Samengevoegd", "designated": "1971",
+        "first_date": "1960", "first_count": 5000, "first_source": ["census", "paper"],
+        "era_date": "1960", "era_count": 5000, "era_source": ["census", "paper"],
+        "latest_date": "2020", "latest_count": 60000, "latest_source": ["census"],
+        "absolute": 55000, "factor": 12.0, "yearly_pct": 4.23,
+        "note": "before the merger: Oudorp + Nieuwdorp summed",
+    },
+    {
+        "id": "zonder", "name": 'Zonder <cijfers> & "co"', "designated": None,
+        "first_date": None, "first_count": None, "first_source": None,
+        "era_date": None, "era_count": None, "era_source": None,
+        "latest_date": None, "latest_count": None, "latest_source": None,
+        "absolute": None, "factor": None, "yearly_pct": None,
+        "note": "no municipal figures; only other units (see show)",
+    },
+]  # fmt: skip
+"""Groeistad: 5 000 (1970, the designation year; the second 1970 figure is not used) to
+40 000 (2020): ×8 in 50 years, 8^(1/50) − 1 = 4.25 %. Laatkomer: no figure by 1975, so the
+era is 1980: ×2 in 20 years, 3.53 %. Samengevoegd: the predecessors Oudorp (3 000) and
+Nieuwdorp (2 000) summed on 1960, the one date both have: 5 000 → 60 000, ×12 in 60
+years, 4.23 %. Zonder has only a place figure."""
+
+
+def growth(*args: str) -> str:
+    result = Runner()(["growth", "--data", str(GROWTH), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_json_gives_every_figure_with_its_date_and_source() -> None:
+    assert json.loads(growth("--format", "json")) == EXPECTED
+
+
+def test_jsonl_is_the_same_records() -> None:
+    lines = growth("--format", "jsonl").splitlines()
+    assert [json.loads(line) for line in lines] == EXPECTED
+
+
+def test_csv_and_tsv_hold_the_same_values() -> None:
+    rows = list(csv.DictReader(io.StringIO(growth("--format", "csv"))))
+    assert [row["factor"] for row in rows] == ["8.0", "2.0", "", "12.0", ""]
+    assert rows[3]["era_source"] == "census;paper" or rows[3]["era_source"] == "census, paper"
+    tsv = growth("--format", "tsv", "--fields", "id,era_count,latest_count,yearly_pct")
+    assert tsv == (
+        "id\tera_count\tlatest_count\tyearly_pct\n"
+        "groeistad\t5000\t40000\t4.25\n"
+        "laatkomer\t10000\t20000\t3.53\n"
+        "ongedateerd\t\t30000\t\n"
+        "samengevoegd\t5000\t60000\t4.23\n"
+        "zonder\t\t\t\n"
+    )
+
+
+def test_markdown_names_every_place_and_its_note() -> None:
+    text = growth("--format", "md", "--fields", "name,factor,note")
+    assert "| Groeistad | 8.0 |" in text
+    assert "no municipal figures" in text
+    assert "Oudorp + Nieuwdorp summed" in text
+
+
+def test_the_terminal_table_shows_the_essentials() -> None:
+    text = growth("--format", "table")
+    for name in ("Groeistad", "Laatkomer", "Samengevoegd", "Ongedateerd", "Zonder"):
+        assert name in text
+    assert "12.0" in text and "4.25" in text
+
+
+def test_sort_reverse_limit() -> None:
+    text = growth("--sort", "factor", "--reverse", "--limit", "2", "-f", "tsv", "--fields", "id")
+    assert text == "id\nsamengevoegd\ngroeistad\n"
+
+
+def test_named_towns_in_their_order_within_the_filters() -> None:
+    text = growth("laatkomer", "Groeistad", "zonder", "--fields", "id", "-f", "tsv")
+    assert text == "id\nlaatkomer\ngroeistad\nzonder\n"
+    text = growth("laatkomer", "Groeistad", "--province", "Utrecht", "--fields", "id", "-f", "tsv")
+    assert text == "id\nlaatkomer\n"
+
+
+def test_an_unknown_town_is_exit_3() -> None:
+    result = Runner()(["growth", "--data", str(GROWTH), "atlantis"])
+    assert result.exit_code == 3
+    assert "atlantis" in result.stderr
+
+
+def test_output_file_format_by_extension(tmp_path: pathlib.Path) -> None:
+    target = tmp_path / "g.json"
+    result = Runner()(["growth", "--data", str(GROWTH), "-o", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == EXPECTED
+    bad = Runner()(["growth", "--data", str(GROWTH), "-o", str(tmp_path / "g.html")])
+    assert bad.exit_code == 2 and not (tmp_path / "g.html").exists()
+
+
+def test_a_few_places_share_one_chart_keyed_by_letter() -> None:
+    chart = growth("groeistad", "samengevoegd", "--chart")
+    assert "A Groeistad  B Samengevoegd" in chart
+    assert "AAA" in chart and "BBB" in chart
+    assert "Linear scale from 0." in chart and "1960" in chart
+    log = growth("groeistad", "samengevoegd", "--chart", "--log")
+    assert "Log scale" in log and "\x1b" not in log
+
+
+def test_many_places_get_small_multiples() -> None:
+    chart = growth("--chart")
+    for title in ("Groeistad  40,000 (2020)", "Laatkomer  20,000 (2000)", "(no figures)"):
+        assert title in chart
+    assert "Each chart has its own scale" in chart
+    assert max(len(line) for line in chart.splitlines()) <= 120
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}], ids=["colour", "NO_COLOR"])
+def test_the_chart_on_a_terminal(columns: int, env: dict[str, str]) -> None:
+    """Every place of the bundled data has its own titled chart, within the width."""
+    code, coloured = on_terminal("growth", "--chart", columns=columns, **env)
+    assert code == 0, coloured
+    assert "\x1b" not in coloured  # the letters and titles carry the meaning, not colour
+    chart = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert max(len(line) for line in chart.splitlines()) <= columns
+    names = on_terminal("list", "--fields", "name", "-f", "tsv", columns=columns)[1]
+    for name in names.splitlines()[1:]:
+        assert name.strip()[:12] in chart
+    code, few = on_terminal("growth", "almere", "lelystad", "--chart", "--log", columns=columns)
+    few = re.sub(r"\x1b\[[0-9;]*m", "", few)
+    assert code == 0 and "A Almere  B Lelystad" in few
+    assert max(len(line) for line in few.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_show_on_a_terminal_charts_the_municipal_series(columns: int) -> None:
+    """A block chart from 0 to the highest figure, first and last year below, in the width."""
+    code, shown = on_terminal("show", "zoetermeer", columns=columns, NO_COLOR="1")
+    assert code == 0, shown
+    lines = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", shown).splitlines()
+    # Only an address longer than the screen may be wider: it stays whole on its own line.
+    assert (
+        max(len(line) for line in lines if not line.startswith(("https://", "http://"))) <= columns
+    )
+    at = next(i for i, line in enumerate(lines) if line.startswith("Municipal population ("))
+    chart = lines[at + 1 : at + 5]
+    assert chart[0].startswith("129,898 ┤") and chart[2].startswith("      0 ┤")
+    assert chart[3].split() == ["1935", "2025"]
+    assert "█" in chart[2]
+
+
+def test_show_in_a_pipe_has_no_chart() -> None:
+    result = Runner()(["show", "zoetermeer"])
+    assert result.exit_code == 0
+    assert "Municipal population (" not in result.stdout and "┤" not in result.stdout
+
+
+def test_show_without_municipal_figures_has_no_chart() -> None:
+    code, shown = on_terminal("show", "zonder", "--data", str(GROWTH), columns=100, NO_COLOR="1")
+    assert code == 0 and "Zonder" in shown
+    assert "Municipal population (" not in shown
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_table_on_a_terminal_fits_and_keeps_the_essentials(columns: int) -> None:
+    code, shown = on_terminal("growth", columns=columns, NO_COLOR="1")
+    assert code == 0, shown
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
+    assert max(len(line) for line in lines) <= columns
+    dates = ["era_date"] if columns >= 120 else []
+    essentials = ["name", *dates, "era_count", "latest_count", "factor", "yearly_pct", "note"]
+    assert lines[0].split()[: len(essentials)] == essentials
+    assert any(
+        line.startswith("Zoetermeer") and "129,898" in line and "17.32" in line for line in lines
+    )
