@@ -109,6 +109,7 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "python -c pass": {"command": [sys.executable, "-c", "pass"]},
         "newtowns --version": {"command": [NEWTOWNS, "--version"]},
         "newtowns --help": {"command": [NEWTOWNS, "--help"]},
+        "newtowns (alone: the help on stderr)": {"command": [NEWTOWNS], "expect": 2},
         "completion request": {"command": [NEWTOWNS], "env": complete},
         "completion request, zsh": {"command": [NEWTOWNS], "env": zsh},
         "list --regoin MRA (a typo: typer's message)": {
@@ -175,6 +176,7 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         typer_answers = [name for name in cases if "typer" in name]
         for name in [
             "newtowns --help",
+            "newtowns (alone: the help on stderr)",
             "completion request",
             "list --format json",
             "list --format tsv",

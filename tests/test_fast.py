@@ -346,6 +346,35 @@ def test_help_on_a_wide_terminal_is_typers_help(args: list[str]) -> None:
     assert fast.help_page(args, SPEC) is not None
 
 
+@pytest.mark.parametrize(
+    ("columns", "encoding"),
+    [("100", "utf-8"), ("80", "latin-1"), ("60", "utf-8"), ("100", "ascii")],
+)
+def test_newtowns_alone_prints_typers_help_on_stderr(columns: str, encoding: str) -> None:
+    """No arguments: the root help on stderr and exit 2, byte for byte typer's."""
+
+    def answer(command: list[str]) -> tuple[int, str, str]:
+        env = {**os.environ, "COLUMNS": columns, "PYTHONIOENCODING": encoding}
+        done = subprocess.run(command, env=env, capture_output=True, check=False)
+        return done.returncode, done.stdout.decode(), done.stderr.decode("utf-8")
+
+    fast_answer = answer([str(SCRIPT)])
+    assert fast_answer == answer([sys.executable, "-c", TYPER_ONLY])
+    assert fast_answer[:2] == (2, "")
+    if columns != "60":
+        assert fast_answer[2] == SPEC["help"]
+
+
+def test_newtowns_alone_takes_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    assert fast.run([]) == 2
+    assert capsys.readouterr() == ("", SPEC["help"])
+    monkeypatch.setenv("COLUMNS", "79")
+    assert fast.run([]) is None
+
+
 def test_help_on_a_narrow_terminal_is_left_to_typer() -> None:
     """Below 80 columns click wraps narrower: typer prints it."""
     narrow = _script(["list", "--help"], "60")

@@ -77,6 +77,16 @@ def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | N
             return None
         text, code = completed
         return _print(text) or code
+    if not argv:  # `newtowns` alone: the help on stderr and exit 2, as typer does
+        page = help_page(["--help"], described)
+        if page is None or not _echo_writes_as_is(sys.stderr):
+            return None
+        try:
+            sys.stderr.write(page)
+            sys.stderr.flush()
+        except OSError:
+            pass  # a message that cannot be written: the exit code stays the same
+        return 2
     page = help_page(argv, described)
     if page is not None:
         return _print(page) if _echo_writes_as_is() else None
@@ -121,15 +131,16 @@ def with_root(
     return values
 
 
-def _echo_writes_as_is() -> bool:
-    """Whether click's echo (help, completions) would write to stdout as it is.
+def _echo_writes_as_is(stream: Any = None) -> bool:
+    """Whether click's echo (help, completions) would write to ``stream`` (stdout) as it is.
 
-    On a stdout that claims ASCII, click writes UTF-8 instead; typer then answers, so
+    On a stream that claims ASCII, click writes UTF-8 instead; typer then answers, so
     that help and completions stay byte for byte the same.
     """
     import codecs
 
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    stream = sys.stdout if stream is None else stream
+    encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         return codecs.lookup(encoding).name != "ascii"
     except LookupError:
