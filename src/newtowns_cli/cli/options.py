@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
 
 import typer
 
@@ -44,14 +43,28 @@ class Opt:
             raise ValueError(f"unknown completion kind {self.complete!r}")
 
 
-def option(*opts: str, **declared: Any) -> Opt:
+def option(
+    *opts: str,
+    metavar: str | None = None,
+    help: str | None = None,
+    complete: str | None = None,
+    case_sensitive: bool = True,
+    show_default: bool = True,
+    min: int | None = None,
+) -> Opt:
     """An option spelled ``opts`` (none: ``--name``)."""
-    return Opt(opts=opts, **declared)
+    return Opt(opts, metavar, help, complete, case_sensitive, show_default, min)
 
 
-def argument(**declared: Any) -> Opt:
+def argument(
+    *,
+    metavar: str | None = None,
+    help: str | None = None,
+    complete: str | None = None,
+    case_sensitive: bool = True,
+) -> Opt:
     """A positional argument."""
-    return Opt(argument=True, **declared)
+    return Opt((), metavar, help, complete, case_sensitive, argument=True)
 
 
 def _completer(kind: str) -> Completer:
