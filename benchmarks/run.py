@@ -109,11 +109,25 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "python -c pass": {"command": [sys.executable, "-c", "pass"]},
         "newtowns --version": {"command": [NEWTOWNS, "--version"]},
         "newtowns --help": {"command": [NEWTOWNS, "--help"]},
+        "newtowns (alone: the help on stderr)": {"command": [NEWTOWNS], "expect": 2},
         "completion request": {"command": [NEWTOWNS], "env": complete},
         "completion request, zsh": {"command": [NEWTOWNS], "env": zsh},
         "list --regoin MRA (a typo: typer's message)": {
             "command": [NEWTOWNS, "list", "--regoin", "MRA"],
             "expect": 2,
+        },
+        "list --format jsn (a bad value: typer's message)": {
+            "command": [NEWTOWNS, "list", "--format", "jsn"],
+            "expect": 2,
+        },
+        "list -- x (`--`: typer)": {"command": [NEWTOWNS, "list", "--", "x"], "expect": 2},
+        "list --help at 60 columns (typer)": {
+            "command": [NEWTOWNS, "list", "--help"],
+            "env": {"COLUMNS": "60"},
+        },
+        "Tab press on a root option (typer)": {
+            "command": [NEWTOWNS],
+            "env": {**complete, "COMP_WORDS": "newtowns --ver", "COMP_CWORD": "1"},
         },
         "schema": {"command": [NEWTOWNS, "schema"]},
         "list --format json": {"command": [NEWTOWNS, "list", "--format", "json"]},
@@ -160,10 +174,25 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "command": [NEWTOWNS, "list", "--data", str(mini)],
         "terminal": True,
     }
+    cases["--data FILE list --format json (fast path)"] = {
+        "command": [NEWTOWNS, "--data", str(mini), "list", "-f", "json"]
+    }
     if BEFORE is not None:
-        for name in ("list --format json", "list --format tsv", "newtowns list 40 rows, json"):
-            command = [BEFORE, *cases[name]["command"][1:]]  # type: ignore[index]
-            cases[f"before: {name}"] = {"command": command, "env": BEFORE_ENV}
+        typer_answers = [name for name in cases if "typer" in name]
+        for name in [
+            "newtowns --help",
+            "newtowns (alone: the help on stderr)",
+            "completion request",
+            "list --format json",
+            "list --format tsv",
+            "newtowns list 40 rows, json",
+            "--data FILE list --format json (fast path)",
+            *typer_answers,
+        ]:
+            case = cases[name]
+            command = [BEFORE, *case["command"][1:]]  # type: ignore[index]
+            env = {**case.get("env", {}), **BEFORE_ENV}  # type: ignore[dict-item]
+            cases[f"before: {name}"] = {**case, "command": command, "env": env}
     results = measure(cases, rounds)
     floor = results["python -c pass"][0]
     print(f"\n## Start-up ({rounds} rounds, medians)\n")

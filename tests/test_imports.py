@@ -119,6 +119,7 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
+        [],
         ["--help"],
         ["list", "--help"],
         ["list", "--format", "json"],
@@ -137,6 +138,18 @@ def test_the_common_command_lines_do_not_import_typer(
     """Help on a wide terminal and a listing from the cache take the fast path (fast.py)."""
     _imported(args, tmp_path)  # fills the cache
     assert not _imported(args, tmp_path, COLUMNS="100") & {"typer", "click", "pydantic", "rich"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--format", "jsn"], ["list", "--regoin", "MRA"], ["list", "--", "x"]],
+)
+def test_what_typer_answers_imports_pydantic_with_typer(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
+    """typer 0.29 converts every value through pydantic, the root's --data too: what it
+    answers pays that import (benchmarks/README.md, "typer 0.29"); the fast path does not."""
+    assert {"typer", "pydantic"} <= _imported(args, tmp_path, COLUMNS="100")
 
 
 def test_a_command_line_with_an_error_goes_through_typer(tmp_path: pathlib.Path) -> None:

@@ -11,8 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from newtowns_cli import __version__
+from newtowns_cli.cli import options, table
 from newtowns_cli.cli.emit import report, silence_stdout
-from newtowns_cli.cli.options import ROOT_DATA
 from newtowns_cli.cli.params import COMPLETE_VAR
 from newtowns_cli.errors import ExitCode, NewtownsError
 
@@ -32,6 +32,25 @@ class _Boundary(TyperGroup):
             silence_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
 
+
+def metadata(param: table.Param) -> Any:
+    """typer's Option or Argument for ``param``, through typer's public keywords only."""
+    declared = param.declared
+    given: dict[str, Any] = {"metavar": declared.metavar, "help": declared.help}
+    if declared.complete is not None:
+        given["autocompletion"] = options.COMPLETERS[declared.complete]
+    if param.enum is not None:
+        given["case_sensitive"] = declared.case_sensitive
+    if declared.min is not None:
+        given["min"] = declared.min
+    if not declared.show_default:
+        given["show_default"] = False
+    if not param.option:
+        return typer.Argument(**given)
+    return typer.Option(*param.opts, **given)
+
+
+ROOT_DATA = metadata(table.ROOT[0])
 
 F = TypeVar("F", bound=Callable[..., None])
 

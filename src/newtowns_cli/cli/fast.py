@@ -2,9 +2,11 @@
 
 typer (with its click) costs several times Python's own start-up on every call; a
 `newtowns list --region MRA --format json` needs none of it. This module reads
-compiled.json — the parameters, help pages and help texts of the click objects typer
-builds, written by compiler.py and checked by the tests — and answers only when it is
-sure to answer exactly as typer would: a command line of known options and well-formed
+compiled.json — the parameters from the table the typer app is built from too
+(table.py), and the help pages exactly as typer prints them, written by compiler.py
+and checked by the tests — and answers only when it is sure to answer exactly as typer
+would, under the very typer version compiled.json was captured with (any other: typer
+answers everything): a command line of known options and well-formed
 values, `--help` on a terminal of 80 columns or more, a Tab press whose help texts rich
 would print unchanged. Anything else (an unknown option, a bad value, a missing
 argument, `--`, a narrow terminal's help) returns None, and the typer app answers, with
@@ -37,18 +39,54 @@ def spec() -> dict[str, Any]:
     return loaded
 
 
+@functools.cache
+def typer_version() -> str | None:
+    """The installed typer's version, read from its ``__init__.py`` without importing it.
+
+    None when typer cannot be found or its version line is not where typer puts it.
+    """
+    from importlib.machinery import PathFinder
+
+    found = PathFinder.find_spec("typer")
+    origin = found.origin if found is not None else None
+    if origin is None:
+        return None
+    try:
+        with open(origin, encoding="utf-8") as stream:
+            head = stream.read(4096)
+    except (OSError, ValueError):
+        return None
+    for line in head.splitlines():
+        name, equals, value = line.partition("=")
+        if equals and name.strip() == "__version__":
+            return value.strip().strip("\"'")
+    return None
+
+
 def run(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
     """Handle ``argv`` and return the exit code, or None when typer must handle it."""
     try:
         described = spec()
     except (OSError, ValueError):
         return None  # an install without compiled.json still works, through typer
+    if described.get("typer") != typer_version():
+        return None  # captured from another typer: its help and Tab answers may differ
     if environ.get(COMPLETE_VAR):
         completed = complete(environ, described) if _echo_writes_as_is() else None
         if completed is None:
             return None
         text, code = completed
         return _print(text) or code
+    if not argv:  # `newtowns` alone: the help on stderr and exit 2, as typer does
+        page = help_page(["--help"], described)
+        if page is None or not _echo_writes_as_is(sys.stderr):
+            return None
+        try:
+            sys.stderr.write(page)
+            sys.stderr.flush()
+        except OSError:
+            pass  # a message that cannot be written: the exit code stays the same
+        return 2
     page = help_page(argv, described)
     if page is not None:
         return _print(page) if _echo_writes_as_is() else None
@@ -93,15 +131,16 @@ def with_root(
     return values
 
 
-def _echo_writes_as_is() -> bool:
-    """Whether click's echo (help, completions) would write to stdout as it is.
+def _echo_writes_as_is(stream: Any = None) -> bool:
+    """Whether click's echo (help, completions) would write to ``stream`` (stdout) as it is.
 
-    On a stdout that claims ASCII, click writes UTF-8 instead; typer then answers, so
+    On a stream that claims ASCII, click writes UTF-8 instead; typer then answers, so
     that help and completions stay byte for byte the same.
     """
     import codecs
 
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    stream = sys.stdout if stream is None else stream
+    encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         return codecs.lookup(encoding).name != "ascii"
     except LookupError:
@@ -224,7 +263,7 @@ def convert(param: dict[str, Any], text: str) -> Any:
     if kind == "int":
         digits = text[1:] if text[:1] in "+-" else text
         if not (digits.isascii() and digits.isdigit()):
-            return None  # typer's: click refuses non-ASCII digits too (options.AsciiInt)
+            return None  # typer refuses non-ASCII digits too (pydantic's int)
         try:
             number = int(text)
         except ValueError:  # beyond sys.get_int_max_str_digits(): typer's, exit 2

@@ -1,39 +1,70 @@
-"""How each option is spelled on the command line: typer's metadata, declared once.
+"""How each option is spelled on the command line: our own declarations, declared once.
 
-The types and defaults come from the command functions in run.py; commands.py joins
-the two into the signatures typer reads.
+An ``Opt`` says how a parameter of a command function in run.py is spelled (its option
+names, or that it is an argument), its metavar, help, completion and range; the type
+and default come from the function itself. table.py joins the two into the one table
+that both the typer app (commands.py) and the fast path's compiled.json (compiler.py)
+are built from. Nothing here is a typer class.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import Any
 
 import typer
-from typer._click import types as click_types  # typer's vendored click
 
 from newtowns_cli.cli.params import COMPLETION_KINDS, ENV_DATA
 
 Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
 
 
-def _ascii_int(value: str | int) -> int:
-    """int() for ASCII digits only: Python's int() also reads '٣' and '３' as 3."""
-    if isinstance(value, str) and not value.isascii():
-        raise ValueError(value)
-    return int(value)
+@dataclasses.dataclass(frozen=True)
+class Opt:
+    """One option or argument as the command line spells it.
+
+    ``opts``: its spellings (default: ``--name`` from the parameter's name); ``argument``:
+    a positional argument instead; ``complete``: what a Tab press completes it to (a kind
+    of complete.candidates); ``min``: the smallest integer it takes. Choices are the values
+    of the Enum the function's annotation names; integers take ASCII digits only.
+    """
+
+    opts: tuple[str, ...] = ()
+    metavar: str | None = None
+    help: str | None = None
+    complete: str | None = None
+    case_sensitive: bool = True
+    show_default: bool = True
+    min: int | None = None
+    argument: bool = False
+
+    def __post_init__(self) -> None:
+        if self.complete is not None and self.complete not in COMPLETION_KINDS:
+            raise ValueError(f"unknown completion kind {self.complete!r}")
 
 
-class AsciiInt(click_types.IntParamType):
-    """click's integer, refusing non-ASCII digits with click's own message (exit 2)."""
+def option(
+    *opts: str,
+    metavar: str | None = None,
+    help: str | None = None,
+    complete: str | None = None,
+    case_sensitive: bool = True,
+    show_default: bool = True,
+    min: int | None = None,
+) -> Opt:
+    """An option spelled ``opts`` (none: ``--name``)."""
+    return Opt(opts, metavar, help, complete, case_sensitive, show_default, min)
 
-    _number_class = staticmethod(_ascii_int)  # type: ignore[assignment]
 
-
-class AsciiIntRange(click_types.IntRange):
-    """click's integer range, refusing non-ASCII digits like AsciiInt."""
-
-    _number_class = staticmethod(_ascii_int)  # type: ignore[assignment]
+def argument(
+    *,
+    metavar: str | None = None,
+    help: str | None = None,
+    complete: str | None = None,
+    case_sensitive: bool = True,
+) -> Opt:
+    """A positional argument."""
+    return Opt((), metavar, help, complete, case_sensitive, argument=True)
 
 
 def _completer(kind: str) -> Completer:
@@ -68,27 +99,24 @@ def root_data(ctx: typer.Context | None) -> str | None:
 
 
 COMPLETERS: dict[str, Completer] = {kind: _completer(kind) for kind in COMPLETION_KINDS}
-COMPLETIONS = {completer: kind for kind, completer in COMPLETERS.items()}
-"""What the fast path completes for each function (compiler.py writes it down)."""
-complete_town = COMPLETERS["town"]
-complete_group = COMPLETERS["group"]
+"""The function typer calls on a Tab press for each kind of Opt.complete."""
 
 
-DATA = typer.Option(
+DATA = option(
     "--data",
     metavar="FILE",
     help=f"Data file to read (default: as given before the command, else ${ENV_DATA}, "
     "else the bundled data).",
     show_default=False,
 )
-ROOT_DATA = typer.Option(
+ROOT_DATA = option(
     "--data",
     metavar="FILE",
     help=f"Data file every command reads (default: ${ENV_DATA}, else the bundled data); "
     "a command's own --data wins.",
     show_default=False,
 )
-FORMAT = typer.Option(
+FORMAT = option(
     "--format",
     "-f",
     case_sensitive=False,
@@ -96,29 +124,25 @@ FORMAT = typer.Option(
     "and tsv in a pipe).",
     show_default=False,
 )
-FIELDS = typer.Option(
+FIELDS = option(
     "--fields",
     metavar="A,B,…",
-    autocompletion=COMPLETERS["fields"],
+    complete="fields",
     help="Columns to show, in order; 'all' for every column, 'help' to list them.",
 )
-SORT = typer.Option(
-    "--sort", metavar="FIELD", autocompletion=COMPLETERS["sort"], help="Sort by this column."
-)
-REVERSE = typer.Option("--reverse", help="Reverse the sort order.")
-LIMIT = typer.Option(
-    "--limit", click_type=AsciiIntRange(min=0), metavar="N", help="Show at most N rows."
-)
-NO_COLOR = typer.Option("--no-color", help="Never use colour.")
-OUTPUT = typer.Option(
+SORT = option("--sort", metavar="FIELD", complete="sort", help="Sort by this column.")
+REVERSE = option("--reverse", help="Reverse the sort order.")
+LIMIT = option("--limit", min=0, metavar="N", help="Show at most N rows.")
+NO_COLOR = option("--no-color", help="Never use colour.")
+OUTPUT = option(
     "--output",
     "-o",
     metavar="FILE",
     help="Write to FILE instead of stdout, atomically; never over the data file.",
 )
-FORCE = typer.Option("--force", help="Let --output replace a file.")
+FORCE = option("--force", help="Let --output replace a file.")
 
-SHARED: dict[str, Any] = {
+SHARED: dict[str, Opt] = {
     "sort": SORT,
     "reverse": REVERSE,
     "limit": LIMIT,
@@ -131,39 +155,114 @@ SHARED: dict[str, Any] = {
 }
 """The options several commands share, by parameter name."""
 
-FILTERS: dict[str, Any] = {
-    "region": typer.Option(
+FILTERS: dict[str, Opt] = {
+    "region": option(
         metavar="NAME",
         help="In this regional cooperation (id, name or alias, e.g. MRA).",
-        autocompletion=COMPLETERS["region"],
+        complete="region",
     ),
-    "group": typer.Option(
+    "group": option(
         metavar="NAME",
         help="Member of this group (id, name or alias).",
-        autocompletion=complete_group,
+        complete="group",
     ),
-    "province": typer.Option(
+    "province": option(
         metavar="NAME",
         help="In this province (name, or code: ZH or NL-ZH).",
-        autocompletion=COMPLETERS["province"],
+        complete="province",
     ),
-    "status": typer.Option(case_sensitive=False, help="groeikern or groeistad."),
-    "relieves": typer.Option(metavar="CITY", help="Took the overflow of this city."),
-    "designated_from": typer.Option(
-        click_type=AsciiInt(), metavar="YEAR", help="First designated in or after YEAR."
-    ),
-    "designated_to": typer.Option(
-        click_type=AsciiInt(), metavar="YEAR", help="First designated in or before YEAR."
-    ),
-    "min_population": typer.Option(
-        click_type=AsciiInt(), metavar="N", help="Latest population at least N."
-    ),
-    "max_population": typer.Option(
-        click_type=AsciiInt(), metavar="N", help="Latest population at most N."
-    ),
-    "member_as_of": typer.Option(
+    "status": option(case_sensitive=False, help="groeikern or groeistad."),
+    "relieves": option(metavar="CITY", help="Took the overflow of this city."),
+    "designated_from": option(metavar="YEAR", help="First designated in or after YEAR."),
+    "designated_to": option(metavar="YEAR", help="First designated in or before YEAR."),
+    "min_population": option(metavar="N", help="Latest population at least N."),
+    "max_population": option(metavar="N", help="Latest population at most N."),
+    "member_as_of": option(
         metavar="DATE", help="With --group or --region: member on DATE (2022, 2022-11 …)."
     ),
-    "search": typer.Option(metavar="TEXT", help="TEXT in id, name, alias or municipality."),
+    "search": option(metavar="TEXT", help="TEXT in id, name, alias or municipality."),
 }
 """The town filters (params.FILTERS), in that order."""
+
+
+def _listing_argument(help: str, complete: str) -> Opt:
+    return argument(metavar="ID", help=help, complete=complete)
+
+
+OWN: dict[str, dict[str, Opt]] = {
+    "show": {
+        "town": argument(
+            metavar="TOWN",
+            help="Town id, name, alias or municipality (e.g. Nissewaard).",
+            complete="town",
+        ),
+    },
+    "groups": {
+        "wanted": _listing_argument("Group id, name or alias: show it with its members.", "group")
+    },
+    "research": {"wanted": _listing_argument("Research id or title: show it in full.", "research")},
+    "organisations": {
+        "wanted": _listing_argument(
+            "Organisation id, name or alias: show it in full.", "organisation"
+        )
+    },
+    "sources": {
+        "wanted": _listing_argument("Source id: show it with every fact that cites it.", "source")
+    },
+    "timeline": {
+        "start": option("--from", metavar="DATE", help="From DATE (a year, month or day)."),
+        "end": option("--to", metavar="DATE", help="Up to DATE (a year, month or day)."),
+        "town": option(metavar="NAME", help="Only entries about this town.", complete="town"),
+        "group": option(metavar="NAME", help="Only entries about this group.", complete="group"),
+        "kind": option(
+            "--kind",
+            metavar="KIND",
+            help="Only this kind of entry; repeat for more.",
+            complete="kind",
+        ),
+        "chart": option("--chart", help="Draw the entries on a decade axis instead."),
+    },
+    "growth": {
+        "towns": argument(
+            metavar="TOWN",
+            help="Only these towns (id, name, alias or municipality), in this order.",
+            complete="town",
+        ),
+        "chart": option("--chart", help="Draw the municipal series on the terminal instead."),
+        "log": option("--log", help="With --chart: a log scale (equal steps, equal factors)"),
+    },
+    "report": {
+        "fmt": option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md or html (default: from the --output extension, else md).",
+            show_default=False,
+        ),
+        "no_pager": option(
+            "--no-pager", help="On a terminal, print the rendered report without a pager."
+        ),
+    },
+    "summarise": {"by": option(case_sensitive=False, help="Group the towns by this.")},
+    "validate": {
+        "file": argument(metavar="FILE", help="Data file to check (default: as --data)."),
+        "fmt": option("--format", "-f", case_sensitive=False, help="Report format."),
+    },
+    "export": {
+        "fmt": option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="toml, json, csv, geojson or sqlite (default: from the --output extension, "
+            "else toml).",
+            show_default=False,
+        ),
+    },
+    "schema": {
+        "generate": option("--generate", help="Generate it from the code instead (slower).")
+    },
+    "completion": {
+        "shell": argument(case_sensitive=False, metavar="SHELL", help="bash, zsh or fish.")
+    },
+}
+"""Each command's own parameters, by command and parameter name (before SHARED)."""

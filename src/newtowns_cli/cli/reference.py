@@ -1,19 +1,21 @@
-"""docs/cli.md, generated from the app itself: `python -m newtowns_cli.cli.reference`."""
+"""docs/cli.md, generated from the command table: `python -m newtowns_cli.cli.reference`.
+
+The same table (table.py) the typer app and compiled.json are built from.
+"""
 
 from __future__ import annotations
 
+import enum
 import inspect
-from typing import Any
 
-from typer.main import get_command
+from newtowns_cli.cli import run, table
 
-from newtowns_cli.cli import app
+VERSION_HELP = "Print the version and exit."
+"""The help of --version (base.py), the one root option outside the table."""
 
 
 def markdown() -> str:
     """Every command with its help, usage and options, as Markdown."""
-    root = get_command(app)
-    context = root.make_context("newtowns", [], resilient_parsing=True)
     lines = [
         "# Command reference",
         "",
@@ -31,31 +33,34 @@ def markdown() -> str:
         *_example("COLUMNS=80 newtowns list --region MRA --format table"),
         "",
     ]
-    commands: dict[str, Any] = getattr(root, "commands", {})
     lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
-    lines += [f"| {' | '.join(_row(param, context))} |" for param in _options(root)]
+    lines.append(f"| `--version` |  |  | {VERSION_HELP} |")
+    lines += [f"| {' | '.join(_row(param))} |" for param in table.ROOT]
     lines.append("")
-    for name in sorted(commands):
-        command = commands[name]
-        if command.hidden:  # another name of a command, which its help names
+    for name in sorted(run.RUNNERS):
+        if name in run.ALIASES:  # another name of a command, which its help names
             continue
-        sub = command.make_context(name, [], parent=context, resilient_parsing=True)
+        params = table.params(name)
         # "\b" keeps click from rewrapping the paragraph after it; Markdown needs no marker.
-        text = "\n".join(
-            line for line in inspect.cleandoc(command.help or "").splitlines() if line != "\b"
-        )
+        doc = inspect.cleandoc(run.RUNNERS[name].function.__doc__ or "")
+        text = "\n".join(line for line in doc.splitlines() if line != "\b")
         lines += [f"## newtowns {name}", "", text, ""]
-        lines += ["```text", command.get_usage(sub).replace("Usage: ", ""), "```", ""]
-        rows = [_row(param, sub) for param in _options(command)]
-        if rows:
+        lines += ["```text", _usage(name, params), "```", ""]
+        if params:
             lines += ["| option | value | default | meaning |", "|---|---|---|---|"]
-            lines += [f"| {' | '.join(row)} |" for row in rows]
+            lines += [f"| {' | '.join(_row(param))} |" for param in params]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _options(command: Any) -> list[Any]:
-    return [param for param in command.params if not getattr(param, "hidden", False)]
+def _usage(name: str, params: list[table.Param]) -> str:
+    """The usage line, as click writes it: options first, then the arguments."""
+    words = [f"newtowns {name} [OPTIONS]"]
+    for param in params:
+        if not param.option:
+            metavar = param.declared.metavar or param.name.upper()
+            words.append(metavar if param.required else f"[{metavar}]")
+    return " ".join(words)
 
 
 def _example(command: str) -> list[str]:
@@ -81,22 +86,26 @@ def _example(command: str) -> list[str]:
     return ["```console", f"$ {command}", *printed.rstrip("\n").splitlines(), "```"]
 
 
-def _row(param: Any, context: Any) -> list[str]:
-    names = ", ".join(f"`{name}`" for name in [*param.opts, *param.secondary_opts])
-    if param.param_type_name == "argument":
-        names = f"`{param.make_metavar(context)}` (argument)"
-        value = ""
-    elif getattr(param, "is_flag", False):
+def _row(param: table.Param) -> list[str]:
+    metavar = param.declared.metavar or param.name.upper()
+    if param.enum is not None and (param.option or param.declared.metavar is None):
+        metavar = "<" + "|".join(member.value for member in param.enum) + ">"
+    if not param.option:
+        names = f"`{metavar if param.required else f'[{metavar}]'}` (argument)"
         value = ""
     else:
-        value = f"`{param.make_metavar(context)}`"
+        names = ", ".join(f"`{opt}`" for opt in param.opts)
+        value = "" if param.kind == "bool" else f"`{metavar}`"
     default = param.default
+    if isinstance(default, enum.Enum):
+        default = default.value
     shown = (
         ""
-        if default in (None, False, (), []) or not getattr(param, "show_default", True)
+        if default in (None, False, (), [], inspect.Parameter.empty)
+        or not param.declared.show_default
         else f"`{default}`"
     )
-    meaning = (getattr(param, "help", None) or "").replace("|", "\\|").replace("\n", " ")
+    meaning = (param.declared.help or "").replace("|", "\\|").replace("\n", " ")
     return [names.replace("|", "\\|"), value.replace("|", "\\|"), shown, meaning]
 
 
