@@ -18,7 +18,12 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
-URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f\"'<>]+$"  # no space, quote or angle bracket
+URL_PATTERN = (
+    r"^https?://[^\s\x00-\x1f\x7f-\x9f\"'<>"
+    r"\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+$"
+)
+"""No space, quote or angle bracket; no control, bidi or zero-width character, which would
+show an address other than the one it holds."""
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 
 

@@ -45,7 +45,10 @@ _PATTERNS = {
     ID_PATTERN: "an id of lowercase letters and digits in words joined by single hyphens "
     "(e.g. 'capelle-aan-den-ijssel')",
     CBS_CODE_PATTERN: "a CBS municipality code: GM and four digits (e.g. GM0034)",
-    URL_PATTERN: "an http:// or https:// address without spaces, quotes or angle brackets",
+    URL_PATTERN: (
+        "an http:// or https:// address without spaces, quotes, angle brackets or invisible "
+        "characters"
+    ),
     LANGUAGE_PATTERN: "a two- or three-letter language code (e.g. nl)",
 }
 _BOUNDS = {
