@@ -152,6 +152,10 @@ def test_chart_fits_and_uses_no_escape_codes(run: Runner, columns: str) -> None:
     shipped = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     first = min(e.date.year for e in entries(shipped))
     assert " ".join(legend).startswith(f"● one dated fact ({facts} from {first} to 2024); ")
+    # A cut stack is marked "+" on top, and the legend says what "+" means.
+    cut = any("+" in line for line in lines[: lines.index(axis)])
+    assert cut == ("+ a stack of more than 8, cut at the top;" in " ".join(legend))
+    assert cut  # the shipped data has a decade column taller than the chart
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,10 @@ def timeline(entries: Sequence[Entry], *, width: int) -> str:
     lines += ["".join(axis), "".join(labels).rstrip()]
     per_decade = Counter(f"{year // 10 * 10}s" for year in years)
     counts = "  ".join(f"{decade}: {count}" for decade, count in sorted(per_decade.items()))
-    legend = f"● one dated fact ({len(entries)} from {min(years)} to {max(years)}); {counts}"
+    legend = f"● one dated fact ({len(entries)} from {min(years)} to {max(years)}); "
+    if max(stacks.values()) > height:
+        legend += f"+ a stack of more than {height}, cut at the top; "
+    legend += counts
     lines += ["", textwrap.fill(legend, width)]
     return "\n".join(lines) + "\n"
 
