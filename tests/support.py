@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Sequence
+from typing import Any
 
+import tomli_w
 from typer.testing import CliRunner, Result
 
 from newtowns_cli.cli import app
@@ -54,3 +56,20 @@ def markdown_cells(markdown: str) -> list[list[str]]:
                 text += "\n" if child.content == "<br>" else child.content
             rows[-1].append(text)
     return rows
+
+
+def write_data(path: pathlib.Path, towns: list[dict[str, Any]]) -> pathlib.Path:
+    """A minimal valid data file at ``path``: ``towns`` and the one source "s" they cite."""
+    document = {
+        "dataset": {
+            "title": "x",
+            "description": "x",
+            "version": "1",
+            "updated": 2024,
+            "licence": "x",
+        },
+        "source": [{"id": "s", "title": "s", "publisher": "p", "kind": "news", "language": "nl"}],
+        "town": towns,
+    }
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    return path

@@ -9,10 +9,9 @@ import subprocess
 import sys
 
 import pytest
-import tomli_w
 from test_terminal import on_terminal
 
-from support import DATA, MINI, Runner
+from support import DATA, MINI, Runner, write_data
 
 TOWNS = str(DATA / "towns.toml")
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
@@ -348,16 +347,9 @@ CONTROL_NAME = "osc \x1b]0;pwned\x07 bel esc \x1b[2J nul \x00 c1 \x9b"
 
 @pytest.fixture(scope="module")
 def control_file(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    document = {
-        "dataset": {
-            "title": "x",
-            "description": "x",
-            "version": "1",
-            "updated": 2024,
-            "licence": "x",
-        },
-        "source": [{"id": "s", "title": "s", "publisher": "p", "kind": "news", "language": "nl"}],
-        "town": [
+    return write_data(
+        tmp_path_factory.mktemp("control") / "control.toml",
+        [
             {
                 "id": "t",
                 "name": CONTROL_NAME,
@@ -369,10 +361,7 @@ def control_file(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
                 "location": [{"lat": 52.0, "lon": 5.0, "source": "s"}],
             }
         ],
-    }
-    path = tmp_path_factory.mktemp("control") / "control.toml"
-    path.write_text(tomli_w.dumps(document), encoding="utf-8")
-    return path
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,8 @@ import termios
 import time
 
 import pytest
-import tomli_w
 
-from support import MINI
+from support import MINI, write_data
 
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
 
@@ -130,16 +129,9 @@ def test_machine_formats_on_a_terminal_are_not_cut_or_coloured(fmt: str) -> None
 
 def test_control_characters_in_tsv_are_escaped_on_a_terminal(tmp_path: pathlib.Path) -> None:
     """An ESC in a name is shown as \\x1b on a terminal, even in TSV; a pipe gets the raw data."""
-    document = {
-        "dataset": {
-            "title": "x",
-            "description": "x",
-            "version": "1",
-            "updated": 2024,
-            "licence": "x",
-        },
-        "source": [{"id": "s", "title": "s", "publisher": "p", "kind": "news", "language": "nl"}],
-        "town": [
+    path = write_data(
+        tmp_path / "evil.toml",
+        [
             {
                 "id": "t",
                 "name": "evil \x1b[2J",
@@ -150,9 +142,7 @@ def test_control_characters_in_tsv_are_escaped_on_a_terminal(tmp_path: pathlib.P
                 "sources": ["s"],
             }
         ],
-    }
-    path = tmp_path / "evil.toml"
-    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    )
     code, text = on_terminal("list", "--data", str(path), "--fields", "name", "-f", "tsv")
     assert code == 0
     assert text == "name\nevil \\x1b[2J\n"

@@ -8,12 +8,11 @@ import json
 import pathlib
 
 import pytest
-import tomli_w
 from markdown_it import MarkdownIt
 
 from newtowns_cli.render.text import controls_visible
 
-from support import Runner, markdown_cells
+from support import Runner, markdown_cells, write_data
 
 HOSTILE = [
     "[bold]x[/bold]",
@@ -61,20 +60,7 @@ def hostile_file(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
         }
         for number, value in enumerate(HOSTILE)
     ]
-    document = {
-        "dataset": {
-            "title": "x",
-            "description": "x",
-            "version": "1",
-            "updated": 2024,
-            "licence": "x",
-        },
-        "source": [{"id": "s", "title": "s", "publisher": "p", "kind": "news", "language": "nl"}],
-        "town": towns,
-    }
-    path = tmp_path_factory.mktemp("hostile") / "hostile.toml"
-    path.write_text(tomli_w.dumps(document), encoding="utf-8")
-    return path
+    return write_data(tmp_path_factory.mktemp("hostile") / "hostile.toml", towns)
 
 
 def _by_id(rows: list[list[str]]) -> dict[str, list[str]]:
