@@ -199,7 +199,7 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
     print("| command | median ms | × python -c pass | peak MiB |")
     print("|---|---:|---:|---:|")
     for name, (seconds, peak) in results.items():
-        print(f"| {name} | {seconds * 1000:.1f} | {seconds / floor:.1f} | {peak / 1024:.0f} |")
+        print(f"| {name} | {seconds * 1000:.1f} | {seconds / floor:.2f} | {peak / 1024:.0f} |")
     measured = [name for name in peers if name in results]
     if measured:
         print("\n## Against the peers (same 40 rows; ratio < 1: newtowns is faster)\n")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pathlib
 
 import pytest
 
-from newtowns_cli import models
+from newtowns_cli import frozen, models
 
 DOCS = pathlib.Path(__file__).parents[1] / "docs"
 
@@ -25,11 +24,11 @@ def test_every_schema_field_is_in_the_data_format_page() -> None:
     assert "## `[dataset]`" in text
     assert [t for t in models.TABLES if f"## `[[{t}]]`" not in text] == []
     missing = sorted(
-        f"{record.__name__}.{field.name}"
+        f"{record.__name__}.{name}"
         for record in records
         if record is not models.Dataset
-        for field in dataclasses.fields(record)  # type: ignore[arg-type]
-        if f"`{field.name}`" not in text
+        for name in frozen.fields(record)
+        if f"`{name}`" not in text
     )
     assert missing == []
 

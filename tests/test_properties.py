@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import datetime
 import io
 import json
@@ -23,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from newtowns_cli import export, sqlite_export, store
+from newtowns_cli import export, frozen, sqlite_export, store
 from newtowns_cli.cli.base import make_app
 from newtowns_cli.query import Catalog
 from newtowns_cli.render import Format, records, render
@@ -76,10 +75,10 @@ def test_any_text_in_any_field_comes_back_from_every_format(
     name: str, municipality: str, alias: str, note: str
 ) -> None:
     """Every reader gets the value back; no control character reaches a terminal table."""
-    town = dataclasses.replace(
+    town = frozen.replace(
         BASE.town[0], name=name, municipality=municipality, aliases=(alias,), note=note
     )
-    dataset = dataclasses.replace(BASE, town=(town, *BASE.town[1:]))
+    dataset = frozen.replace(BASE, town=(town, *BASE.town[1:]))
     catalog = Catalog.of(dataset)
     columns = records.pick(records.TOWN_COLUMNS, "id,name,municipality,aliases", ())
     table = records.build(catalog, [town], columns)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newtowns_cli import store
+from newtowns_cli import frozen, store
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import UsageError
 from newtowns_cli.query import Catalog, find_group, find_town
@@ -91,8 +89,8 @@ def _catalog_with_alias(alias: str) -> Catalog:
 
     dataset = store.load(store.DataFile(MINI, str(MINI)), today=datetime.date(2026, 11, 28))
     first, second = dataset.town[0], dataset.town[1]
-    shadow = dataclasses.replace(second, aliases=(*second.aliases, alias))
-    return Catalog.of(dataclasses.replace(dataset, town=(first, shadow, *dataset.town[2:])))
+    shadow = frozen.replace(second, aliases=(*second.aliases, alias))
+    return Catalog.of(frozen.replace(dataset, town=(first, shadow, *dataset.town[2:])))
 
 
 def test_an_exact_id_always_wins() -> None:
@@ -110,6 +108,6 @@ def test_an_exact_group_id_wins_too() -> None:
     """The same rule for groups, research, organisations and sources (one resolver)."""
     catalog = _catalog_with_alias("")
     group = catalog.dataset.group[0]
-    other = dataclasses.replace(catalog.dataset.group[1], aliases=(group.id,))
-    dataset = dataclasses.replace(catalog.dataset, group=(group, other))
+    other = frozen.replace(catalog.dataset.group[1], aliases=(group.id,))
+    dataset = frozen.replace(catalog.dataset, group=(group, other))
     assert find_group(Catalog.of(dataset), group.id) == group

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import TABLES, Dataset, Location, Population, iter_values
 from newtowns_cli.names import normalize
 from newtowns_cli.tomlspan import Path
@@ -34,8 +34,7 @@ FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 """Text may not begin with these: a spreadsheet runs such a cell as a formula."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Frozen):
     """A problem found by a check, at a data path."""
 
     path: Path

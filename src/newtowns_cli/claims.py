@@ -9,9 +9,10 @@ is *not comparable*, with the reason.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
+from newtowns_cli import frozen
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Claim, Population, Town
 from newtowns_cli.query import UNCONFIRMED, Catalog, designated, member_on, standing_on
 
@@ -25,8 +26,7 @@ NOT_CONSISTENT = "not consistent"
 NOT_COMPARABLE = "not comparable"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Check:
+class Check(Frozen):
     """One claim, the figure computed from the data, the verdict and the reason for it."""
 
     claim: Claim
@@ -169,7 +169,7 @@ def _members(catalog: Catalog, claim: Claim) -> Check:
     group = catalog.groups.get(claim.group or "")
     if group is None or claim.as_of is None:
         raise _NotComparableError("the claim names no group or no date")
-    towns: Sequence[Town] = _towns(catalog, dataclasses.replace(claim, covers="group"))
+    towns: Sequence[Town] = _towns(catalog, frozen.replace(claim, covers="group"))
     basis = f"members of {group.name} confirmed on {claim.as_of}: " + ", ".join(t.id for t in towns)
     return _verdict(claim, len(towns), basis, f"{len(towns)} members confirmed on {claim.as_of}")
 

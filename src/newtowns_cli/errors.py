@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from collections.abc import Sequence
+
+from newtowns_cli.frozen import Frozen
 
 
 class ExitCode(enum.IntEnum):
@@ -17,8 +18,7 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """One located problem in a data file: ``file:line:col: path: message``."""
 
     file: str

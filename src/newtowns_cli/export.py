@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection
 from typing import Any
 
+from newtowns_cli import frozen
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import TABLES, Dataset, Record
 from newtowns_cli.query import sources_cited_by
@@ -22,7 +22,7 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     chosen = set(town_ids)
     towns = tuple(t for t in dataset.town if t.id in chosen)
     groups = tuple(
-        dataclasses.replace(
+        frozen.replace(
             g,
             members=tuple(m for m in g.members if m.town in chosen),
             mentions=tuple(m for m in g.mentions if m.town in chosen),
@@ -33,7 +33,7 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     group_ids = {g.id for g in groups}
     organisation_ids = {o.id for o in dataset.organisation}
     research = tuple(
-        dataclasses.replace(
+        frozen.replace(
             r,
             towns=tuple(t for t in r.towns if t in chosen),
             commissioned_by=tuple(
@@ -44,7 +44,7 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
         if set(r.towns) & chosen or set(r.commissioned_by) & group_ids
     )
     events = tuple(
-        dataclasses.replace(
+        frozen.replace(
             e,
             towns=tuple(t for t in e.towns if t in chosen),
             groups=tuple(g for g in e.groups if g in group_ids),
@@ -102,8 +102,7 @@ def document(dataset: Dataset, *, toml: bool) -> dict[str, Any]:
 
 
 def _record(record: Record, toml: bool) -> dict[str, Any]:
-    fields = dataclasses.fields(record)  # type: ignore[arg-type]
-    values = {field.name: getattr(record, field.name) for field in fields}
+    values = {name: getattr(record, name) for name in frozen.fields(record)}
     return {name: _value(value, toml) for name, value in values.items() if value not in (None, ())}
 
 

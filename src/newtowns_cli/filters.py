@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
+
+from newtowns_cli.frozen import Frozen
 
 if TYPE_CHECKING:
     from newtowns_cli.dates import PartialDate
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class TownFilter:
+class TownFilter(Frozen):
     """The filters of ``newtowns list``; all given ones must hold (AND)."""
 
     region: str | None = None

@@ -6,7 +6,6 @@ was made. Each feature is one layer's polygon or multipolygon as lon/lat rings.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import pathlib
@@ -14,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from newtowns_cli.errors import DataFileError
+from newtowns_cli.frozen import Frozen
 
 BUNDLED = pathlib.Path(__file__).parent / "data" / "map" / "netherlands.geojson"
 LAYERS = ("neighbour", "province", "lake")
@@ -24,8 +24,7 @@ Ring = tuple[Point, ...]
 Polygon = tuple[Ring, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Feature:
+class Feature(Frozen):
     """One area of the map: its layer, id, name and polygons (outer ring, then holes)."""
 
     layer: Layer
@@ -43,8 +42,7 @@ class Feature:
         return inside
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class MapGeometry:
+class MapGeometry(Frozen):
     """Every feature of the map in drawing order, and the source to credit."""
 
     features: tuple[Feature, ...]

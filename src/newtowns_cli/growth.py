@@ -11,17 +11,16 @@ from the first day it can mean (:func:`fractional_year`), which keeps the order 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Iterable, Sequence
 
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen
 
 NO_MUNICIPAL_FIGURES = "no municipal figures"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(Frozen):
     """A population count on a date; ``label`` names what was counted when it is not the
     place itself (``"Jutphaas + Vreeswijk"``), ``sources`` the ids it comes from."""
 
@@ -31,8 +30,7 @@ class Figure:
     label: str | None = None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Growth:
+class Growth(Frozen):
     """A place's growth. Without a designation year only first and latest are known.
 
     ``era`` is the designation-era figure: the last figure at or before the designation
@@ -51,8 +49,7 @@ class Growth:
     rate: float | None = None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class NoFigures:
+class NoFigures(Frozen):
     """The place has no municipal figures; ``reason`` says so in words."""
 
     reason: str = NO_MUNICIPAL_FIGURES

@@ -1,18 +1,19 @@
 """The whole schema of data/newtowns.toml as frozen records.
 
-The records are plain stdlib dataclasses, so the query path never imports pydantic;
-``validation.py`` validates a parsed file against them with a pydantic TypeAdapter.
+The records are frozen value classes (frozen.py), so the query path imports neither
+pydantic nor ``dataclasses``; ``validation.py`` describes them as dataclasses
+(``as_dataclasses``) and validates a parsed file against them with a pydantic TypeAdapter.
 Every record is strict (no coercion, ``extra="forbid"``): the only leniency is that a
 TOML table may stand for a record and a TOML array for a tuple.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen, as_dataclass, fields
 
 T = TypeVar("T")
 
@@ -27,8 +28,7 @@ show an address other than the one it holds."""
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Constraint:
+class _Constraint(Frozen):
     """Annotated metadata that adds one key (ge, pattern, min_length …) to a core schema."""
 
     key: str
@@ -114,14 +114,13 @@ Covers = Literal["designated", "towns", "group", "unnamed", "other"]
 the members of its group, a set its source does not name, or a different definition."""
 
 
-class Record:
+class Record(Frozen, kw_only=True):
     """Base of every record: strict, unknown keys forbidden, a TOML table accepted.
 
-    Records are immutable: a field is set once, by __init__ (or through the slots' own
-    setters when the cache rebuilds a data set, plaindata.py), and never again.
-    Equality, hashing and repr are by field values. They are written here once rather
-    than generated per class by the dataclass decorator, which costs start-up on every
-    run (see benchmarks/README.md).
+    Records are frozen value classes (frozen.py): keyword-only, slotted, set once by
+    ``__init__`` (or through the slots' own setters when the cache rebuilds a data set,
+    plaindata.py) and never again; equality, hashing and repr by field values.
+    Validation describes them as dataclasses for pydantic first (``as_dataclasses``).
     """
 
     __slots__ = ()
@@ -139,49 +138,12 @@ class Record:
         handler.resolve_ref_schema(schema)["strict"] = False
         return schema
 
-    def __setattr__(self, name: str, value: object) -> None:
-        if hasattr(self, name):
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in field_names(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))
-        return f"{type(self).__name__}({shown})"
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
 
 def field_names(kind: type) -> tuple[str, ...]:
-    """The field names of a record type, in order (cached: asked for on every value)."""
-    try:
-        return _FIELD_NAMES[kind]
-    except KeyError:
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
-        return names
+    """The field names of a record type, in order."""
+    return fields(kind)
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-def record(cls: type[T]) -> type[T]:
-    """Make a slotted, keyword-only dataclass record; Record makes it immutable."""
-    return dataclasses.dataclass(slots=True, kw_only=True, repr=False, eq=False)(cls)
-
-
-@record
 class DatasetMeta(Record):
     title: Text
     description: Text
@@ -191,7 +153,6 @@ class DatasetMeta(Record):
     homepage: Url | None = None
 
 
-@record
 class Source(Record):
     id: Id
     title: Text
@@ -203,7 +164,6 @@ class Source(Record):
     note: Text | None = None
 
 
-@record
 class Population(Record):
     """A population count on a date, for the unit it counts."""
 
@@ -219,7 +179,6 @@ class Population(Record):
     unit_name: Text | None = None
 
 
-@record
 class Gap(Record):
     """A decade in which no source found gives a municipal figure, and where one looked."""
 
@@ -228,7 +187,6 @@ class Gap(Record):
     note: Text | None = None
 
 
-@record
 class StatusView(Record):
     """Another source's view of the town's status, kept beside the data's own ``status``."""
 
@@ -238,7 +196,6 @@ class StatusView(Record):
     note: Text | None = None
 
 
-@record
 class Area(Record):
     """An area in km², for the unit it measures; a source may give only land and water."""
 
@@ -250,7 +207,6 @@ class Area(Record):
     note: Text | None = None
 
 
-@record
 class Location(Record):
     lat: Annotated[float, Ge(-90), Le(90)]
     lon: Annotated[float, Ge(-180), Le(180)]
@@ -258,7 +214,6 @@ class Location(Record):
     note: Text | None = None
 
 
-@record
 class Designation(Record):
     source: Id
     date: PartialDate | None = None
@@ -269,7 +224,6 @@ class Designation(Record):
     kind: DesignationKind | None = None
 
 
-@record
 class Relief(Record):
     """A city whose overflow the town was to take (overloop)."""
 
@@ -279,7 +233,6 @@ class Relief(Record):
     note: Text | None = None
 
 
-@record
 class HistoryEntry(Record):
     date: PartialDate
     kind: HistoryKind
@@ -288,7 +241,6 @@ class HistoryEntry(Record):
     note: Text | None = None
 
 
-@record
 class Town(Record):
     id: Id
     name: Text
@@ -311,14 +263,12 @@ class Town(Record):
     population_gaps: Seq[Gap] = ()
 
 
-@record
 class Dated(Record):
     date: PartialDate
     source: Id
     note: Text | None = None
 
 
-@record
 class Attestation(Record):
     """A date on which a source names a town as member of a group."""
 
@@ -328,7 +278,6 @@ class Attestation(Record):
     note: Text | None = None
 
 
-@record
 class Membership(Record):
     """A town's membership of a group: joined ``since``, or named as member ``as_of``."""
 
@@ -347,7 +296,6 @@ class Membership(Record):
         return (*dates, *(a.date for a in self.attested))
 
 
-@record
 class Mention(Record):
     """A town a source names beside a group without making it a member."""
 
@@ -358,7 +306,6 @@ class Mention(Record):
     note: Text | None = None
 
 
-@record
 class Group(Record):
     id: Id
     name: Text
@@ -376,7 +323,6 @@ class Group(Record):
     mentions: Seq[Mention] = ()
 
 
-@record
 class Organisation(Record):
     id: Id
     name: Text
@@ -390,7 +336,6 @@ class Organisation(Record):
     note: Text | None = None
 
 
-@record
 class Presentation(Record):
     date: PartialDate
     source: Id
@@ -398,7 +343,6 @@ class Presentation(Record):
     to: Text | None = None
 
 
-@record
 class Research(Record):
     id: Id
     title: Text
@@ -414,7 +358,6 @@ class Research(Record):
     note: Text | None = None
 
 
-@record
 class Event(Record):
     id: Id
     date: PartialDate
@@ -429,7 +372,6 @@ class Event(Record):
     note: Text | None = None
 
 
-@record
 class Claim(Record):
     """A published figure to hold the data against."""
 
@@ -451,7 +393,6 @@ class Claim(Record):
     designated_to: Annotated[int, Ge(1900), Le(2090)] | None = None
 
 
-@record
 class City(Record):
     """A city whose overflow New Towns were to take, with its location (issue 13)."""
 
@@ -464,7 +405,6 @@ class City(Record):
     note: Text | None = None
 
 
-@record
 class Dataset(Record):
     dataset: DatasetMeta
     source: Seq[Source] = ()
@@ -501,3 +441,10 @@ TABLES: dict[str, type[Record]] = {
     "city": City,
 }
 """The arrays of tables of a data file and the record type of their entries."""
+
+
+def as_dataclasses() -> None:
+    """Describe every record type as a stdlib dataclass, as pydantic reads them (once)."""
+    for value in list(globals().values()):
+        if isinstance(value, type) and issubclass(value, Record) and value is not Record:
+            as_dataclass(value)

@@ -10,18 +10,17 @@ never mixed in.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from newtowns_cli import growth as metrics
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.growth import Figure, Growth, NoFigures
 from newtowns_cli.models import Population, Town
 from newtowns_cli.query import designated
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class PlaceGrowth:
+class PlaceGrowth(Frozen):
     """One town's municipal series, its designation date and its growth."""
 
     town: Town

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import typing
@@ -12,6 +11,7 @@ from typing import TypeVar
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import NotFoundError, UsageError
 from newtowns_cli.filters import TownFilter
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import (
     TABLES,
     Area,
@@ -43,8 +43,7 @@ from newtowns_cli.names import normalize as normalize  # re-exported
 T = TypeVar("T")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Frozen):
     """A fact that cites a source: which entry, where in it, and what the fact says."""
 
     table: str
@@ -53,8 +52,7 @@ class Citation:
     fact: str
 
 
-@dataclasses.dataclass(frozen=True)
-class Catalog:
+class Catalog(Frozen, slots=False):
     """A Dataset with the look-ups the commands need, built once per run."""
 
     dataset: Dataset

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import pathlib
 import re
@@ -10,6 +9,7 @@ import stat
 from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
+from newtowns_cli.frozen import Frozen
 
 if TYPE_CHECKING:
     from newtowns_cli.models import Dataset
@@ -24,8 +24,7 @@ _DATA_HINT = (
 )
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class DataFile:
+class DataFile(Frozen):
     """A data file and the name to show for it in messages."""
 
     path: pathlib.Path

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from newtowns_cli import frozen
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Town
 from newtowns_cli.query import Catalog, designated, normalize
 
@@ -14,8 +15,7 @@ BY: tuple[str, ...] = ("province", "status", "region", "group", "decade", "relie
 NONE = "(none)"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Row:
+class Row(Frozen):
     """One group of towns and its figures; population and area count each town once.
 
     ``population`` adds municipal figures only; ``apart_population`` is the sum of the
@@ -39,8 +39,7 @@ class Row:
         return round(self.population / self.with_population) if self.with_population else None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Frozen):
     by: str | None
     rows: tuple[Row, ...]
     total: Row
@@ -65,7 +64,7 @@ def summarize(catalog: Catalog, towns: Sequence[Town], by: str | None = None) ->
         rows.sort(key=lambda row: (row.key == NONE, -row.population, normalize(row.key)))
     if by is None:
         rows = []  # the total is the only group
-    total = dataclasses.replace(total, share=100.0 if total.population else None)
+    total = frozen.replace(total, share=100.0 if total.population else None)
     return Summary(by, tuple(rows), total, _notes(towns, by))
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
+from newtowns_cli import frozen
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Dataset
 
 KINDS: tuple[str, ...] = (
@@ -34,8 +35,7 @@ KINDS: tuple[str, ...] = (
 _RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Frozen):
     """One dated fact: when, what kind, what happened, who is concerned, and the source."""
 
     date: PartialDate
@@ -69,7 +69,7 @@ def merge(found: Iterable[Entry]) -> list[Entry]:
         first.setdefault(key, entry)
         facts.setdefault(key, []).extend(entry.sources)
     return [
-        dataclasses.replace(entry, sources=tuple(dict.fromkeys(facts[key])))
+        frozen.replace(entry, sources=tuple(dict.fromkeys(facts[key])))
         for key, entry in first.items()
     ]
 

@@ -5,7 +5,6 @@ This is the only module that imports pydantic.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import difflib
 import json
@@ -26,6 +25,8 @@ from newtowns_cli.models import (
     Dataset,
     DatasetMeta,
     Record,
+    as_dataclasses,
+    field_names,
 )
 from newtowns_cli.tomlspan import Path, SpanIndex
 
@@ -116,6 +117,7 @@ def _adapter(kind: Any) -> Any:
     if kind not in _ADAPTERS:
         from pydantic import TypeAdapter
 
+        as_dataclasses()  # pydantic reads records as stdlib dataclasses
         _ADAPTERS[kind] = TypeAdapter(kind)
     return _ADAPTERS[kind]
 
@@ -217,7 +219,7 @@ def allowed_keys(loc: Sequence[str | int]) -> list[str]:
     kind = _unwrap(kind)
     if not _is_record(kind):
         return []
-    return [field.name for field in dataclasses.fields(kind)]
+    return list(field_names(kind))
 
 
 def _unwrap(kind: Any) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import os
 import pathlib
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newtowns_cli import store
 from newtowns_cli.cli.params import ENV_DATA
 from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, Problem, UsageError
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
@@ -69,8 +69,7 @@ def check_path(path: str) -> None:
         raise UsageError(f"-o {path}: names a folder, not a file", hint="add a file name")
 
 
-@dataclasses.dataclass(frozen=True)
-class Out:
+class Out(Frozen):
     """How a command's output is to be written, from its --format, --output and friends."""
 
     fmt: Format | None = None

@@ -9,18 +9,17 @@ are built from. Nothing here is a typer class.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import typer
 
 from newtowns_cli.cli.params import COMPLETION_KINDS, ENV_DATA
+from newtowns_cli.frozen import Frozen
 
 Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
 
 
-@dataclasses.dataclass(frozen=True)
-class Opt:
+class Opt(Frozen):
     """One option or argument as the command line spells it.
 
     ``opts``: its spellings (default: ``--name`` from the parameter's name); ``argument``:

@@ -8,13 +8,12 @@ The docstrings are the commands' help.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from newtowns_cli import store
+from newtowns_cli import frozen, store
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.params import (
@@ -29,6 +28,7 @@ from newtowns_cli.cli.params import (
 )
 from newtowns_cli.errors import ExitCode, UsageError
 from newtowns_cli.filters import TownFilter
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render import Format
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., None])
 
 
-@dataclasses.dataclass(frozen=True)
-class Runner:
+class Runner(Frozen):
     """A command: its function, and whether it takes the town filters (as ``where``)."""
 
     name: str
@@ -180,11 +179,10 @@ def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
     plural = "" if len(figures) == 1 else "s"
     title = f"Municipal population ({len(figures)} figure{plural}: {counted})"
     chart = (*chart, "Straight between figures; blank where the series breaks.")
-    return dataclasses.replace(shown, chart=chart, chart_title=title)
+    return frozen.replace(shown, chart=chart, chart_title=title)
 
 
-@dataclasses.dataclass(frozen=True)
-class Listing(Generic[T]):
+class Listing(Frozen, Generic[T]):
     """What a listing command lists: its columns, its items, and how to show one in full."""
 
     columns: Sequence[Column[T]]
@@ -461,7 +459,7 @@ def summarise(
     result = summarize(catalog, _selected(catalog, where), grouping)
     if key is not None or reverse or limit is not None:
         rows = tuple(_order(catalog, result.rows, key, reverse, limit))
-        result = dataclasses.replace(result, rows=rows)
+        result = frozen.replace(result, rows=rows)
     text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
     emit.deliver(text, out)
 
@@ -610,7 +608,7 @@ def validate(
     """
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
-        target = dataclasses.replace(target, hint=None)
+        target = frozen.replace(target, hint=None)
     dataset, problems = store.inspect(target, today=datetime.date.today())
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
@@ -675,7 +673,7 @@ def export(
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
         table = records.build(catalog, towns, records.TOWN_COLUMNS)
-        emit.deliver(render(table, Format.CSV), dataclasses.replace(out, fmt=Format.CSV))
+        emit.deliver(render(table, Format.CSV), frozen.replace(out, fmt=Format.CSV))
     elif chosen is ExportFormat.JSON:
         emit.deliver(exports.to_json(dataset), out)
     else:

@@ -9,7 +9,6 @@ a declaration, or of a type the fast path cannot read, is an error here.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import inspect
 import types
@@ -19,10 +18,10 @@ from typing import Any
 from newtowns_cli.cli import options, run
 from newtowns_cli.cli.options import Opt
 from newtowns_cli.cli.params import FILTERS
+from newtowns_cli.frozen import Frozen
 
 
-@dataclasses.dataclass(frozen=True)
-class Param:
+class Param(Frozen):
     """One parameter of a command as both typer and the fast path read it."""
 
     name: str

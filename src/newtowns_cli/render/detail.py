@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render.records import Column, Table, Value
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Section:
+class Section(Frozen):
     """A titled part of a detail view: a table, or a list of texts."""
 
     title: str
@@ -17,8 +16,7 @@ class Section:
     items: tuple[str, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(Frozen):
     """A detail view.
 
     ``fields`` and ``sections`` are for people (table, md); ``data`` is the JSON object

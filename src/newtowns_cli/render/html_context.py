@@ -9,19 +9,18 @@ parts are built in that order.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from newtowns_cli.claims import check_all
 from newtowns_cli.dates import PartialDate
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Population, Town
 from newtowns_cli.query import Catalog
 from newtowns_cli.summary import summarize
 from newtowns_cli.timeline import entries
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(Frozen):
     """A table cell: text, and the source numbers it cites (links to #source-n)."""
 
     text: str = ""
@@ -46,8 +45,7 @@ class Citations:
         return Cell("" if text is None else str(text), numbers, numeric)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Table:
+class Table(Frozen):
     """A table: its caption, header and rows of cells; ``numeric`` columns align right."""
 
     caption: str
@@ -55,8 +53,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Part:
+class Part(Frozen):
     """A titled part of a section (a group, a study): a line of facts, a table, a list."""
 
     title: str

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Iterable
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.growth import Figure, fractional_year, series
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Line:
+class Line(Frozen):
     """One series: (year, value) points in order; ``None`` marks a gap."""
 
     label: str

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.errors import UsageError
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Group, Membership, Organisation, Research, Source, Town
 from newtowns_cli.query import Catalog, designated, normalize
 
@@ -21,8 +21,7 @@ Value = str | int | float | tuple[str, ...] | None
 """A cell: text, a number, a list of texts, or empty."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Column(Generic[T]):
+class Column(Frozen, Generic[T]):
     name: str
     description: str
     get: Callable[[T, Catalog], Value]
@@ -31,8 +30,7 @@ class Column(Generic[T]):
     """Free text (a quote, a note, a title): a detail view may wrap it; ids and dates never."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Table:
+class Table(Frozen):
     """Rows of values under named columns: the one shape every tabular format consumes."""
 
     columns: tuple[Column[object], ...]

@@ -10,10 +10,10 @@ shows.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Sequence
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
 from newtowns_cli.render.svgtext import attr, fmt, text, text_width
 
@@ -21,8 +21,7 @@ FONT = 11.0
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Scale:
+class Scale(Frozen):
     """A value axis from ``low`` to ``high`` onto pixels ``start`` → ``end`` (linear or log)."""
 
     low: float

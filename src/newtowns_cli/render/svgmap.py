@@ -9,10 +9,10 @@ escaped; control characters are shown as escapes (they are not allowed in XML at
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.geometry import Feature, MapGeometry
 from newtowns_cli.render.svgtext import Box, attr, fmt, text, text_width
 
@@ -51,8 +51,7 @@ _CORNERS = {
 }
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Place:
+class Place(Frozen):
     """A place to mark; ``group`` is the key it is coloured by (the city it relieves)."""
 
     name: str
@@ -61,8 +60,7 @@ class Place:
     group: str | None = None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class City:
+class City(Frozen):
     """A relieved city, drawn as a star in the colour of the group of the same name."""
 
     name: str
@@ -70,8 +68,7 @@ class City:
     lon: float
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Projection:
+class Projection(Frozen):
     """lon/lat → SVG user units: x = (lon − west)·cos 52°·scale, y = (north − lat)·scale."""
 
     west: float

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render.text import visible
 
 _ATTRIBUTE = {'"': "&quot;", "'": "&apos;"}
@@ -59,8 +59,7 @@ def text_width(value: str, size: float, *, bold: bool = False) -> float:
     return total * size * (1.08 if bold else 1.0)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Box:
+class Box(Frozen):
     """An axis-aligned rectangle in SVG user units (y grows downwards)."""
 
     left: float

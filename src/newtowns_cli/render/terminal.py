@@ -9,7 +9,6 @@ of field / value lines instead, so still nothing is cut.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
@@ -20,6 +19,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from newtowns_cli.frozen import Frozen
 from newtowns_cli.render.layout import Choice
 from newtowns_cli.render.records import Column, Table, Value
 from newtowns_cli.render.richtext import HEADING, ISSUE_STYLES, MUTED, data_text, to_string
@@ -144,8 +144,7 @@ def _only(
     return Table(tuple(table.columns[i] for i in at), rows), [[row[i] for i in at] for row in texts]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Size:
+class Size(Frozen):
     """What fitting needs to know of a column: its name, kind and the widths of its text."""
 
     name: str

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from newtowns_cli import frozen
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.models import (
     Area,
@@ -45,8 +45,7 @@ def plain(value: object) -> object:
 
 def plain_record(record: Record) -> dict[str, object]:
     """A record as a JSON object with every field, empty ones as null."""
-    fields = dataclasses.fields(record)  # type: ignore[arg-type]
-    return {field.name: plain(getattr(record, field.name)) for field in fields}
+    return {name: plain(getattr(record, name)) for name in frozen.fields(record)}
 
 
 def _table(
@@ -256,7 +255,7 @@ def source(catalog: Catalog, item: Source) -> Detail:
     """A source and every fact in the data that cites it."""
     cited_by = catalog.citations.get(item.id, ())
     table = _table(catalog, cited_by, _CITATION)
-    data = {**plain_record(item), "cited_by": [dataclasses.asdict(c) for c in cited_by]}
+    data = {**plain_record(item), "cited_by": [frozen.asdict(c) for c in cited_by]}
     return Detail(
         item.title,
         _fields(catalog, item, records.SOURCE_COLUMNS),
