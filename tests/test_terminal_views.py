@@ -197,6 +197,25 @@ def test_report_on_a_terminal_is_rendered_not_source() -> None:
     assert "](#source-" not in plain(text)
 
 
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_report_tables_never_split_a_word(columns: int) -> None:
+    """Every name, municipality, province and date of the towns table whole at every width:
+    a table that cannot keep its words whole side by side (80, 100 columns) becomes row
+    blocks; from 120 columns the towns table stands as a table."""
+    code, text = on_terminal("report", "--no-pager", columns=columns, NO_COLOR="1")
+    assert code == 0
+    lines = text.splitlines()
+    assert max(len(line) for line in lines if not URL.search(line)) <= columns
+    words = set(text.split())
+    rows = piped("list", "--fields", "name,municipality,province,population_as_of", "-f", "tsv")
+    for row in rows.splitlines()[1:]:
+        missing = [word for cell in row.split("\t") for word in cell.split() if word not in words]
+        assert missing == [], row
+    as_blocks = any(line.startswith("Municipality ") for line in lines)
+    as_table = any(re.match(r"\s*Town\s+Municipality\s+Province\s", line) for line in lines)
+    assert (as_blocks, as_table) == ((True, False) if columns < 120 else (False, True))
+
+
 def test_a_long_report_goes_through_the_pager() -> None:
     """Longer than the screen: through $PAGER (here a sed that marks each line)."""
     code, text = on_terminal("report", columns=100, PAGER="sed s/^/PAGED:/")

@@ -1,6 +1,9 @@
 """rich's Markdown with tables sized as our terminal tables: cells wrap, words stay whole.
 
-rich's own Markdown tables share the width out evenly and cut cells with '…'.
+rich's own Markdown tables share the width out evenly and cut cells with '…'. A table
+whose columns cannot stand side by side without splitting a word (the report's towns
+table at 80 columns) is shown as the listings show theirs then: each row a block of
+'heading  value' lines.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from rich.markdown import Markdown, MarkdownElement, TableElement
 from rich.table import Table
 from rich.text import Text
 
-from newtowns_cli.render.terminal import Size, fit
+from newtowns_cli.render.terminal import Blocks, Size, fit
 from newtowns_cli.render.text import display_width
 
 
@@ -36,10 +39,14 @@ class FoldingTable(TableElement):
         )
         sizes = [_size(cell.content, [row[i] for row in rows]) for i, cell in enumerate(headings)]
         widths = fit(sizes, width=options.max_width - 4)  # the frame's edges and padding
-        for i, column in enumerate(headings):
+        if widths is None:
+            yield Blocks([cell.content.plain for cell in headings], rows)
+            yield Text("")
+            return
+        for column, width in zip(headings, widths, strict=True):
             heading = column.content.copy()
             heading.stylize("markdown.table.header")
-            table.add_column(heading, overflow="fold", width=None if widths is None else widths[i])
+            table.add_column(heading, overflow="fold", width=width)
         for row in rows:
             table.add_row(*row)
         yield table
