@@ -83,6 +83,19 @@ def test_every_command_has_help_with_an_example() -> None:
         assert "Example: newtowns " + ALIASES.get(name, name) in result.stdout, name
 
 
+def test_the_help_lists_every_command_in_run_order() -> None:
+    """Commands live in several run*.py modules; run.ORDER alone decides the help's order,
+    and names every registered command (a new one left out would fall to the end)."""
+    from newtowns_cli.cli.run import ALIASES, ORDER, RUNNERS
+
+    from support import Runner
+
+    assert list(RUNNERS) == [*ORDER, *ALIASES]
+    root_help = Runner()(["--help"]).stdout
+    listed = [line.split()[0] for line in root_help.split("Commands:")[1].splitlines()[1:]]
+    assert [name for name in listed if name.isalpha()] == list(ORDER)
+
+
 @pytest.mark.parametrize("columns", ["40", "80", "200"])
 def test_help_examples_are_never_wrapped(columns: str) -> None:
     """Each command's example is one whole line of its help at any width: copyable."""

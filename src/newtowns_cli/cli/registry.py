@@ -1,0 +1,108 @@
+"""The command registry, and what several commands share: selection, sorting, subsets.
+
+A command is a plain function of its options, registered here by ``@runner(name)``;
+run.py imports every command module, so RUNNERS is complete once run.py is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from newtowns_cli.cli import emit
+from newtowns_cli.errors import UsageError
+from newtowns_cli.filters import TownFilter
+from newtowns_cli.frozen import Frozen
+
+if TYPE_CHECKING:
+    from newtowns_cli.models import Dataset, Town
+    from newtowns_cli.query import Catalog
+    from newtowns_cli.render.records import Column
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., None])
+
+
+class Runner(Frozen):
+    """A command: its function, and whether it takes the town filters (as ``where``)."""
+
+    name: str
+    function: Callable[..., None]
+    filters: bool = False
+
+    def __call__(self, values: dict[str, Any]) -> None:
+        """Run with ``values``, the parsed options by name (the filters among them)."""
+        if self.filters:
+            from newtowns_cli.cli.params import town_filter
+
+            values = dict(values)
+            values["where"] = town_filter(values)
+        self.function(**values)
+
+
+RUNNERS: dict[str, Runner] = {}
+"""Every command, in the order of the help, by name."""
+
+
+def runner(name: str, *, filters: bool = False) -> Callable[[F], F]:
+    """Register ``function`` as the command ``name``."""
+
+    def register(function: F) -> F:
+        RUNNERS[name] = Runner(name, function, filters)
+        return function
+
+    return register
+
+
+def selected(catalog: Catalog, where: TownFilter) -> list[Town]:
+    """The towns matching ``where``; memberships unconfirmed on --member-as-of named on stderr."""
+    from newtowns_cli import query
+
+    towns = query.select_towns(catalog, where)
+    for group, unconfirmed in query.unconfirmed_on(catalog, where):
+        emit.note(
+            f"newtowns: note: membership of {group.id} unconfirmed on {where.member_as_of}, "
+            f"not counted: {', '.join(unconfirmed)}",
+            always=True,
+        )
+    return towns
+
+
+def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | None:
+    """The column --sort names; an unknown one is a usage error with the closest name."""
+    if sort is None:
+        return None
+    names = [column.name for column in columns]
+    if sort in names:
+        return columns[names.index(sort)]
+    if not sort.strip():
+        raise UsageError("no field given for --sort", hint="valid fields: " + ", ".join(names))
+    import difflib
+
+    close = difflib.get_close_matches(sort, names, n=1)
+    hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: " + ", ".join(names)
+    raise UsageError(f"unknown field for --sort: {sort}", hint=hint)
+
+
+def order(
+    catalog: Catalog, items: Sequence[T], key: Column[T] | None, reverse: bool, limit: int | None
+) -> list[T]:
+    """``items`` sorted by ``key`` (empty values last), or reversed, then the first ``limit``."""
+    from newtowns_cli.render import records
+
+    if key is not None:
+        ordered = records.sort_items(catalog, items, key, reverse=reverse)
+    else:
+        ordered = list(items[::-1] if reverse else items)
+    return ordered if limit is None else ordered[:limit]
+
+
+def subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Dataset]:
+    """The catalog, the towns ``where`` selects, and the data set about them alone."""
+    from newtowns_cli import export as exports
+
+    catalog = emit.catalog(data)
+    towns = selected(catalog, where)
+    if where == TownFilter():
+        return catalog, towns, catalog.dataset
+    return catalog, towns, exports.subset(catalog.dataset, [t.id for t in towns])

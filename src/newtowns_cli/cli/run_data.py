@@ -1,0 +1,161 @@
+"""The commands about the data file itself: validate, export, schema and completion."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import TYPE_CHECKING
+
+from newtowns_cli import frozen, store
+from newtowns_cli.cli import emit
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.params import COMPLETE_VAR, ExportFormat, ReportFormat, Shell
+from newtowns_cli.cli.registry import runner, subset
+from newtowns_cli.errors import ExitCode, UsageError
+from newtowns_cli.filters import TownFilter
+from newtowns_cli.render import Format
+
+if TYPE_CHECKING:
+    pass
+
+
+@runner("validate")
+def validate(
+    file: str | None = None,
+    fmt: ReportFormat = ReportFormat.TEXT,
+    data: str | None = None,
+) -> None:
+    """Check a data file and report every problem as file:line:col: path: message.
+
+    Exit 0 when the file is valid, 1 when it has problems.
+
+    \b
+    Example: newtowns validate data/newtowns.toml --format json
+    """
+    target = emit.data_file(file if file is not None else data)
+    if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
+        target = frozen.replace(target, hint=None)
+    dataset, problems = store.inspect(target, today=datetime.date.today())
+    if fmt is ReportFormat.JSON:
+        keys = ("file", "line", "column", "path", "code", "message")
+        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        emit.problems(problems)
+    if dataset is None:
+        noun = "problem" if len(problems) == 1 else "problems"
+        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
+        raise SystemExit(int(ExitCode.DATA))
+    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
+    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
+    emit.note(f"{target.label}: valid ({counts})", always=True)
+
+
+@runner("export", filters=True)
+def export(
+    where: TownFilter,
+    fmt: ExportFormat | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+) -> None:
+    """Export the data set, or the towns the filters select, for other tools.
+
+    toml: a new, self-contained data file that validates; json: the same as JSON;
+    csv: the towns with every field; geojson: one point per town; sqlite: a database
+    with a table per entity (needs --output).
+
+    \b
+    Example: newtowns export --format sqlite -o newtowns.db
+    """
+    import pathlib
+
+    from newtowns_cli import export as exports
+    from newtowns_cli.render import geojson as geo
+    from newtowns_cli.render import records, render
+
+    out = Out(None, True, output, force, data, listing=False)
+    named = None
+    if fmt is None and out.path is not None:
+        named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
+    chosen = fmt or named or ExportFormat.TOML
+    if chosen is ExportFormat.SQLITE and out.path is None:
+        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    catalog, towns, dataset = subset(data, where)
+    if chosen is ExportFormat.SQLITE:
+        from newtowns_cli import output as files
+        from newtowns_cli import sqlite_export
+
+        path = pathlib.Path(str(out.path))
+        protect = [emit.data_file(data).path]
+        files.write_with(
+            path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
+        )
+        emit.note(f"wrote {path}")
+    elif chosen is ExportFormat.GEOJSON:
+        text, skipped = geo.render(catalog, towns)
+        if skipped:
+            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
+        emit.deliver(text, out)
+    elif chosen is ExportFormat.CSV:
+        table = records.build(catalog, towns, records.TOWN_COLUMNS)
+        emit.deliver(render(table, Format.CSV), frozen.replace(out, fmt=Format.CSV))
+    elif chosen is ExportFormat.JSON:
+        emit.deliver(exports.to_json(dataset), out)
+    else:
+        emit.deliver(exports.to_toml(dataset), out)
+
+
+EXPORT_SUFFIXES = {
+    ".toml": ExportFormat.TOML,
+    ".json": ExportFormat.JSON,
+    ".csv": ExportFormat.CSV,
+    ".geojson": ExportFormat.GEOJSON,
+    ".db": ExportFormat.SQLITE,
+    ".sqlite": ExportFormat.SQLITE,
+    ".sqlite3": ExportFormat.SQLITE,
+}
+"""The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
+
+
+@runner("schema")
+def schema(generate: bool = False, output: str | None = None, force: bool = False) -> None:
+    """Print the JSON Schema of the data file, for editors and CI.
+
+    The data file names it in its first line (#:schema), so Taplo-based editors check
+    and complete as you type.
+
+    \b
+    Example: newtowns schema -o newtowns.schema.json
+    """
+    if output is not None and output != emit.STDOUT:  # JSON only: .json, .txt or none
+        emit.format_of(output, {".json": "json"}, plain="json", flag=None)
+    if generate:
+        from newtowns_cli.validation import json_schema
+
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
+    emit.deliver(text, Out(None, True, output, force, listing=False))
+
+
+@runner("completion")
+def completion(shell: Shell) -> None:
+    """Print the shell completion script; no startup file is changed.
+
+    Save it where the shell looks for it, then open a new shell:
+
+    \b
+      bash  ~/.local/share/bash-completion/completions/newtowns
+      zsh   a folder in $fpath, as _newtowns
+      fish  ~/.config/fish/completions/newtowns.fish
+
+    \b
+    Example: newtowns completion fish > ~/.config/fish/completions/newtowns.fish
+    """
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
+    )
+    emit.write(script + "\n")

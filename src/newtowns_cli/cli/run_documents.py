@@ -1,0 +1,185 @@
+"""The commands that put facts side by side: timeline, claims and report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newtowns_cli.cli import emit
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.params import DossierFormat, check_range, parse_date
+from newtowns_cli.cli.registry import order, runner, selected, sort_column
+from newtowns_cli.errors import UsageError
+from newtowns_cli.filters import TownFilter
+from newtowns_cli.render import Format
+
+if TYPE_CHECKING:
+    pass
+
+
+@runner("timeline")
+def timeline(
+    start: str | None = None,
+    end: str | None = None,
+    town: str | None = None,
+    group: str | None = None,
+    kind: list[str] | None = None,
+    chart: bool = False,
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Every dated fact in one chronological list, derived from the data.
+
+    Entries on the same date come in a fixed order of kind; a year-only date comes
+    before the months and days of that year.
+
+    \b
+    Example: newtowns timeline --from 2020 --chart
+    """
+    from newtowns_cli import query
+    from newtowns_cli import timeline as events
+    from newtowns_cli.render import chart as charts
+    from newtowns_cli.render import records
+
+    if chart:
+        _check_chart(fmt, output, fields)
+    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
+    key = sort_column(records.TIMELINE_COLUMNS, sort)
+    unknown = sorted(set(kind or ()) - set(events.KINDS))
+    if unknown:
+        import difflib  # only for a kind that is not known
+
+        close = [m for k in unknown for m in difflib.get_close_matches(k, events.KINDS, n=1)]
+        guess = f"did you mean {', '.join(dict.fromkeys(close))}? " if close else ""
+        raise UsageError(
+            f"unknown --kind: {', '.join(unknown)}",
+            hint=guess + "valid kinds: " + ", ".join(events.KINDS),
+        )
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if first is not None and last is not None and first.first_day() > last.last_day():
+        check_range(f"--from {start}", f"--to {end}")
+    catalog = emit.catalog(data)
+    found = events.select(
+        events.entries(catalog.dataset),
+        start=first,
+        end=last,
+        town=query.find_town(catalog, town).id if town is not None else None,
+        group=query.find_group(catalog, group).id if group is not None else None,
+        kinds=kind or (),
+    )
+    found = order(catalog, found, key, reverse, limit)
+    if chart:
+        emit.deliver(charts.timeline(found, width=out.width), out)
+        return
+    emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+
+
+def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
+    """--chart draws text: --format, --fields and an -o naming another format are usage errors.
+
+    Checked before anything is read or written. -o FILE.txt, or a name without an
+    extension, gets the chart as text, as a pipe does.
+    """
+    if fmt is not None:
+        raise UsageError(
+            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
+            hint=f"drop --chart for {fmt.value}, or --format for the chart",
+        )
+    if fields is not None:
+        raise UsageError(
+            "--chart cannot be combined with --fields: the chart has no columns",
+            hint="drop --chart for a listing of those fields, or --fields for the chart",
+        )
+    if output is not None and output != emit.STDOUT:
+        emit.check_path(output)
+        import pathlib
+
+        suffix = pathlib.PurePath(output).suffix.lower()
+        if suffix not in emit.PLAIN_SUFFIXES:
+            raise UsageError(
+                f"--chart cannot be written to -o {output}: the chart is text",
+                hint="name a .txt file or one without an extension, or drop --chart "
+                f"for a '{suffix}' listing",
+            )
+
+
+@runner("claims")
+def claims(
+    sort: str | None = None,
+    reverse: bool = False,
+    limit: int | None = None,
+    fields: str | None = None,
+    fmt: Format | None = None,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Hold each published figure against the data: consistent, not consistent or not comparable.
+
+    \b
+    Example: newtowns claims --format md
+    """
+    from newtowns_cli.claims import check_all
+    from newtowns_cli.render import records
+
+    out = Out(fmt, no_color, output, force, data)
+    chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
+    key = sort_column(records.CLAIM_COLUMNS, sort)
+    catalog = emit.catalog(data)
+    checks = order(catalog, check_all(catalog), key, reverse, limit)
+    emit.table(records.build(catalog, checks, chosen), out, noun="claims", wrap=True)
+
+
+@runner("report", filters=True)
+def report(
+    where: TownFilter,
+    fmt: DossierFormat | None = None,
+    no_pager: bool = False,
+    output: str | None = None,
+    force: bool = False,
+    data: str | None = None,
+    no_color: bool = False,
+) -> None:
+    """Write the data set (or the towns the filters select) as one document.
+
+    Every figure links to a numbered list of sources. Markdown by default; on a terminal
+    it is shown rendered, through a pager ($PAGER, else less) when longer than the
+    screen. --format html (or -o NAME.html) writes one self-contained page with a map and
+    growth charts, to open offline or print; it is written as it is, on a terminal too.
+
+    \b
+    Example: newtowns report -o dossier.html
+    """
+    named = None
+    if fmt is None and output is not None and output != emit.STDOUT:
+        named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
+    chosen = fmt or named or DossierFormat.MD
+    catalog = emit.catalog(data)
+    towns = selected(catalog, where)
+    filtered = where != TownFilter()
+    if chosen is DossierFormat.HTML:
+        from newtowns_cli.render import html
+
+        page = html.render(catalog, towns, filtered=filtered)
+        emit.deliver(page, Out(None, True, output, force, data, listing=False))
+        return
+    from newtowns_cli.render.report import report as dossier
+
+    text = dossier(catalog, towns, filtered=filtered)
+    emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
+
+
+DOSSIER_SUFFIXES = {
+    ".md": DossierFormat.MD,
+    ".markdown": DossierFormat.MD,
+    ".html": DossierFormat.HTML,
+}
+"""The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""

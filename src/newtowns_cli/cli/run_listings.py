@@ -1,0 +1,141 @@
+"""The listing commands: groups, research, organisations and sources.
+
+Each lists every item as rows, or with an argument shows one item in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from newtowns_cli.cli import emit
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.registry import order, runner, sort_column
+from newtowns_cli.frozen import Frozen
+from newtowns_cli.render import Format
+
+if TYPE_CHECKING:
+    from newtowns_cli.query import Catalog
+    from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.records import Column
+
+T = TypeVar("T")
+
+
+class Listing(Frozen, Generic[T]):
+    """What a listing command lists: its columns, its items, and how to show one in full."""
+
+    columns: Sequence[Column[T]]
+    default: Sequence[str]
+    items: Callable[[Catalog], Sequence[T]]
+    detail: Callable[[Catalog, str], Detail]
+    noun: str
+
+
+def _listing_command(name: str, doc: str) -> None:
+    """Register a listing command: every item as rows, or with an argument one item in full.
+
+    groups, research, organisations and sources differ only in their Listing (and, in
+    commands.py, in their argument's help).
+    """
+
+    def run(
+        wanted: str | None = None,
+        sort: str | None = None,
+        reverse: bool = False,
+        limit: int | None = None,
+        fields: str | None = None,
+        fmt: Format | None = None,
+        output: str | None = None,
+        force: bool = False,
+        data: str | None = None,
+        no_color: bool = False,
+    ) -> None:
+        from newtowns_cli.render import records
+
+        shown = _listing(name)
+        out = Out(fmt, no_color, output, force, data)
+        chosen = emit.columns(shown.columns, fields, shown.default, out)
+        key = sort_column(shown.columns, sort)
+        catalog = emit.catalog(out.data)
+        if wanted is not None:
+            emit.detail(shown.detail(catalog, wanted), out)
+            return
+        rows = order(catalog, shown.items(catalog), key, reverse, limit)
+        emit.table(records.build(catalog, rows, chosen), out, noun=shown.noun)
+
+    run.__doc__ = doc
+    run.__name__ = run.__qualname__ = name
+    runner(name)(run)
+
+
+def _listing(name: str) -> Listing[Any]:
+    """What the listing command ``name`` lists (imported only when it runs)."""
+    from newtowns_cli import query
+    from newtowns_cli.render import records, views
+
+    listings: dict[str, Listing[Any]] = {
+        "groups": Listing(
+            records.GROUP_COLUMNS,
+            records.DEFAULT_GROUP_FIELDS,
+            lambda c: c.dataset.group,
+            lambda c, v: views.group(c, query.find_group(c, v)),
+            "groups",
+        ),
+        "research": Listing(
+            records.RESEARCH_COLUMNS,
+            records.DEFAULT_RESEARCH_FIELDS,
+            lambda c: c.dataset.research,
+            lambda c, v: views.research(c, query.find_research(c, v)),
+            "studies",
+        ),
+        "organisations": Listing(
+            records.ORGANISATION_COLUMNS,
+            records.DEFAULT_ORGANISATION_FIELDS,
+            lambda c: c.dataset.organisation,
+            lambda c, v: views.organisation(c, query.find_organisation(c, v)),
+            "organisations",
+        ),
+        "sources": Listing(
+            records.SOURCE_COLUMNS,
+            records.DEFAULT_SOURCE_FIELDS,
+            lambda c: c.dataset.source,
+            lambda c, v: views.source(c, query.find_source(c, v)),
+            "sources",
+        ),
+    }
+    return listings[name]
+
+
+_listing_command(
+    "groups",
+    """List the alliances, networks, programmes and regions, or show one with its members.
+
+    \b
+    Example: newtowns groups "New Towns Alliantie"
+    """,
+)
+_listing_command(
+    "research",
+    """List the research about the New Towns, or show one study with its findings.
+
+    \b
+    Example: newtowns research zorgen-voor-new-towns
+    """,
+)
+_listing_command(
+    "organisations",
+    """List the ministries, institutes and bureaus involved, or show one in full.
+
+    \b
+    Example: newtowns organisations platform31
+    """,
+)
+_listing_command(
+    "sources",
+    """List the sources, or show one with every fact that cites it.
+
+    \b
+    Example: newtowns sources mra-2023-12-04
+    """,
+)
