@@ -42,6 +42,8 @@ class FrozenMeta(type):
     __frozen_fields__: tuple[str, ...]
     __frozen_defaults__: Mapping[str, object]
     __frozen_kw_only__: bool
+    __frozen_init__: tuple[tuple[str, object], ...]
+    __frozen_post_init__: bool
 
     def __new__(
         mcs,
@@ -76,6 +78,8 @@ class FrozenMeta(type):
         cls.__frozen_fields__ = inherited + tuple(f for f in own if f not in inherited)
         cls.__frozen_defaults__ = defaults
         cls.__frozen_kw_only__ = bool(kw_only)
+        cls.__frozen_init__ = tuple((f, defaults.get(f, _MISSING)) for f in cls.__frozen_fields__)
+        cls.__frozen_post_init__ = hasattr(cls, "__post_init__")
         return cls
 
 
@@ -86,30 +90,23 @@ class Frozen(metaclass=FrozenMeta):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kind = type(self)
-        names = kind.__frozen_fields__
         if args:
-            if kind.__frozen_kw_only__:
-                raise TypeError(f"{kind.__name__}() takes keyword arguments only")
-            if len(args) > len(names):
-                raise TypeError(f"{kind.__name__}() takes at most {len(names)} arguments")
-            for name, value in zip(names, args, strict=False):
-                if name in kwargs:
-                    raise TypeError(f"{kind.__name__}() got two values for {name!r}")
-                kwargs[name] = value
-        unknown = kwargs.keys() - set(names)
-        if unknown:
+            kwargs = _positional(kind, args, kwargs)
+        setter = object.__setattr__
+        found = 0
+        for name, default in kind.__frozen_init__:
+            if name in kwargs:
+                setter(self, name, kwargs[name])
+                found += 1
+            elif default is _MISSING:
+                raise TypeError(f"{kind.__name__}() is missing the argument {name!r}")
+            else:
+                setter(self, name, default)
+        if found != len(kwargs):
+            unknown = kwargs.keys() - set(kind.__frozen_fields__)
             raise TypeError(f"{kind.__name__}() got an unexpected argument {min(unknown)!r}")
-        defaults = kind.__frozen_defaults__
-        for name in names:
-            value = kwargs.get(name, _MISSING)
-            if value is _MISSING:
-                value = defaults.get(name, _MISSING)
-                if value is _MISSING:
-                    raise TypeError(f"{kind.__name__}() is missing the argument {name!r}")
-            object.__setattr__(self, name, value)
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
+        if kind.__frozen_post_init__:
+            self.__post_init__()  # type: ignore[attr-defined]
 
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, name):
@@ -135,6 +132,20 @@ class Frozen(metaclass=FrozenMeta):
             f"{name}={getattr(self, name)!r}" for name in type(self).__frozen_fields__
         )
         return f"{type(self).__name__}({shown})"
+
+
+def _positional(kind: FrozenMeta, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``kwargs`` with ``args`` added by field order (TypeError where that is not allowed)."""
+    names = kind.__frozen_fields__
+    if kind.__frozen_kw_only__:
+        raise TypeError(f"{kind.__name__}() takes keyword arguments only")
+    if len(args) > len(names):
+        raise TypeError(f"{kind.__name__}() takes at most {len(names)} arguments")
+    for name, value in zip(names, args, strict=False):
+        if name in kwargs:
+            raise TypeError(f"{kind.__name__}() got two values for {name!r}")
+        kwargs[name] = value
+    return kwargs
 
 
 def fields(kind: type[Any] | Any) -> tuple[str, ...]:
