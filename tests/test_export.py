@@ -72,6 +72,27 @@ def test_subset_takes_exactly_what_the_towns_reference(run: Runner, tmp_path: pa
     assert [s.id for s in subset.source] == ["wiki-a", "stats-2024", "news-b"]
 
 
+def test_subset_leaves_out_a_claim_about_towns_left_out(
+    run: Runner, tmp_path: pathlib.Path
+) -> None:
+    """A group's claim naming a town outside the selection goes: TOML and SQLite stand alone."""
+    text = MINI.read_text("utf-8").replace(
+        'note = "A claim."\n', 'note = "A claim."\ntowns = ["aastad", "beedorp"]\n'
+    )
+    data = tmp_path / "claim.toml"
+    data.write_text(text, encoding="utf-8")
+    assert _load(data).claim[0].towns == ("aastad", "beedorp")
+    whole = _load_text(run(["export", "--data", str(data), "--group", "net"]).stdout, tmp_path)
+    assert [c.id for c in whole.claim] == ["inhabitants"]
+    one = _load_text(run(["export", "--data", str(data), "--region", "reg"]).stdout, tmp_path)
+    assert ([t.id for t in one.town], one.claim) == (["aastad"], ())
+    path = tmp_path / "reg.db"
+    result = run(["export", "--data", str(data), "--region", "reg", "-o", str(path)])
+    assert result.exit_code == 0
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+
+
 def test_subset_of_the_shipped_data_validates(run: Runner, tmp_path: pathlib.Path) -> None:
     """Every regional subset of the real data is a valid data file of its own."""
     for region in ("mra", "mrdh", "regio-u16", "west-friesland"):

@@ -15,8 +15,9 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     """The towns ``town_ids`` with exactly what they need to stand on their own.
 
     Groups with a selected member (members cut to the selection), research and events
-    about a selected town or an included group, the organisations and claims these
-    reference, and every source cited by what remains. References to anything left out
+    about a selected town or an included group, the organisations these reference, the
+    claims about an included group that name no town left out, and every source cited by
+    what remains. References to anything left out
     are dropped, so the result validates as a data file of its own.
     """
     chosen = set(town_ids)
@@ -56,7 +57,8 @@ def subset(dataset: Dataset, town_ids: Collection[str]) -> Dataset:
     used |= {o for r in research for o in (*r.commissioned_by, *r.performed_by)}
     used |= {o for e in events for o in e.organisations}
     organisations = tuple(o for o in dataset.organisation if o.id in used)
-    claims = tuple(c for c in dataset.claim if c.group in group_ids)
+    # A claim about towns left out would no longer stand on its own: it goes with them.
+    claims = tuple(c for c in dataset.claim if c.group in group_ids and chosen.issuperset(c.towns))
     relieved = {r.city for t in towns for r in t.relieves}
     cities = tuple(c for c in dataset.city if relieved & {c.name, *c.aliases})
     kept: list[Record] = [*towns, *groups, *research, *events, *organisations, *claims, *cities]

@@ -1,4 +1,8 @@
-"""The data set as a SQLite database: a table per entity, link tables, keys that hold."""
+"""The data set as a SQLite database: every field of every record, keys that hold.
+
+A table per entity, a child table per list keyed by (parent, seq), link tables, every
+figure with its unit, and views that keep municipal figures apart (sqlite_schema.py).
+"""
 
 from __future__ import annotations
 
@@ -6,124 +10,15 @@ import os
 import pathlib
 import sqlite3
 from collections.abc import Iterable
+from typing import Protocol
 
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import Dataset
+from newtowns_cli.models import City, Dataset, Dated, Town
 from newtowns_cli.query import Catalog
+from newtowns_cli.sqlite_schema import TABLES, VIEWS
 
-SCHEMA = """
-CREATE TABLE sources (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
-    language TEXT NOT NULL, published TEXT, url TEXT, note TEXT
-);
-CREATE TABLE towns (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, municipality TEXT NOT NULL, cbs_code TEXT NOT NULL,
-    province TEXT NOT NULL, status TEXT NOT NULL, population INTEGER, population_as_of TEXT,
-    population_unit TEXT, population_source TEXT REFERENCES sources(id),
-    area_km2 REAL, lat REAL, lon REAL, note TEXT
-);
-CREATE TABLE town_aliases (
-    town TEXT NOT NULL REFERENCES towns(id), alias TEXT NOT NULL, PRIMARY KEY (town, alias)
-);
-CREATE TABLE designations (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, date TEXT, policy TEXT,
-    quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
-);
-CREATE TABLE reliefs (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, city TEXT NOT NULL,
-    quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
-);
-CREATE TABLE populations (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, latest INTEGER NOT NULL,
-    count INTEGER NOT NULL, as_of TEXT NOT NULL, unit TEXT NOT NULL, qualifier TEXT,
-    quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id),
-    original TEXT REFERENCES sources(id), PRIMARY KEY (town, seq)
-);
-CREATE TABLE areas (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, total REAL, land REAL,
-    water REAL, unit TEXT NOT NULL, note TEXT, source TEXT NOT NULL REFERENCES sources(id),
-    PRIMARY KEY (town, seq)
-);
-CREATE TABLE locations (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, lat REAL NOT NULL,
-    lon REAL NOT NULL, note TEXT, source TEXT NOT NULL REFERENCES sources(id),
-    PRIMARY KEY (town, seq)
-);
-CREATE TABLE history (
-    town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, date TEXT NOT NULL,
-    kind TEXT NOT NULL, what TEXT NOT NULL, note TEXT,
-    source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
-);
-CREATE TABLE groups (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, founded TEXT,
-    founded_source TEXT REFERENCES sources(id), url TEXT, description TEXT, note TEXT
-);
-CREATE TABLE group_aliases (
-    group_id TEXT NOT NULL REFERENCES groups(id), alias TEXT NOT NULL,
-    PRIMARY KEY (group_id, alias)
-);
-CREATE TABLE group_themes (
-    group_id TEXT NOT NULL REFERENCES groups(id), theme TEXT NOT NULL,
-    PRIMARY KEY (group_id, theme)
-);
-CREATE TABLE memberships (
-    group_id TEXT NOT NULL REFERENCES groups(id), seq INTEGER NOT NULL,
-    town TEXT NOT NULL REFERENCES towns(id), since TEXT, until TEXT, as_of TEXT, note TEXT,
-    source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (group_id, seq)
-);
-CREATE TABLE organisations (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, city TEXT, url TEXT,
-    founded TEXT, founded_source TEXT REFERENCES sources(id), description TEXT, note TEXT
-);
-CREATE TABLE organisation_aliases (
-    organisation TEXT NOT NULL REFERENCES organisations(id), alias TEXT NOT NULL,
-    PRIMARY KEY (organisation, alias)
-);
-CREATE TABLE group_partners (
-    group_id TEXT NOT NULL REFERENCES groups(id),
-    organisation TEXT NOT NULL REFERENCES organisations(id), PRIMARY KEY (group_id, organisation)
-);
-CREATE TABLE research (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, published TEXT,
-    published_source TEXT REFERENCES sources(id), presented TEXT,
-    presented_source TEXT REFERENCES sources(id), presented_place TEXT, presented_to TEXT,
-    note TEXT
-);
-CREATE TABLE research_roles (
-    research TEXT NOT NULL REFERENCES research(id), role TEXT NOT NULL,
-    organisation TEXT REFERENCES organisations(id), group_id TEXT REFERENCES groups(id),
-    CHECK ((organisation IS NULL) != (group_id IS NULL))
-);
-CREATE TABLE research_towns (
-    research TEXT NOT NULL REFERENCES research(id), town TEXT NOT NULL REFERENCES towns(id),
-    PRIMARY KEY (research, town)
-);
-CREATE TABLE research_texts (
-    research TEXT NOT NULL REFERENCES research(id), kind TEXT NOT NULL, seq INTEGER NOT NULL,
-    text TEXT NOT NULL, PRIMARY KEY (research, kind, seq)
-);
-CREATE TABLE events (
-    id TEXT PRIMARY KEY, date TEXT NOT NULL, until TEXT, title TEXT NOT NULL,
-    kind TEXT NOT NULL, place TEXT, note TEXT
-);
-CREATE TABLE event_links (
-    event TEXT NOT NULL REFERENCES events(id), town TEXT REFERENCES towns(id),
-    group_id TEXT REFERENCES groups(id), organisation TEXT REFERENCES organisations(id),
-    CHECK ((town IS NOT NULL) + (group_id IS NOT NULL) + (organisation IS NOT NULL) = 1)
-);
-CREATE TABLE claims (
-    id TEXT PRIMARY KEY, statement TEXT NOT NULL, value INTEGER NOT NULL,
-    relation TEXT NOT NULL, measure TEXT NOT NULL, scope TEXT NOT NULL, as_of TEXT,
-    group_id TEXT REFERENCES groups(id), source TEXT NOT NULL REFERENCES sources(id), note TEXT
-);
-CREATE TABLE citations (
-    source TEXT NOT NULL REFERENCES sources(id), entity_table TEXT NOT NULL,
-    entity_id TEXT NOT NULL, field TEXT NOT NULL, fact TEXT NOT NULL
-);
-CREATE INDEX citations_by_source ON citations(source);
-CREATE INDEX citations_by_entity ON citations(entity_table, entity_id);
-"""
-"""Every table of the database, with its keys."""
+SCHEMA = TABLES + VIEWS
+"""Every table and view of the database, with its keys."""
 
 
 def write(dataset: Dataset, path: pathlib.Path) -> None:
@@ -163,29 +58,40 @@ def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[Row]) -> 
 
 def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
     groups = {g.id for g in dataset.group}
+    m = dataset.dataset
     for table, rows in (
+        ("dataset", [(m.title, m.description, m.version, str(m.updated), m.licence, m.homepage)]),
         ("sources", _sources(dataset)),
+        ("cities", _cities(dataset)),
+        ("city_aliases", _unique(dataset.city, "aliases")),
+        ("city_locations", _places(dataset.city)),
+        ("city_sources", _listed(dataset.city, "sources")),
         ("towns", _towns(dataset)),
-        ("town_aliases", ((t.id, a) for t in dataset.town for a in dict.fromkeys(t.aliases))),
+        ("town_aliases", _unique(dataset.town, "aliases")),
+        ("town_sources", _listed(dataset.town, "sources")),
         ("designations", _designations(dataset)),
         ("reliefs", _reliefs(dataset)),
         ("populations", _populations(dataset)),
+        ("population_gaps", _gaps(dataset)),
         ("areas", _areas(dataset)),
-        ("locations", _locations(dataset)),
+        ("locations", _places(dataset.town)),
         ("history", _history(dataset)),
+        ("status_views", _status_views(dataset)),
         ("groups", _groups(dataset)),
-        ("group_aliases", ((g.id, a) for g in dataset.group for a in dict.fromkeys(g.aliases))),
-        ("group_themes", ((g.id, t) for g in dataset.group for t in dict.fromkeys(g.themes))),
+        ("group_aliases", _unique(dataset.group, "aliases")),
+        ("group_sources", _listed(dataset.group, "sources")),
+        ("group_themes", _unique(dataset.group, "themes")),
         ("memberships", _memberships(dataset)),
+        ("attestations", _attestations(dataset)),
+        ("mentions", _mentions(dataset)),
         ("organisations", _organisations(dataset)),
-        (
-            "organisation_aliases",
-            ((o.id, a) for o in dataset.organisation for a in dict.fromkeys(o.aliases)),
-        ),
-        ("group_partners", ((g.id, p) for g in dataset.group for p in dict.fromkeys(g.partners))),
+        ("organisation_aliases", _unique(dataset.organisation, "aliases")),
+        ("organisation_sources", _listed(dataset.organisation, "sources")),
+        ("group_partners", _unique(dataset.group, "partners")),
         ("research", _research(dataset)),
+        ("research_sources", _listed(dataset.research, "sources")),
         ("research_roles", _research_roles(dataset, groups)),
-        ("research_towns", ((r.id, t) for r in dataset.research for t in dict.fromkeys(r.towns))),
+        ("research_towns", _unique(dataset.research, "towns")),
         ("research_texts", _research_texts(dataset)),
         (
             "events",
@@ -194,11 +100,38 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
                 for e in dataset.event
             ),
         ),
+        ("event_sources", _listed(dataset.event, "sources")),
         ("event_links", _event_links(dataset)),
         ("claims", _claims(dataset)),
+        ("claim_towns", _listed(dataset.claim, "towns")),
         ("citations", _citations(dataset)),
     ):
         _insert(connection, table, rows)
+
+
+class _Entry(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _listed(entries: Iterable[_Entry], field: str) -> Iterable[Row]:
+    """(entry, seq, item) for each item of a list of ids: the order and every item kept."""
+    for entry in entries:
+        for n, item in enumerate(getattr(entry, field)):
+            yield (entry.id, n, item)
+
+
+def _unique(entries: Iterable[_Entry], field: str) -> Iterable[Row]:
+    """(entry, item, seq) for a list keyed by its items: a repeated item is stored once."""
+    for entry in entries:
+        for n, item in enumerate(dict.fromkeys(getattr(entry, field))):
+            yield (entry.id, item, n)
+
+
+def _places(entries: Iterable[Town | City]) -> Iterable[Row]:
+    for entry in entries:
+        for n, where in enumerate(entry.location):
+            yield (entry.id, n, where.lat, where.lon, where.note, where.source)
 
 
 def _sources(dataset: Dataset) -> Iterable[Row]:
@@ -206,28 +139,42 @@ def _sources(dataset: Dataset) -> Iterable[Row]:
         yield (s.id, s.title, s.publisher, s.kind, s.language, _d(s.published), s.url, s.note)
 
 
+def _cities(dataset: Dataset) -> Iterable[Row]:
+    for c in dataset.city:
+        where = c.location[0] if c.location else None
+        lat, lon = (where.lat, where.lon) if where else (None, None)
+        yield (c.id, c.name, c.province, lat, lon, c.note)
+
+
 def _towns(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         p = t.population
         where = t.location[0] if t.location else None
+        area = t.area[0] if t.area else None
         yield (
             t.id, t.name, t.municipality, t.cbs_code, t.province, t.status,
             p.count if p else None, _d(p.as_of) if p else None, p.unit if p else None,
-            p.source if p else None, t.area[0].total if t.area else None,
+            p.source if p else None, area.total if area else None,
             where.lat if where else None, where.lon if where else None, t.note,
+            p.unit_name if p else None, area.unit if area else None,
         )  # fmt: skip
 
 
 def _designations(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         for n, d in enumerate(t.designation):
-            yield (t.id, n, _d(d.date), d.policy, d.quote, d.note, d.source)
+            yield (t.id, n, _d(d.date), d.policy, d.quote, d.note, d.source, d.kind)
 
 
 def _reliefs(dataset: Dataset) -> Iterable[Row]:
+    # The city a relief names, by name or alias, as validate matches it.
+    cities: dict[str, str] = {}
+    for c in dataset.city:
+        for name in (c.name, *c.aliases):
+            cities.setdefault(name, c.id)
     for t in dataset.town:
         for n, r in enumerate(t.relieves):
-            yield (t.id, n, r.city, r.quote, r.note, r.source)
+            yield (t.id, n, r.city, r.quote, r.note, r.source, cities.get(r.city))
 
 
 def _populations(dataset: Dataset) -> Iterable[Row]:
@@ -237,8 +184,14 @@ def _populations(dataset: Dataset) -> Iterable[Row]:
         for n, (latest, f) in enumerate(figures):
             yield (
                 t.id, n, latest, f.count, str(f.as_of), f.unit, f.qualifier, f.quote,
-                f.note, f.source, f.original,
+                f.note, f.source, f.original, f.unit_name,
             )  # fmt: skip
+
+
+def _gaps(dataset: Dataset) -> Iterable[Row]:
+    for t in dataset.town:
+        for n, g in enumerate(t.population_gaps):
+            yield (t.id, n, g.decade, g.looked, g.note)
 
 
 def _areas(dataset: Dataset) -> Iterable[Row]:
@@ -247,23 +200,26 @@ def _areas(dataset: Dataset) -> Iterable[Row]:
             yield (t.id, n, a.total, a.land, a.water, a.unit, a.note, a.source)
 
 
-def _locations(dataset: Dataset) -> Iterable[Row]:
-    for t in dataset.town:
-        for n, where in enumerate(t.location):
-            yield (t.id, n, where.lat, where.lon, where.note, where.source)
-
-
 def _history(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         for n, h in enumerate(t.history):
             yield (t.id, n, str(h.date), h.kind, h.what, h.note, h.source)
 
 
+def _status_views(dataset: Dataset) -> Iterable[Row]:
+    for t in dataset.town:
+        for n, v in enumerate(t.status_views):
+            yield (t.id, n, v.status, v.quote, v.note, v.source)
+
+
+def _founded(f: Dated | None) -> tuple[str | None, str | None, str | None]:
+    return (_d(f.date), f.source, f.note) if f else (None, None, None)
+
+
 def _groups(dataset: Dataset) -> Iterable[Row]:
     for g in dataset.group:
-        f = g.founded
-        founded = (_d(f.date), f.source) if f else (None, None)
-        yield (g.id, g.name, g.kind, *founded, g.url, g.description, g.note)
+        date, source, note = _founded(g.founded)
+        yield (g.id, g.name, g.kind, date, source, g.url, g.description, g.note, note)
 
 
 def _memberships(dataset: Dataset) -> Iterable[Row]:
@@ -272,27 +228,39 @@ def _memberships(dataset: Dataset) -> Iterable[Row]:
             yield (g.id, n, m.town, _d(m.since), _d(m.until), _d(m.as_of), m.note, m.source)
 
 
+def _attestations(dataset: Dataset) -> Iterable[Row]:
+    for g in dataset.group:
+        for n, m in enumerate(g.members):
+            for k, a in enumerate(m.attested):
+                yield (g.id, n, k, str(a.date), a.quote, a.note, a.source)
+
+
+def _mentions(dataset: Dataset) -> Iterable[Row]:
+    for g in dataset.group:
+        for n, m in enumerate(g.mentions):
+            yield (g.id, n, m.town, _d(m.date), m.quote, m.note, m.source)
+
+
 def _organisations(dataset: Dataset) -> Iterable[Row]:
     for o in dataset.organisation:
-        f = o.founded
-        founded = (_d(f.date), f.source) if f else (None, None)
-        yield (o.id, o.name, o.kind, o.city, o.url, *founded, o.description, o.note)
+        date, source, note = _founded(o.founded)
+        yield (o.id, o.name, o.kind, o.city, o.url, date, source, o.description, o.note, note)
 
 
 def _research(dataset: Dataset) -> Iterable[Row]:
     for r in dataset.research:
-        pub, pre = r.published, r.presented
-        published = (_d(pub.date), pub.source) if pub else (None, None)
+        date, source, note = _founded(r.published)
+        pre = r.presented
         presented = (_d(pre.date), pre.source, pre.place, pre.to) if pre else (None,) * 4
-        yield (r.id, r.title, *published, *presented, r.note)
+        yield (r.id, r.title, date, source, *presented, r.note, note)
 
 
 def _research_roles(dataset: Dataset, groups: set[str]) -> Iterable[Row]:
     for r in dataset.research:
-        roles = [("commissioned", c) for c in r.commissioned_by]
-        roles += [("performed", p) for p in r.performed_by]
-        for role, ref in roles:
-            yield (r.id, role, None if ref in groups else ref, ref if ref in groups else None)
+        for role, refs in (("commissioned", r.commissioned_by), ("performed", r.performed_by)):
+            for n, ref in enumerate(refs):
+                group = ref if ref in groups else None
+                yield (r.id, role, None if group else ref, group, n)
 
 
 def _research_texts(dataset: Dataset) -> Iterable[Row]:
@@ -304,16 +272,16 @@ def _research_texts(dataset: Dataset) -> Iterable[Row]:
 
 def _event_links(dataset: Dataset) -> Iterable[Row]:
     for e in dataset.event:
-        yield from ((e.id, town, None, None) for town in e.towns)
-        yield from ((e.id, None, group, None) for group in e.groups)
-        yield from ((e.id, None, None, organisation) for organisation in e.organisations)
+        yield from ((e.id, town, None, None, n) for n, town in enumerate(e.towns))
+        yield from ((e.id, None, group, None, n) for n, group in enumerate(e.groups))
+        yield from ((e.id, None, None, org, n) for n, org in enumerate(e.organisations))
 
 
 def _claims(dataset: Dataset) -> Iterable[Row]:
     for c in dataset.claim:
         yield (
             c.id, c.statement, c.value, c.relation, c.measure, c.scope, _d(c.as_of),
-            c.group, c.source, c.note,
+            c.group, c.source, c.note, c.covers, c.designated_from, c.designated_to,
         )  # fmt: skip
 
 
