@@ -62,8 +62,9 @@ def export(
     """Export the data set, or the towns the filters select, for other tools.
 
     toml: a new, self-contained data file that validates; json: the same as JSON;
-    csv: the towns with every field; geojson: one point per town; sqlite: a database
-    with a table per entity (needs --output).
+    csv: the towns with every field; geojson: one point per town; sqlite: every field
+    in a database, a table per entity, with views that keep municipal figures apart
+    (needs --output).
 
     \b
     Example: newtowns export --format sqlite -o newtowns.db
