@@ -151,7 +151,8 @@ def test_labels_do_not_overlap_each_other_or_markers(
     """On the real towns (Duiven and Westervoort lie 3 km apart) no two label boxes meet."""
     labels = _labels(tree)
     project = svgmap.Projection.fit(svgmap.bounds(bundled.layer("province")), 520.0)
-    markers = [Box.around(*project(p.lon, p.lat), 4.5) for p in [*PLACES, *CITIES]]
+    points = [project(p.lon, p.lat) for p in [*CITIES, *PLACES]]
+    markers = [Box.around(x, y, 4.5) for x, y in svgmap.spread(points, Box(0, 0, 9e9, 9e9))]
     boxes = []
     for name, x, y, anchor, bold in labels:
         size = float(11 * 1.05 if bold else 11)
@@ -162,6 +163,26 @@ def test_labels_do_not_overlap_each_other_or_markers(
         for b, second in boxes[i + 1 :]:
             assert not first.overlaps(second), (a, b)
         assert not [m for m in markers if m.overlaps(first)], a
+
+
+def test_markers_that_would_cover_each_other_are_moved_apart_with_a_pin() -> None:
+    """Two places on one point, a third just beside: each drawn clear of the others; a moved
+    one has a line back to its true point and a dot there. Apart, nothing moves."""
+    frame = Box(0, 0, 500, 500)
+    points = [(100.0, 100.0), (100.0, 100.0), (103.0, 101.0), (300.0, 300.0)]
+    spots = svgmap.spread(points, frame)
+    assert spots[0] == points[0] and spots[3] == points[3]
+    for i, a in enumerate(spots):
+        for b in spots[i + 1 :]:
+            assert math.dist(a, b) >= 2 * svgmap.MARKER, (a, b)
+    assert all(math.dist(p, s) <= 4.8 * svgmap.MARKER for p, s in zip(points, spots, strict=True))
+    places = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 52.0, 5.0, "Utrecht")]
+    tree = ET.fromstring(svgmap.render(BUNDLED, places, [], title="t"))
+    lines = [g.find("svg:line", NS) for g in tree.iter("{http://www.w3.org/2000/svg}g")]
+    pins = [line for line in lines if line is not None]
+    assert len(pins) == 1
+    assert pins[0].get("x1") != pins[0].get("x2") or pins[0].get("y1") != pins[0].get("y2")
+    assert svgmap.spread([(10.0, 10.0), (400.0, 10.0)], frame) == [(10.0, 10.0), (400.0, 10.0)]
 
 
 def test_hostile_text_stays_text(bundled: geometry.MapGeometry) -> None:

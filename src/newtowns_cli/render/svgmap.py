@@ -202,31 +202,72 @@ def _places(
     out: list[str] = []
     taken: list[Box] = []
     marks: list[tuple[str, float, float, bool]] = []
-    for city in sorted(cities, key=lambda c: (-c.lat, c.name)):
-        x, y = project(city.lon, city.lat)
+    frame = Box(0, 0, width, height)
+    cities = sorted(cities, key=lambda c: (-c.lat, c.name))
+    places = sorted(places, key=lambda p: (-p.lat, p.name))
+    points = [project(c.lon, c.lat) for c in cities] + [project(p.lon, p.lat) for p in places]
+    spots, n = spread(points, frame), len(cities)
+    for city, (x, y), spot in zip(cities, points[:n], spots[:n], strict=True):
         colour = style.get(city.name, ("#ffffff", ""))[0]
         out.append(
-            f"<g><title>{text(city.name)} (relieved city)</title>{marker('star', x, y)} "
+            f"<g><title>{text(city.name)} (relieved city)</title>{_pin(x, y, spot)}"
+            f"{marker('star', *spot)} "
             f'fill="{colour}" stroke="#000000" stroke-width="1.2"/></g>'
         )
-        taken.append(Box.around(x, y, MARKER * 1.6))
-        marks.append((city.name, x, y, True))
-    for place in sorted(places, key=lambda p: (-p.lat, p.name)):
-        x, y = project(place.lon, place.lat)
+        taken.append(Box.around(*spot, MARKER * 1.6))
+        marks.append((city.name, *spot, True))
+    for place, (x, y), spot in zip(
+        places, points[len(cities) :], spots[len(cities) :], strict=True
+    ):
         colour, shape = style.get(place.group or "", (NO_GROUP_COLOUR, "circle"))
         about = f"relieves {place.group}" if place.group else "relieved city not given"
         fill = colour if place.group else "#ffffff"
         out.append(
-            f"<g><title>{text(place.name)} ({text(about)})</title>{marker(shape, x, y)} "
+            f"<g><title>{text(place.name)} ({text(about)})</title>{_pin(x, y, spot)}"
+            f"{marker(shape, *spot)} "
             f'fill="{fill}" stroke="{colour if place.group else NO_GROUP_COLOUR}" '
             f'stroke-width="1"/></g>'
         )
-        taken.append(Box.around(x, y, MARKER * 1.3))
-        marks.append((place.name, x, y, False))
-    frame = Box(0, 0, width, height)
+        taken.append(Box.around(*spot, MARKER * 1.3))
+        marks.append((place.name, *spot, False))
     for name, x, y, bold in marks:
         out.append(_label(name, x, y, bold, taken, frame))
     return out
+
+
+def spread(points: Sequence[tuple[float, float]], frame: Box) -> list[tuple[float, float]]:
+    """Where each marker is drawn: at its point, or, where it would cover a marker drawn
+    before it, moved just clear of every marker (the nearest free spot, in eight
+    directions), with a pin back to its point (Duiven and Westervoort lie 3 km apart)."""
+    placed: list[Box] = []
+    spots: list[tuple[float, float]] = []
+    for x, y in points:
+        spot = (x, y)
+        if any(Box.around(x, y, MARKER * 1.1).overlaps(box) for box in placed):
+            for distance in (2.6, 3.6, 4.8):
+                for angle in range(0, 360, 45):
+                    sx = x + math.cos(math.radians(angle)) * MARKER * distance
+                    sy = y - math.sin(math.radians(angle)) * MARKER * distance
+                    box = Box.around(sx, sy, MARKER * 1.1)
+                    if frame.holds(box) and not any(box.overlaps(other) for other in placed):
+                        spot = (sx, sy)
+                        break
+                if spot != (x, y):
+                    break
+        placed.append(Box.around(*spot, MARKER * 1.1))
+        spots.append(spot)
+    return spots
+
+
+def _pin(x: float, y: float, spot: tuple[float, float]) -> str:
+    """A moved marker's line back to its true point, marked by a dot; else nothing."""
+    if spot == (x, y):
+        return ""
+    return (
+        f'<line x1="{fmt(x)}" y1="{fmt(y)}" x2="{fmt(spot[0])}" y2="{fmt(spot[1])}" '
+        f'stroke="#333333" stroke-width="0.8"/>'
+        f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="1.4" fill="#333333"/>'
+    )
 
 
 # Where a label may go, tried in order: (dx, dy) of the text's anchor point, its anchor.
