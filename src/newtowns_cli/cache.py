@@ -30,6 +30,7 @@ import gc
 import json
 import os
 import pathlib
+import re
 import stat
 import sys
 import time
@@ -132,8 +133,17 @@ def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
         or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
     ):
         return None
+    text = bytes(body)
+    if (b"\\ud" in text or b"\\uD" in text) and _SURROGATE.search(text):
+        return None
     with _no_collection():
-        return plaindata.load(json.loads(bytes(body)))
+        return plaindata.load(json.loads(text))
+
+
+_SURROGATE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]")
+"""A JSON escape of a surrogate (``\\ud800``). The cache writes text as UTF-8, never as
+escapes, and no data file can hold a lone surrogate; one in an entry is a miss, since
+it could not be written to any stream (``show`` would end in a UnicodeEncodeError)."""
 
 
 @contextlib.contextmanager

@@ -24,8 +24,7 @@ def main() -> NoReturn:
     if argv == ["--version"]:
         from newtowns_cli import __version__
 
-        sys.stdout.write(f"newtowns {__version__}\n")
-        sys.exit(0)
+        sys.exit(answer(f"newtowns {__version__}\n"))
     try:
         from newtowns_cli.cli import fast
 
@@ -37,6 +36,29 @@ def main() -> NoReturn:
     from newtowns_cli.cli.base import main as run
 
     run()
+
+
+def answer(text: str) -> int:
+    """Write ``text`` (the version, help, completions) to stdout as a command writes its data.
+
+    A closed pipe is not an error (exit 0); a closed stdout or a full disk is one message
+    on stderr and exit 1, not a traceback.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from newtowns_cli.cli.emit import silence_stdout
+
+        silence_stdout()
+    except OSError as exc:
+        from newtowns_cli.cli.emit import report, silence_stdout, stdout_error
+
+        failure = stdout_error(exc)
+        report(failure)
+        silence_stdout()  # what is still buffered goes nowhere, not to a failing exit
+        return int(failure.exit_code)
+    return 0
 
 
 def _streams() -> None:
@@ -61,6 +83,8 @@ def _streams() -> None:
             os.environ[name] = "999999"
     if sys.stderr is None:
         sys.stderr = _discarding_stderr()
+    else:
+        sys.stderr = _Forgiving(sys.stderr)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -84,6 +108,41 @@ def _discarding_stderr() -> Any:
 
 def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+class _Forgiving:
+    """stderr that drops a message it cannot write (a closed pipe: `2>&1 | head -0`).
+
+    The first failed write puts /dev/null on descriptor 2, where what is still buffered
+    goes too: the exit code stays the documented one, not 1 for a failed message.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            written: int = self._stream.write(text)
+        except OSError:
+            self._lost()
+            return len(text)
+        return written
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+    def _lost(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError, ValueError):
+            _discarding_stderr().close()  # /dev/null on descriptor 2
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class _Closed:

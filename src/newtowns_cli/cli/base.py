@@ -98,8 +98,9 @@ def make_app(names: Collection[str] | None = None) -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"newtowns {__version__}\n")
-        raise typer.Exit()
+        from newtowns_cli.cli import answer
+
+        raise typer.Exit(answer(f"newtowns {__version__}\n"))
 
 
 def _root(
