@@ -8,6 +8,7 @@ import json
 import os
 import pathlib
 import re
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -17,6 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_terminal import on_terminal
 
+from newtowns_cli import store
+from newtowns_cli.errors import DataFileError
 from newtowns_cli.render import pages, richtext
 
 from support import MINI
@@ -142,3 +145,103 @@ def test_a_lone_surrogate_in_a_signed_entry_is_a_miss(
     result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=False)
     assert (result.returncode, result.stderr, result.stdout) == (0, b"", expected.stdout)
     assert b"\\ud800" not in entry.read_bytes()  # replaced by a fresh entry
+
+
+@pytest.mark.parametrize("target", ["real.json", "/proc/self/fd/1"])
+def test_an_output_file_that_is_a_symbolic_link_is_refused(
+    tmp_path: pathlib.Path, target: str
+) -> None:
+    """`-o LINK --force` replaced the link with a file (as root, `-o /dev/stdout --force
+    > file` replaced /dev/stdout itself); it is refused, and the link left as it was."""
+    (tmp_path / "real.json").write_text("old\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    with (tmp_path / "stdout.txt").open("wb") as stdout:
+        result = _run(["list", "-o", str(link), "--force"], stdout=stdout)
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        f"newtowns: error: {link}: is a symbolic link; refusing to replace it or write"
+        " through it\nnewtowns: hint: name the file itself, or - for standard output\n"
+    )
+    assert (str(link.readlink()), (tmp_path / "real.json").read_text()) == (target, "old\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json", "stdout.txt"]
+
+
+def test_an_output_file_name_of_255_bytes_can_be_written(tmp_path: pathlib.Path) -> None:
+    """The longest name a folder takes: its temporary name was too long to create."""
+    name = "ë" * 125 + ".json"  # 250 + 5 bytes
+    result = _run(["list", "-o", name], cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert json.loads((tmp_path / name).read_text())
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_a_replaced_output_file_keeps_its_permissions_but_not_set_user_id(
+    tmp_path: pathlib.Path,
+) -> None:
+    """--force keeps the old file's mode, without the set-user-ID, set-group-ID and sticky bits."""
+    path = tmp_path / "towns.tsv"
+    path.write_text("old\n")
+    path.chmod(0o6755)
+    result = _run(["list", "-o", str(path), "--force"])
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert path.stat().st_mode & 0o7777 == 0o755
+
+
+def test_the_folders_made_for_the_cache_are_private_under_umask_000(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Under umask 000 the missing parents of the cache folder were made 0777: anyone could
+    then put another folder of this user (or a link to one) in its place, to be pruned."""
+    folder = tmp_path / "a" / "b" / "cache"
+    result = _run(
+        ["list"],
+        env={**os.environ, "NEWTOWNS_DATA": "", "NEWTOWNS_CACHE_DIR": str(folder)},
+        preexec_fn=lambda: os.umask(0),
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    modes = [
+        (p.name, p.stat().st_mode & 0o777) for p in (folder.parent.parent, folder.parent, folder)
+    ]
+    assert modes == [("a", 0o700), ("b", 0o700), ("cache", 0o700)]
+    assert [entry.stat().st_mode & 0o777 for entry in folder.iterdir()] == [0o600]
+
+
+def test_a_data_file_replaced_by_a_fifo_after_its_check_is_refused(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is checked (stat), then read: a FIFO put in its place in between blocked
+    the read for ever. What is opened is checked again, and opened without blocking."""
+    data = tmp_path / "data.toml"
+    data.write_bytes(MINI.read_bytes())
+    real_stat = pathlib.Path.stat
+
+    def stat_then_swap(path: pathlib.Path, **kwargs: Any) -> os.stat_result:
+        info = real_stat(path, **kwargs)
+        if path == data:
+            data.unlink()
+            os.mkfifo(data)
+        return info
+
+    def blocked(signum: int, frame: object) -> None:
+        raise TimeoutError("the read of the FIFO blocked")
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat_then_swap)
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(10)  # before the fix the read blocked for ever: fail instead of hanging
+    try:
+        with pytest.raises(DataFileError, match=r"data.toml: is not a regular file"):
+            store.read_bytes(store.DataFile(data, "data.toml"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_data_file_is_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose size says less than it holds (/proc files say 0) was read whole."""
+    monkeypatch.setattr(store, "MAX_BYTES", 100)
+    maps = pathlib.Path("/proc/self/maps")
+    assert maps.stat().st_size == 0
+    assert len(maps.read_bytes()) > 100
+    with pytest.raises(DataFileError, match=r"^/proc/self/maps: file is too large"):
+        store.read_bytes(store.DataFile(maps, str(maps)))

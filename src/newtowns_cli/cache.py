@@ -193,7 +193,11 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
 def _folder(folder: pathlib.Path, *, create: bool) -> Iterator[int]:
     """The opened cache folder; OSError when it is missing (and not to be made) or unsafe."""
     if create:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Missing parents are private too: mkdir(parents=True) would make them with the
+        # umask's mode (0777 under umask 000), and others could then swap the folder.
+        for missing in [*reversed(folder.parents), folder]:
+            if not missing.is_dir():
+                missing.mkdir(mode=0o700, exist_ok=True)
     directory = os.open(folder, _DIRECTORY)
     try:
         info = os.fstat(directory)
