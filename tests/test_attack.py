@@ -245,3 +245,33 @@ def test_a_data_file_is_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatc
     assert len(maps.read_bytes()) > 100
     with pytest.raises(DataFileError, match=r"^/proc/self/maps: file is too large"):
         store.read_bytes(store.DataFile(maps, str(maps)))
+
+
+@pytest.mark.parametrize(
+    ("args", "forbidden"),
+    [
+        (["report", "--format", "html"], b'href="javascript:'),
+        (["report", "--format", "md"], b"<javascript:"),
+    ],
+)
+def test_a_signed_entry_cannot_put_a_script_address_in_a_report(
+    tmp_path: pathlib.Path, args: list[str], forbidden: bytes
+) -> None:
+    """Validation allows only http(s) addresses, but a signed entry is not validated again:
+    a source's "javascript:" address became a live link in the dossier and a Markdown
+    autolink. Only http(s) addresses are linked; anything else is shown as text."""
+    data = tmp_path / "data.toml"
+    data.write_bytes(MINI.read_bytes())
+    env = {**os.environ, "NEWTOWNS_DATA": str(data), "NEWTOWNS_CACHE_DIR": str(tmp_path / "c")}
+    subprocess.run([str(SCRIPT), "list"], env=env, capture_output=True, check=True)
+    [entry] = (tmp_path / "c").glob("*.cache")
+    original = entry.read_bytes()
+    body = original.split(b"\n", 1)[1]
+    assert b'"https://nl.wikipedia.org/wiki/A"' in body
+    forged = body.replace(b'"https://nl.wikipedia.org/wiki/A"', b'"javascript:alert(1)"')
+    entry.write_bytes(_signed(original, forged))
+    result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=False)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert b"javascript:alert(1)" in result.stdout  # shown, as text
+    assert forbidden not in result.stdout
+    assert b"https://example.org/news/b" in result.stdout  # http(s) addresses still linked
