@@ -8,6 +8,7 @@ import json
 import os
 import pathlib
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -275,3 +276,48 @@ def test_a_signed_entry_cannot_put_a_script_address_in_a_report(
     assert b"javascript:alert(1)" in result.stdout  # shown, as text
     assert forbidden not in result.stdout
     assert b"https://example.org/news/b" in result.stdout  # http(s) addresses still linked
+
+
+def _file_size_limit() -> None:
+    """Files may grow to 16 KiB: a disk that fills up (Python ignores SIGXFSZ; a write past
+    the limit fails with EFBIG)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+
+def test_an_sqlite_export_to_a_full_disk_is_one_message_and_no_file(
+    tmp_path: pathlib.Path,
+) -> None:
+    """`export --format sqlite -o FILE` on a full disk ended in a traceback
+    (sqlite3.OperationalError: database or disk is full, or disk I/O error)."""
+    path = tmp_path / "towns.db"
+    result = _run(["export", "--format", "sqlite", "-o", str(path)], preexec_fn=_file_size_limit)
+    assert result.returncode == 1
+    assert result.stderr.decode() == (f"newtowns: error: {path}: cannot write: disk i/o error\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"_NEWTOWNS_COMPLETE": "complete_zsh"},
+        {"_NEWTOWNS_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args"},
+    ],
+    ids=["zsh", "fish"],
+)
+def test_a_tab_press_shows_names_escaped(tmp_path: pathlib.Path, env: dict[str, str]) -> None:
+    """zsh and fish show each id's name: a name holding ESC, an OSC title sequence or a
+    bidi override reached the terminal raw on a Tab press; an id holding ESC (completion
+    reads the file unvalidated) was offered for the command line."""
+    text = MINI.read_text("utf-8")
+    text = text.replace('name = "Aastad"', 'name = "Aa\\u001b]0;PWNED\\u0007stad\\u202eX"', 1)
+    text = text.replace('id = "beedorp"', 'id = "aa\\u001b[2Jbeedorp"', 1)
+    data = tmp_path / "data.toml"
+    data.write_text(text, "utf-8")
+    line = f"newtowns show --data {data} a"
+    result = _run([], env={**os.environ, **env, "_TYPER_COMPLETE_ARGS": line})
+    assert (result.returncode, result.stderr) == (0, b"")
+    out = result.stdout.decode()
+    assert "aastad" in out
+    assert "Aa\\x1b]0;PWNED\\x07stad\\u202eX" in out
+    assert not {"\x1b", "\x07", "\u202e"} & set(out)
+    assert "beedorp" not in out

@@ -1,5 +1,8 @@
 """Candidates for shell completion: ids and names read from the data file, nothing validated.
 
+Nothing is validated, so an id with a control character is left out and a name is shown
+with its control, bidi and zero-width characters escaped (render.text.visible).
+
 Completion runs on every Tab press, so this parses the TOML and nothing more (no
 pydantic), and stays silent on a file it cannot read.
 """
@@ -34,16 +37,21 @@ def ids(
             document = tomllib.loads(stream.read().decode("utf-8"))
     except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits
         return []
+    from newtowns_cli.render.text import visible
+
     entries = document.get(table)
     found = []
     for entry in entries if isinstance(entries, list) else ():
         entry_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(entry_id, str) or not entry_id.startswith(incomplete):
             continue
+        if visible(entry_id) != entry_id:
+            continue  # no valid id holds a control character: never put one on the line
         if kind is not None and entry.get("kind") != kind:
             continue
         name = entry.get("name", entry.get("title"))
-        found.append((entry_id, name if isinstance(name, str) else ""))
+        # zsh and fish show the name next to the id: escaped, as every text for people
+        found.append((entry_id, visible(name) if isinstance(name, str) else ""))
     return found
 
 
