@@ -321,3 +321,29 @@ def test_a_tab_press_shows_names_escaped(tmp_path: pathlib.Path, env: dict[str, 
     assert "Aa\\x1b]0;PWNED\\x07stad\\u202eX" in out
     assert not {"\x1b", "\x07", "\u202e"} & set(out)
     assert "beedorp" not in out
+
+
+@pytest.mark.parametrize(("given", "read_as"), [("abc", "0"), ("9" * 5000, "999999")])
+def test_a_tab_press_with_a_word_index_int_refuses_answers(given: str, read_as: str) -> None:
+    """COMP_CWORD=abc (click's int()) or 5 000 digits (the fast path's) ended a Tab press
+    in a traceback; they read as no word and as a very large index."""
+
+    def tab(position: str) -> subprocess.CompletedProcess[bytes]:
+        env = {"_NEWTOWNS_COMPLETE": "complete_bash", "COMP_WORDS": "newtowns sh"}
+        return _run([], env={**os.environ, **env, "COMP_CWORD": position})
+
+    result = tab(given)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == tab(read_as).stdout
+
+
+@pytest.mark.parametrize("given", [{}, {"COMP_WORDS": "newtowns sh"}])
+def test_a_bash_tab_press_without_its_variables_answers(given: dict[str, str]) -> None:
+    """_NEWTOWNS_COMPLETE=complete_bash without COMP_WORDS or COMP_CWORD (bash sets both)
+    raised KeyError in typer's bash completion; they read as no words and index 0."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COMP_WORDS", "COMP_CWORD")}
+    env["_NEWTOWNS_COMPLETE"] = "complete_bash"
+    result = _run([], env={**env, **given})
+    assert (result.returncode, result.stderr) == (0, b"")
+    words = {"COMP_WORDS": given.get("COMP_WORDS", ""), "COMP_CWORD": "0"}
+    assert result.stdout == _run([], env={**env, **words}).stdout

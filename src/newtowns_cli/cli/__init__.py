@@ -81,6 +81,16 @@ def _streams() -> None:
             # A size of more than 4 300 digits makes int() raise in rich and typer; any
             # size this large means "very large", the same to every reader.
             os.environ[name] = "999999"
+    position = os.environ.get("COMP_CWORD")
+    if position is not None:
+        # bash sets it to the index of the word being completed; one int() refuses made
+        # click (and the fast path) raise on a Tab press. 5 000 digits read as a very
+        # large index (past the last word), anything else as 0 (no word: no candidates).
+        try:
+            int(position)
+        except ValueError:
+            digits = position.strip()
+            os.environ["COMP_CWORD"] = "999999" if digits.isascii() and digits.isdigit() else "0"
     if sys.stderr is None:
         sys.stderr = _discarding_stderr()
     else:
