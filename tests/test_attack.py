@@ -12,6 +12,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_terminal import on_terminal
 
-from newtowns_cli import store
+from newtowns_cli import complete, store
 from newtowns_cli.errors import DataFileError
 from newtowns_cli.render import pages, richtext
 
@@ -208,6 +209,10 @@ def test_the_folders_made_for_the_cache_are_private_under_umask_000(
     assert [entry.stat().st_mode & 0o777 for entry in folder.iterdir()] == [0o600]
 
 
+class _BlockedError(Exception):
+    """A read that waited for a FIFO's writer (not an OSError, which the code handles)."""
+
+
 def test_a_data_file_replaced_by_a_fifo_after_its_check_is_refused(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -225,7 +230,7 @@ def test_a_data_file_replaced_by_a_fifo_after_its_check_is_refused(
         return info
 
     def blocked(signum: int, frame: object) -> None:
-        raise TimeoutError("the read of the FIFO blocked")
+        raise _BlockedError
 
     monkeypatch.setattr(pathlib.Path, "stat", stat_then_swap)
     previous = signal.signal(signal.SIGALRM, blocked)
@@ -347,3 +352,61 @@ def test_a_bash_tab_press_without_its_variables_answers(given: dict[str, str]) -
     assert (result.returncode, result.stderr) == (0, b"")
     words = {"COMP_WORDS": given.get("COMP_WORDS", ""), "COMP_CWORD": "0"}
     assert result.stdout == _run([], env={**env, **words}).stdout
+
+
+def test_a_hang_up_during_a_write_leaves_the_old_file_and_no_partial_file(
+    tmp_path: pathlib.Path,
+) -> None:
+    """SIGHUP (the terminal closed) ended an export at once and left its temporary file
+    (`.towns.db.….tmp`) behind; it now ends the run like Ctrl-C: exit 130, file removed.
+
+    The signal is sent once the temporary file exists, so it falls during the write."""
+    sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "benchmarks"))
+    from generate import data_file
+
+    data = tmp_path / "big.toml"
+    data.write_text(data_file(5_000), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "towns.db"
+    target.write_text("old\n")
+    args = ["export", "--data", str(data), "-f", "sqlite", "-o", str(target), "--force"]
+    env = {**os.environ, "NEWTOWNS_NO_CACHE": "1"}
+    process = subprocess.Popen([str(SCRIPT), *args], stderr=subprocess.PIPE, env=env)
+    while not any(path.suffix == ".tmp" for path in out.iterdir()):
+        assert process.poll() is None, "finished before its temporary file was seen"
+        time.sleep(0.002)
+    process.send_signal(signal.SIGHUP)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr) == (130, b"")
+    assert target.read_text() == "old\n"
+    assert [path.name for path in out.iterdir()] == ["towns.db"]
+
+
+def test_a_tab_press_on_a_file_replaced_by_a_fifo_after_its_check_has_no_candidates(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As for the data file: a FIFO put in the file's place between the check and the
+    read hung the shell's Tab press for ever; now it gives no candidates."""
+    data = tmp_path / "data.toml"
+    data.write_bytes(MINI.read_bytes())
+    real_stat = os.stat
+
+    def stat_then_swap(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        info = real_stat(path, *args, **kwargs)
+        if str(path) == str(data):
+            data.unlink()
+            os.mkfifo(data)
+        return info
+
+    def blocked(signum: int, frame: object) -> None:
+        raise _BlockedError
+
+    monkeypatch.setattr(os, "stat", stat_then_swap)
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(10)  # before the fix the read blocked for ever: fail instead of hanging
+    try:
+        assert complete.ids(data, "town", "") == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -68,8 +68,8 @@ def _streams() -> None:
     messages to a closed stderr (`2>&-`) are discarded, so the exit code stays the
     documented one (3 for `show atlantis`, 2 for a usage error), not 1 for a failed write;
     on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
-    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM ends
-    the run like Ctrl-C, so a half-written output file is removed. A terminal size of
+    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM and
+    SIGHUP end the run like Ctrl-C, so a half-written output file is removed. A terminal size of
     more than six digits (COLUMNS=10**5000) is read as 999999 by every reader.
     """
     import os
@@ -101,8 +101,11 @@ def _streams() -> None:
             setattr(sys, name, _Closed())
         elif (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="backslashreplace")
-    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _terminate)
+    for ending in (signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+        # SIGHUP: the terminal closed (an ssh session dropped). Left to its default it
+        # ended the run at once, and an -o file's temporary file stayed behind.
+        if signal.getsignal(ending) is signal.SIG_DFL:
+            signal.signal(ending, _terminate)
 
 
 def _discarding_stderr() -> Any:
