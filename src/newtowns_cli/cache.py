@@ -30,6 +30,7 @@ import gc
 import json
 import os
 import pathlib
+import re
 import stat
 import sys
 import time
@@ -132,8 +133,17 @@ def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
         or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
     ):
         return None
+    text = bytes(body)
+    if (b"\\ud" in text or b"\\uD" in text) and _SURROGATE.search(text):
+        return None
     with _no_collection():
-        return plaindata.load(json.loads(bytes(body)))
+        return plaindata.load(json.loads(text))
+
+
+_SURROGATE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]")
+"""A JSON escape of a surrogate (``\\ud800``). The cache writes text as UTF-8, never as
+escapes, and no data file can hold a lone surrogate; one in an entry is a miss, since
+it could not be written to any stream (``show`` would end in a UnicodeEncodeError)."""
 
 
 @contextlib.contextmanager
@@ -183,7 +193,11 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
 def _folder(folder: pathlib.Path, *, create: bool) -> Iterator[int]:
     """The opened cache folder; OSError when it is missing (and not to be made) or unsafe."""
     if create:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Missing parents are private too: mkdir(parents=True) would make them with the
+        # umask's mode (0777 under umask 000), and others could then swap the folder.
+        for missing in [*reversed(folder.parents), folder]:
+            if not missing.is_dir():
+                missing.mkdir(mode=0o700, exist_ok=True)
     directory = os.open(folder, _DIRECTORY)
     try:
         info = os.fstat(directory)

@@ -1,5 +1,8 @@
 """Candidates for shell completion: ids and names read from the data file, nothing validated.
 
+Nothing is validated, so an id with a control character is left out and a name is shown
+with its control, bidi and zero-width characters escaped (render.text.visible).
+
 Completion runs on every Tab press, so this parses the TOML and nothing more (no
 pydantic), and stays silent on a file it cannot read.
 """
@@ -30,20 +33,33 @@ def ids(
         info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return []
-        with open(path, "rb") as stream:
-            document = tomllib.loads(stream.read().decode("utf-8"))
+        # Checked again once open (a FIFO swapped in after the stat is not waited on),
+        # and never more read than the limit (/proc files say they are empty).
+        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return []
+            raw = stream.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return []
+        document = tomllib.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits
         return []
+    from newtowns_cli.render.text import visible
+
     entries = document.get(table)
     found = []
     for entry in entries if isinstance(entries, list) else ():
         entry_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(entry_id, str) or not entry_id.startswith(incomplete):
             continue
+        if visible(entry_id) != entry_id:
+            continue  # no valid id holds a control character: never put one on the line
         if kind is not None and entry.get("kind") != kind:
             continue
         name = entry.get("name", entry.get("title"))
-        found.append((entry_id, name if isinstance(name, str) else ""))
+        # zsh and fish show the name next to the id: escaped, as every text for people
+        found.append((entry_id, visible(name) if isinstance(name, str) else ""))
     return found
 
 

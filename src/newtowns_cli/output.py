@@ -43,6 +43,14 @@ def write_with(
     """
     if any(_same(path, other) for other in protect):
         raise UsageError(f"{path}: refusing to write over the data file being read")
+    if path.is_symlink():
+        # Replacing the link would detach it (as root, `-o /dev/stdout --force` replaced
+        # /dev/stdout itself); writing through it writes where the link says, which in
+        # a shared folder is where someone else says.
+        raise OutputError(
+            f"{path}: is a symbolic link; refusing to replace it or write through it",
+            hint="name the file itself, or - for standard output",
+        )
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -55,7 +63,9 @@ def write_with(
         if not force:
             raise UsageError(f"{path}: file exists", hint="add --force to replace it")
     try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # At most 200 bytes of the name: a name of 255 bytes is valid, its temporary not.
+        stem = os.fsdecode(os.fsencode(path.name)[:200])
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
         os.close(handle)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
@@ -63,7 +73,8 @@ def write_with(
     try:
         temporary.unlink()  # fill creates it: sqlite3 wants a path where no file is yet
         fill(temporary)
-        temporary.chmod(stat.S_IMODE(info.st_mode) if info else _default_mode())
+        # The old file's permissions, not its set-user-ID, set-group-ID or sticky bits.
+        temporary.chmod(info.st_mode & 0o777 if info else _default_mode())
         temporary.replace(path)
     except OSError as exc:
         _remove(temporary)

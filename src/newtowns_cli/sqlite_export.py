@@ -6,6 +6,7 @@ figure with its unit, and views that keep municipal figures apart (sqlite_schema
 
 from __future__ import annotations
 
+import errno
 import os
 import pathlib
 import sqlite3
@@ -21,8 +22,26 @@ SCHEMA = TABLES + VIEWS
 """Every table and view of the database, with its keys."""
 
 
+_DISK = frozenset(
+    {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY}
+)
+"""SQLite's codes for a disk that is full, failing, read-only or gone."""
+
+
 def write(dataset: Dataset, path: pathlib.Path) -> None:
-    """Create the database at ``path`` (which must not exist) and check its foreign keys."""
+    """Create the database at ``path`` (which must not exist) and check its foreign keys.
+
+    A full or failing disk is an OSError, like any other failed write (not a traceback).
+    """
+    try:
+        _create(dataset, path)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _DISK:
+            raise
+        raise OSError(errno.EIO, str(exc)) from None
+
+
+def _create(dataset: Dataset, path: pathlib.Path) -> None:
     connection = sqlite3.connect(path)
     try:
         # A new temporary file, renamed into place only when complete: no journal or

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import pathlib
 import re
 import stat
@@ -63,12 +64,33 @@ def read_bytes(data: DataFile) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise DataFileError(f"{label}: is not a regular file", data.hint)
     if info.st_size > MAX_BYTES:
-        size = info.st_size // (1024 * 1024)
-        raise DataFileError(f"{label}: file is too large ({size} MiB; the limit is 256 MiB)")
+        raise _too_large(label, info.st_size)
     try:
-        return data.path.read_bytes()
+        return _read_regular(data.path, label, data.hint)
     except OSError as exc:
         raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
+
+
+def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
+    """At most MAX_BYTES of the file, if what is opened is still a regular file.
+
+    Checked again on the opened file: one replaced by a FIFO after the check above would
+    block the read for ever (it is opened without blocking), and one grown past the limit
+    (or a /proc file that says it is empty) is not read whole.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise DataFileError(f"{label}: is not a regular file", hint)
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(label, len(raw))
+    return raw
+
+
+def _too_large(label: str, size: int) -> DataFileError:
+    mib = size // (1024 * 1024)
+    return DataFileError(f"{label}: file is too large ({mib} MiB; the limit is 256 MiB)")
 
 
 def decode(raw: bytes, label: str) -> str:

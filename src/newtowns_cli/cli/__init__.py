@@ -24,8 +24,7 @@ def main() -> NoReturn:
     if argv == ["--version"]:
         from newtowns_cli import __version__
 
-        sys.stdout.write(f"newtowns {__version__}\n")
-        sys.exit(0)
+        sys.exit(answer(f"newtowns {__version__}\n"))
     try:
         from newtowns_cli.cli import fast
 
@@ -39,6 +38,29 @@ def main() -> NoReturn:
     run()
 
 
+def answer(text: str) -> int:
+    """Write ``text`` (the version, help, completions) to stdout as a command writes its data.
+
+    A closed pipe is not an error (exit 0); a closed stdout or a full disk is one message
+    on stderr and exit 1, not a traceback.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from newtowns_cli.cli.emit import silence_stdout
+
+        silence_stdout()
+    except OSError as exc:
+        from newtowns_cli.cli.emit import report, silence_stdout, stdout_error
+
+        failure = stdout_error(exc)
+        report(failure)
+        silence_stdout()  # what is still buffered goes nowhere, not to a failing exit
+        return int(failure.exit_code)
+    return 0
+
+
 def _streams() -> None:
     """Make stdout and stderr safe for any environment before anything is written.
 
@@ -46,8 +68,8 @@ def _streams() -> None:
     messages to a closed stderr (`2>&-`) are discarded, so the exit code stays the
     documented one (3 for `show atlantis`, 2 for a usage error), not 1 for a failed write;
     on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
-    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM ends
-    the run like Ctrl-C, so a half-written output file is removed. A terminal size of
+    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM and
+    SIGHUP end the run like Ctrl-C, so a half-written output file is removed. A terminal size of
     more than six digits (COLUMNS=10**5000) is read as 999999 by every reader.
     """
     import os
@@ -59,16 +81,31 @@ def _streams() -> None:
             # A size of more than 4 300 digits makes int() raise in rich and typer; any
             # size this large means "very large", the same to every reader.
             os.environ[name] = "999999"
+    position = os.environ.get("COMP_CWORD")
+    if position is not None:
+        # bash sets it to the index of the word being completed; one int() refuses made
+        # click (and the fast path) raise on a Tab press. 5 000 digits read as a very
+        # large index (past the last word), anything else as 0 (no word: no candidates).
+        try:
+            int(position)
+        except ValueError:
+            digits = position.strip()
+            os.environ["COMP_CWORD"] = "999999" if digits.isascii() and digits.isdigit() else "0"
     if sys.stderr is None:
         sys.stderr = _discarding_stderr()
+    else:
+        sys.stderr = _Forgiving(sys.stderr)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
             setattr(sys, name, _Closed())
         elif (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="backslashreplace")
-    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _terminate)
+    for ending in (signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+        # SIGHUP: the terminal closed (an ssh session dropped). Left to its default it
+        # ended the run at once, and an -o file's temporary file stayed behind.
+        if signal.getsignal(ending) is signal.SIG_DFL:
+            signal.signal(ending, _terminate)
 
 
 def _discarding_stderr() -> Any:
@@ -84,6 +121,41 @@ def _discarding_stderr() -> Any:
 
 def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+class _Forgiving:
+    """stderr that drops a message it cannot write (a closed pipe: `2>&1 | head -0`).
+
+    The first failed write puts /dev/null on descriptor 2, where what is still buffered
+    goes too: the exit code stays the documented one, not 1 for a failed message.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            written: int = self._stream.write(text)
+        except OSError:
+            self._lost()
+            return len(text)
+        return written
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+    def _lost(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError, ValueError):
+            _discarding_stderr().close()  # /dev/null on descriptor 2
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class _Closed:

@@ -98,8 +98,9 @@ def make_app(names: Collection[str] | None = None) -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"newtowns {__version__}\n")
-        raise typer.Exit()
+        from newtowns_cli.cli import answer
+
+        raise typer.Exit(answer(f"newtowns {__version__}\n"))
 
 
 def _root(
@@ -127,6 +128,10 @@ def main() -> NoReturn:
         from typer._completion_classes import completion_init
 
         completion_init()
+        # bash sets both for a Tab press; without them (set by hand) typer's bash
+        # completion raised KeyError. No words: no candidates.
+        os.environ.setdefault("COMP_WORDS", "")
+        os.environ.setdefault("COMP_CWORD", "0")
     from newtowns_cli.cli import commands  # noqa: F401 - fills COMMANDS
 
     wanted = sys.argv[1] if len(sys.argv) > 1 and not os.environ.get(COMPLETE_VAR) else ""

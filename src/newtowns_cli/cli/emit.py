@@ -227,12 +227,19 @@ def document(source: str, out: Out, *, pager: bool) -> None:
 
 
 def page(text: str) -> None:
-    """``text`` through $PAGER, else ``less -FIRX``; straight to stdout if neither runs."""
+    """``text`` through $PAGER, else ``less -FIRX``; straight to stdout if neither runs.
+
+    $PAGER is split as a shell would split words, and run without a shell.
+    """
     import shlex
     import signal
     import subprocess
 
-    command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
+    try:
+        command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
+    except ValueError:  # an unclosed quote (PAGER='less "'): a pager that cannot start
+        write(text)
+        return
     env = {**os.environ, "LESS": os.environ.get("LESS", "FIRX")}  # as git: colour through less
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
     try:

@@ -149,20 +149,9 @@ def _echo_writes_as_is(stream: Any = None) -> bool:
 
 def _print(text: str) -> int:
     """Write help or completions as a command writes its data: a closed pipe is no error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        from newtowns_cli.cli.emit import silence_stdout
+    from newtowns_cli.cli import answer
 
-        silence_stdout()
-    except OSError as exc:
-        from newtowns_cli.cli.emit import report, stdout_error
-
-        failure = stdout_error(exc)
-        report(failure)
-        return int(failure.exit_code)
-    return 0
+    return answer(text)
 
 
 def help_page(argv: Sequence[str], described: dict[str, Any]) -> str | None:

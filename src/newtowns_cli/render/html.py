@@ -18,7 +18,7 @@ from newtowns_cli.growth import Growth
 from newtowns_cli.models import City, Town
 from newtowns_cli.query import Catalog
 from newtowns_cli.render import html_context as parts
-from newtowns_cli.render import lines, svgchart, svgmap
+from newtowns_cli.render import lines, markdown, svgchart, svgmap
 from newtowns_cli.render.html_context import Cell, Citations, Table
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
@@ -36,6 +36,7 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.tests["web_address"] = markdown.is_web_address
     template = environment.get_template("dossier.html.j2")
     return template.render(**context(catalog, towns, filtered=filtered))
 

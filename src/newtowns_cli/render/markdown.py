@@ -37,13 +37,21 @@ def _references(blank: str) -> str:
 _NOT_IN_AUTOLINK = re.compile(r"[\x00-\x20\x7f-\x9f<>\"'`\\]")
 
 
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address, the only kind linked in a report."""
+    return url.lower().startswith(("http://", "https://"))
+
+
 def autolink(url: str) -> str:
     """``<url>`` as a CommonMark autolink that cannot end early or carry markup or HTML.
 
     Validation already allows only http(s) addresses without spaces, quotes or angle
     brackets; anything that could end the link or be read as markup is percent-encoded
-    anyway, which keeps the address it points to.
+    anyway, which keeps the address it points to. Any other scheme (``javascript:``, from
+    a cache entry validation never saw) is escaped text, not a link.
     """
+    if not is_web_address(url):
+        return escape(url)
     encoded = _NOT_IN_AUTOLINK.sub(
         lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode()), url
     )

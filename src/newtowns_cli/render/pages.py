@@ -13,9 +13,14 @@ PATH = "bold cyan"
 MESSAGE = "red"
 
 
+MAX_WIDTH = 1000
+"""Documents are laid out at most this wide, as charts are: rich pads every line to the
+width, so COLUMNS=999999 would cost seconds per page for lines no one can read."""
+
+
 def report(source: str, *, width: int, color: bool) -> str:
     """The Markdown ``source`` as rich renders it: headings, tables, lists, links as text."""
-    return to_string([markdown(source)], width=width, color=color)
+    return to_string([markdown(source)], width=min(width, MAX_WIDTH), color=color)
 
 
 def problems(found: Sequence[Problem], *, width: int, color: bool) -> str:

@@ -80,16 +80,30 @@ def to_string(
     return "".join(_rstrip(line) + "\n" for line in file.getvalue().splitlines())
 
 
-_CODES = r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\"
-_TAIL = re.compile(rf"(?: |{_CODES})+$")
+_CODE = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 
 
 def _rstrip(line: str) -> str:
-    """``line`` without trailing spaces, also those padded inside a style (a bold header)."""
-    tail = _TAIL.search(line)
-    if tail is None:
-        return line
-    return line[: tail.start()] + "".join(re.findall(_CODES, tail.group()))
+    """``line`` without trailing spaces, also those padded inside a style (a bold header).
+
+    Peeled from the end, one escape code at a time: linear in the line's length (a regex
+    search for the tail is quadratic in a long run of padding before a border, minutes at
+    COLUMNS=999999).
+    """
+    codes: list[str] = []
+    while True:
+        trimmed = line.rstrip(" ")
+        if trimmed.endswith("m"):
+            start = trimmed.rfind("\x1b[")
+        elif trimmed.endswith("\x1b\\"):
+            start = trimmed.rfind("\x1b]8;")
+        else:
+            break
+        if start < 0 or not _CODE.fullmatch(trimmed, start):
+            break
+        codes.append(trimmed[start:])
+        line = trimmed[:start]
+    return trimmed + "".join(reversed(codes))
 
 
 def markdown(source: str) -> RenderableType:
