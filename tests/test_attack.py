@@ -149,6 +149,35 @@ def test_a_lone_surrogate_in_a_signed_entry_is_a_miss(
     assert b"\\ud800" not in entry.read_bytes()  # replaced by a fresh entry
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "args"),
+    [
+        (b'"Flevoland"', b'"Atlantis"', ["list", "--format", "json"]),  # not a province
+        (b'"news-b"', b'"news-x"', ["report"]),  # the source's id: its citations dangle
+        (b'"aastad"', b'"zzstad"', ["groups", "--format", "json"]),  # members dangle
+        (b'"groeikern"', b'"stad"', ["summarise", "--by", "status"]),  # not a status
+    ],
+)
+def test_a_signed_entry_outside_what_validation_allows_is_a_miss(
+    tmp_path: pathlib.Path, old: bytes, new: bytes, args: list[str]
+) -> None:
+    """An entry with a matching digest whose values have the right JSON type but lie
+    outside what validation allows (a value no vocabulary has, an id nothing holds) ended
+    `show`, `timeline` and `report` in a KeyError; it is a miss, validated again."""
+    data = tmp_path / "data.toml"
+    data.write_bytes(MINI.read_bytes())
+    env = {**os.environ, "NEWTOWNS_DATA": str(data), "NEWTOWNS_CACHE_DIR": str(tmp_path / "c")}
+    expected = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=True)
+    [entry] = (tmp_path / "c").glob("*.cache")
+    original = entry.read_bytes()
+    body = original.split(b"\n", 1)[1]
+    assert old in body
+    entry.write_bytes(_signed(original, body.replace(old, new, 1)))
+    result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=False)
+    assert (result.returncode, result.stderr, result.stdout) == (0, b"", expected.stdout)
+    assert entry.read_bytes() == original  # replaced by a fresh entry
+
+
 @pytest.mark.parametrize("target", ["real.json", "/proc/self/fd/1"])
 def test_an_output_file_that_is_a_symbolic_link_is_refused(
     tmp_path: pathlib.Path, target: str
@@ -410,3 +439,17 @@ def test_a_tab_press_on_a_file_replaced_by_a_fifo_after_its_check_has_no_candida
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_validate_json_on_a_terminal_shows_bidi_escaped(tmp_path: pathlib.Path) -> None:
+    """`validate --format json` wrote a key named U+202E raw to the terminal (it skipped the
+    escaping every other output gets); in a pipe the JSON stays exactly as it is."""
+    from test_terminal import on_terminal
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINI.read_text("utf-8") + '\n"\u202e" = 1\n', "utf-8")
+    code, shown = on_terminal("validate", str(bad), "--format", "json")
+    assert code == 1
+    assert "\u202e" not in shown and "\\u202e" in shown
+    piped = _run(["validate", str(bad), "--format", "json"], stdout=subprocess.PIPE)
+    assert "\u202e" in piped.stdout.decode()

@@ -129,7 +129,14 @@ def test_unknown_province_lists_the_valid_ones(run: Runner) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [("--status", "new"), ("--limit", "-1"), ("--min-population", "many")]
+    "args",
+    [
+        ("--status", "new"),
+        ("--limit", "-1"),
+        ("--min-population", "many"),
+        ("--min-population", "-5"),  # like --limit: a count is never negative
+        ("--max-population", "-1"),
+    ],
 )
 def test_typer_rejects_malformed_option_values(run: Runner, args: tuple[str, ...]) -> None:
     """Typer's own usage errors exit 2."""

@@ -177,6 +177,15 @@ def test_unknown_or_empty_fields_are_a_usage_error(
     assert result.stderr == f"newtowns: error: {message}\nnewtowns: hint: {hint}\n"
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "md", "json", "jsonl"])
+def test_a_field_named_twice_is_shown_once_in_every_format(run: Runner, fmt: str) -> None:
+    """`--fields id,name,id`: every format shows id once, where first named (JSON cannot
+    hold a key twice, so the tables repeating it disagreed with JSON)."""
+    twice = run(["list", "--data", str(MINI), "--fields", "id,name,id", "-f", fmt])
+    once = run(["list", "--data", str(MINI), "--fields", "id,name", "-f", fmt])
+    assert (twice.exit_code, twice.stdout) == (0, once.stdout)
+
+
 def test_fields_all_gives_every_column(run: Runner) -> None:
     """--fields all lists every column in definition order."""
     result = run(["list", "--data", str(MINI), "--fields", "all"])

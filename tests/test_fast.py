@@ -262,6 +262,7 @@ def test_the_common_command_lines_take_the_fast_path(argv: list[str]) -> None:
     [
         ["list", "--nope"],
         ["list", "--limit", "-1"],
+        ["list", "--min-population", "-5"],
         ["list", "--limit", "x"],
         ["list", "--format", "jsn"],
         ["list", "--reverse=yes"],

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import pathlib
+import shlex
+import subprocess
+import sys
 
 import pytest
 
 from support import DATA, Runner
+
+SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
 
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
 
@@ -56,5 +61,24 @@ def test_list_on_a_broken_file_reports_and_exits_1(run: Runner, path: pathlib.Pa
     assert result.stderr.splitlines() == [
         *(f"{path}:{line}" for line in lines),
         f"newtowns: error: {path} has {len(lines)} {noun}",
-        f"newtowns: hint: run 'newtowns validate {path}' for the full report",
+        f"newtowns: hint: for the full report, run: newtowns validate {path}",
     ]
+
+
+def test_the_hint_names_a_command_a_shell_can_run(tmp_path: pathlib.Path) -> None:
+    """A file name with a space, a quote or a dollar sign is quoted for the shell in the
+    hint, so the command it names can be pasted as it is and runs on that file."""
+    folder = tmp_path / "it's $HOME"
+    folder.mkdir()
+    broken = folder / "my data.toml"
+    broken.write_bytes(INVALID[0].read_bytes())
+    result = subprocess.run(
+        [str(SCRIPT), "list", "--data", str(broken)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    command = result.stderr.splitlines()[-1].split("run: ", 1)[1]
+    assert command.startswith("newtowns validate ")
+    command = shlex.quote(str(SCRIPT)) + command.removeprefix("newtowns")
+    rerun = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    assert rerun.returncode == 1
+    assert rerun.stderr.splitlines()[0].startswith(f"{broken}:")

@@ -8,7 +8,15 @@ from typing import Any
 
 from newtowns_cli.dates import PartialDate
 from newtowns_cli.frozen import Frozen
-from newtowns_cli.models import TABLES, Dataset, Location, Population, iter_values
+from newtowns_cli.models import (
+    CITING_FIELDS,
+    REFERENCE_TABLES,
+    TABLES,
+    Dataset,
+    Location,
+    Population,
+    iter_values,
+)
 from newtowns_cli.names import normalize
 from newtowns_cli.tomlspan import Path
 
@@ -18,18 +26,7 @@ NL_LAT = (50.7, 53.7)
 NL_LON = (3.3, 7.3)
 AREA_TOLERANCE_KM2 = 0.05
 
-_REFERENCE_TABLES: dict[str, tuple[str, ...]] = {
-    "town": ("town",),
-    "towns": ("town",),
-    "groups": ("group",),
-    "group": ("group",),
-    "partners": ("organisation",),
-    "organisations": ("organisation",),
-    "performed_by": ("organisation",),
-    "commissioned_by": ("organisation", "group"),
-}
 _NAMESPACE = ("town", "group", "organisation")
-CITING_FIELDS = frozenset({"source", "sources", "original"})
 FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 """Text may not begin with these: a spreadsheet runs such a cell as a formula."""
 
@@ -155,7 +152,7 @@ def _references(
     strings: list[tuple[Path, str, str]], ids: Mapping[str, Mapping[str, int]]
 ) -> Iterator[Finding]:
     for path, field, value in strings:
-        targets = _REFERENCE_TABLES.get(field)
+        targets = REFERENCE_TABLES.get(field)
         if targets is None:
             continue
         if not any(value in ids.get(target, {}) for target in targets):

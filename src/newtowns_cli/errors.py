@@ -55,11 +55,13 @@ class DataInvalidError(NewtownsError):
     """The data file was read but has problems (syntax, schema, references, plausibility)."""
 
     def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        import shlex  # only for this message: a file name a shell can take as it is
+
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(
             f"{file} has {count} {noun}",
-            hint=f"run 'newtowns validate {file}' for the full report",
+            hint=f"for the full report, run: newtowns validate {shlex.quote(file)}",
         )
         self.file = file
         self.problems = tuple(sorted(problems, key=Problem.sort_key))

@@ -442,6 +442,20 @@ TABLES: dict[str, type[Record]] = {
 }
 """The arrays of tables of a data file and the record type of their entries."""
 
+REFERENCE_TABLES: dict[str, tuple[str, ...]] = {
+    "town": ("town",),
+    "towns": ("town",),
+    "groups": ("group",),
+    "group": ("group",),
+    "partners": ("organisation",),
+    "organisations": ("organisation",),
+    "performed_by": ("organisation",),
+    "commissioned_by": ("organisation", "group"),
+}
+"""Fields (of text or texts) that name another entry's id, and the tables it may be in."""
+CITING_FIELDS = frozenset({"source", "sources", "original"})
+"""Fields (of text or texts) that name a source's id."""
+
 
 def as_dataclasses() -> None:
     """Describe every record type as a stdlib dataclass, as pydantic reads them (once)."""

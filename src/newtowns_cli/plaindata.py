@@ -18,21 +18,31 @@ A table is ``[count, [column, …]]`` with one column per field, in field order:
 Every count, length and position is checked against the lists it indexes before
 anything is allocated for it, so a damaged entry allocates no more than its own size
 suggests; and every column against its field's annotation in models.py (a record of the
-right type where one belongs, text, a count in range, a finite number), so even an entry
-with a matching digest builds only records of the shape validation gives. Anything
-malformed raises ``ValueError``.
+right type where one belongs, text, a count in range, a finite number, a value of a
+closed vocabulary from that vocabulary), and every id a record names against the ids
+the data set holds, so even an entry with a matching digest builds only records of the
+shape validation gives, and nothing a command looks up is missing. Anything malformed
+raises ``ValueError``.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import deque
 from itertools import accumulate, chain, repeat
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from newtowns_cli import models
 from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import Dataset, Record, field_names
+from newtowns_cli.models import (
+    CITING_FIELDS,
+    REFERENCE_TABLES,
+    TABLES,
+    Dataset,
+    Record,
+    field_names,
+)
 
 KINDS: dict[str, type[Record]] = {
     name: value
@@ -52,13 +62,27 @@ def dump(dataset: Dataset) -> list[Any]:
 
 def load(plain: object) -> Dataset:
     """The Dataset a plain form holds; ValueError when it is not one this code wrote."""
+    named: list[tuple[str, list[Any], bool]] = []
     try:
-        [dataset] = _build(Dataset, plain)
+        [dataset] = _build(Dataset, plain, named)
     except (TypeError, KeyError, IndexError, AttributeError, ArithmeticError) as exc:
         raise ValueError(f"not a plain data set: {exc}") from None
     if not isinstance(dataset, Dataset):
         raise ValueError("not a plain data set")
+    _check_references(dataset, named)
     return dataset
+
+
+def _check_references(dataset: Dataset, named: list[tuple[str, list[Any], bool]]) -> None:
+    """Every id a record names is one the data set holds (what validation checked)."""
+    ids = {table: {entry.id for entry in getattr(dataset, table)} for table in TABLES}
+    for field, values, texts in named:
+        tables = ("source",) if field in CITING_FIELDS else REFERENCE_TABLES[field]
+        wanted = set(chain.from_iterable(values)) if texts else set(values) - {None}
+        for table in tables:
+            wanted -= ids[table]
+        if wanted:
+            raise ValueError(f"{field} names an id the data set does not hold")
 
 
 def _table(kind: type[Record], records: list[Any]) -> list[Any]:
@@ -101,16 +125,25 @@ def _one_record_kind(values: list[Any]) -> type[Record] | None:
     return None
 
 
-def _build(kind: type[Record], plain: object) -> list[Any]:
+def _build(
+    kind: type[Record], plain: object, named: list[tuple[str, list[Any], bool]]
+) -> list[Any]:
+    """The records of a table; each column of ids is added to ``named`` for the check."""
     count, columns = _pair(plain)
     names = field_names(kind)
     if not isinstance(count, int) or count < 0 or not isinstance(columns, list):
         raise ValueError("bad table header")
     if len(columns) != len(names):
         raise ValueError(f"{kind.__name__}: {len(columns)} columns for {len(names)} fields")
+    shapes = _shapes(kind)
     values = [
-        _values(column, count, shape) for column, shape in zip(columns, _shapes(kind), strict=True)
+        _values(column, count, shape, named) for column, shape in zip(columns, shapes, strict=True)
     ]
+    for name, column, (form, what, _, _) in zip(names, values, shapes, strict=True):
+        if (form == "texts" or what == "str") and (
+            name in CITING_FIELDS or name in REFERENCE_TABLES
+        ):
+            named.append((name, column, form == "texts"))
     records = list(map(_NEW, repeat(kind, count)))
     for name, column in zip(names, values, strict=True):
         # The slot's own C setter, past Record's write-once guard (a Python call per field).
@@ -118,9 +151,10 @@ def _build(kind: type[Record], plain: object) -> list[Any]:
     return records
 
 
-Shape = tuple[str, str, bool]
-"""What a field holds: ("plain", "str" | "count" | "float", optional), ("date", "",
-optional), ("record", kind, optional), ("records", kind, False) or ("texts", "", False)."""
+Shape = tuple[str, str, bool, "frozenset[str] | None"]
+"""What a field holds: ("plain", "str" | "count" | "float", optional, vocabulary),
+("date", "", optional, None), ("record", kind, optional, None), ("records", kind, False,
+None) or ("texts", "", False, None); a vocabulary is the values a Literal allows."""
 
 _SHAPES: dict[type[Record], tuple[Shape, ...]] = {}
 _MAX_COUNT = 2**63 - 1
@@ -136,31 +170,45 @@ def _shapes(kind: type[Record]) -> tuple[Shape, ...]:
             optional = core != annotation
             inner = core[4:-1] if core.startswith("Seq[") else ""
             if core == "PartialDate":
-                shapes.append(("date", "", optional))
+                shapes.append(("date", "", optional, None))
             elif core in KINDS:
-                shapes.append(("record", core, optional))
+                shapes.append(("record", core, optional, None))
             elif inner in KINDS:
-                shapes.append(("records", inner, False))
+                shapes.append(("records", inner, False, None))
             elif inner or core == "Cited":
-                shapes.append(("texts", "", False))
+                shapes.append(("texts", "", False, None))
             elif core == "Count" or core.startswith("Annotated[int"):
-                shapes.append(("plain", "count", optional))
+                shapes.append(("plain", "count", optional, None))
             elif core == "Km2" or core.startswith("Annotated[float"):
-                shapes.append(("plain", "float", optional))
+                shapes.append(("plain", "float", optional, None))
             else:
-                shapes.append(("plain", "str", optional))
+                shapes.append(("plain", "str", optional, _vocabulary(core)))
         _SHAPES[kind] = tuple(shapes)
     return _SHAPES[kind]
 
 
-def _values(column: object, count: int, shape: Shape) -> list[Any]:
+def _vocabulary(annotation: str) -> frozenset[str] | None:
+    """The values a Literal annotation (``Province``, ``Literal["a", "b"]``) allows, else None."""
+    if annotation.startswith('Literal["'):  # written inline: its values are JSON strings
+        return frozenset(json.loads("[" + annotation.removeprefix("Literal[")[:-1] + "]"))
+    alias = getattr(models, annotation, None)
+    return frozenset(get_args(alias)) if get_origin(alias) is Literal else None
+
+
+def _values(
+    column: object, count: int, shape: Shape, named: list[tuple[str, list[Any], bool]]
+) -> list[Any]:
     """A column's values, checked against the field's shape: an entry holds what the
-    records hold (a record where one belongs, a count in range, a finite number, text)."""
+    records hold (a record where one belongs, a count in range, a finite number, text, a
+    value of the field's vocabulary)."""
     if not isinstance(column, list) or not column:
         raise ValueError("bad column")
-    tag, (form, what, optional) = column[0], shape
+    tag, (form, what, optional, vocabulary) = column[0], shape
     if tag == "v" and len(column) == 2 and form == "plain":
-        return _typed(_sized(column[1], count), what, optional)
+        values = _typed(_sized(column[1], count), what, optional)
+        if vocabulary is not None and not set(values) - {None} <= vocabulary:
+            raise ValueError("a value outside its field's vocabulary")
+        return values
     if tag == "v" and len(column) == 2 and optional:  # an optional date or record: all None
         values = _sized(column[1], count)
         if any(value is not None for value in values):
@@ -175,7 +223,7 @@ def _values(column: object, count: int, shape: Shape) -> list[Any]:
             dates[text] = PartialDate.parse(text)
         return list(map(dates.__getitem__, texts))
     if tag == "r" and len(column) == 4 and form == "record" and column[1] == what:
-        records = _build(_kind(what), column[3])
+        records = _build(_kind(what), column[3], named)
         positions = _counts(column[2], count)
         if positions and (max(positions) > len(records) or min(positions) < (not optional)):
             raise ValueError("a position past the records, or a missing record")
@@ -187,7 +235,7 @@ def _values(column: object, count: int, shape: Shape) -> list[Any]:
             raise ValueError("text where records belong")
         return _tuples(column[1], flat, count)
     if tag == "s" and len(column) == 4 and form == "records" and column[1] == what:
-        return _tuples(column[2], _build(_kind(what), column[3]), count)
+        return _tuples(column[2], _build(_kind(what), column[3], named), count)
     raise ValueError(f"a column {tag!r} where {form} {what} belongs")
 
 

@@ -174,8 +174,8 @@ FILTERS: dict[str, Opt] = {
     "relieves": option(metavar="CITY", help="Took the overflow of this city."),
     "designated_from": option(metavar="YEAR", help="First designated in or after YEAR."),
     "designated_to": option(metavar="YEAR", help="First designated in or before YEAR."),
-    "min_population": option(metavar="N", help="Latest population at least N."),
-    "max_population": option(metavar="N", help="Latest population at most N."),
+    "min_population": option(min=0, metavar="N", help="Latest population at least N."),
+    "max_population": option(min=0, metavar="N", help="Latest population at most N."),
     "member_as_of": option(
         metavar="DATE", help="With --group or --region: member on DATE (2022, 2022-11 …)."
     ),

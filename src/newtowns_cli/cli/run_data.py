@@ -39,7 +39,8 @@ def validate(
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
         records = [{key: getattr(problem, key) for key in keys} for problem in problems]
-        emit.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        emit.deliver(text, Out(None, True, listing=False))  # escaped on a terminal
     else:
         emit.problems(problems)
     if dataset is None:

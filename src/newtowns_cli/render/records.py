@@ -50,14 +50,15 @@ def build(catalog: Catalog, items: Sequence[T], columns: Sequence[Column[T]]) ->
 def pick(
     columns: Sequence[Column[T]], fields: str | None, default: Sequence[str]
 ) -> tuple[Column[T], ...]:
-    """The columns named in ``fields`` (comma-separated, or 'all'), in that order."""
+    """The columns named in ``fields`` (comma-separated, or 'all'), in that order, once each."""
     by_name = {column.name: column for column in columns}
     if fields is None:
         names = list(default)
     elif fields.strip() == "all":
         names = list(by_name)
     else:
-        names = [name.strip() for name in fields.split(",") if name.strip()]
+        # A field named twice is shown once, where first named: JSON cannot hold it twice.
+        names = list(dict.fromkeys(name.strip() for name in fields.split(",") if name.strip()))
     unknown = [name for name in names if name not in by_name]
     if unknown or not names:
         import difflib
