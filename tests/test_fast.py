@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from test_completion import COMPLETIONS, MINI_COMPLETIONS, OTHER_COMPLETIONS
 from typer.testing import CliRunner
 
-from newtowns_cli.cli import compiler, fast, run
+from newtowns_cli.cli import compiler, fast, fast_complete, run
 from newtowns_cli.cli.base import make_app
 from newtowns_cli.cli.params import FILTERS
 
@@ -67,7 +67,7 @@ def test_under_another_typer_the_fast_path_steps_aside(
     monkeypatch.setattr(fast, "typer_version", lambda: "0.29.1")
     assert fast.run(argv) is None
     env = _tab_env("bash", "newtowns show spi", 2)
-    assert fast.complete(env, SPEC) is not None  # taken under the same typer
+    assert fast_complete.complete(env, SPEC) is not None  # taken under the same typer
     assert fast.run([], env) is None
     monkeypatch.setattr(fast, "typer_version", lambda: None)  # typer not found at all
     assert fast.run(argv) is None
@@ -416,7 +416,7 @@ def _typer_tab(env: dict[str, str]) -> tuple[str, int]:
 
 def _fast_tab(env: dict[str, str]) -> tuple[str, int] | None:
     with mock.patch.dict(os.environ, env):
-        return fast.complete(env, SPEC)
+        return fast_complete.complete(env, SPEC)
 
 
 def _typer_completes(line: str, cword: int) -> list[str]:
@@ -620,7 +620,7 @@ def test_the_characters_taken_as_one_cell_are_one_cell_in_rich() -> None:
     """The wrap counts characters; rich counts cells: for these they are the same."""
     from rich.cells import cell_len
 
-    assert {c for c in fast.SINGLE_CELL if cell_len(c) != 1} == set()
+    assert {c for c in fast_complete.SINGLE_CELL if cell_len(c) != 1} == set()
 
 
 @pytest.mark.parametrize("name", ["Aa [b]", "Aa :x:", "Aa 中文", "Aa \u0301"])
