@@ -220,6 +220,7 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
 FORMATS = {
     "validate": ["validate"],
     "json": ["list", "-f", "json", "--fields", "all"],
+    "json-default": ["list", "-f", "json"],  # the default fields: issue 12's command
     "tsv": ["list", "-f", "tsv", "--fields", "all"],
     "md": ["list", "-f", "md", "--fields", "all"],
     "table": ["list", "-f", "table", "--fields", "all"],
