@@ -112,6 +112,13 @@ def test_replace_asdict_and_pickle() -> None:
         frozen.fields(int)
 
 
+def test_a_mutable_default_is_refused_where_the_class_is_declared() -> None:
+    with pytest.raises(TypeError, match=r"Bad\.items: a mutable default would be shared"):
+
+        class Bad(Frozen):
+            items: list[int] = []  # noqa: RUF012
+
+
 def test_slots_false_keeps_a_dict_for_cached_properties() -> None:
     cached = Cached((1, 2, 3))
     assert cached.total == 6

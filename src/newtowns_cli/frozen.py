@@ -70,6 +70,9 @@ class FrozenMeta(type):
         for field in own:
             if field in namespace:
                 defaults[field] = namespace.pop(field)
+                if isinstance(defaults[field], (list, dict, set)):
+                    # One object for every value, as dataclasses refuses it too.
+                    raise TypeError(f"{name}.{field}: a mutable default would be shared")
             else:
                 defaults.pop(field, None)
         if slots:
