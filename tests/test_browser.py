@@ -106,7 +106,7 @@ def test_the_bundled_dossier_in_chromium(tmp_path: pathlib.Path) -> None:
     result = browser("--dump-dom", page.as_uri(), profile=tmp_path / "profile")
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     dom = result.stdout.decode("utf-8")
-    assert 'aria-labelledby="map-title map-desc"' in dom
+    assert 'aria-labelledby="map-svg-title map-svg-desc"' in dom
     assert 'aria-labelledby="growth-chart-title growth-chart-desc"' in dom
     assert dom.count("<svg") >= 18 and "<script" not in dom
     towns = Runner()(["list", "--fields", "id,name", "-f", "tsv"]).stdout.splitlines()[1:]

@@ -186,6 +186,13 @@ def test_a_field_named_twice_is_shown_once_in_every_format(run: Runner, fmt: str
     assert (twice.exit_code, twice.stdout) == (0, once.stdout)
 
 
+def test_a_field_in_capitals_suggests_the_field() -> None:
+    """Field names are lower case; `--fields ID` suggests id rather than nothing."""
+    result = Runner()(["list", "--data", str(MINI), "--fields", "ID,name"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1].startswith("newtowns: hint: did you mean id? ")
+
+
 def test_fields_all_gives_every_column(run: Runner) -> None:
     """--fields all lists every column in definition order."""
     result = run(["list", "--data", str(MINI), "--fields", "all"])

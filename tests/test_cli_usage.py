@@ -122,10 +122,16 @@ def test_a_misspelt_group_in_the_shipped_data_gets_the_alliance(run: Runner) -> 
 def test_validate_of_a_missing_file_has_no_data_option_hint(
     run: Runner, tmp_path: pathlib.Path
 ) -> None:
-    """`validate FILE` names its file: --data and NEWTOWNS_DATA are no fix for it."""
+    """`validate FILE` names its file: --data and NEWTOWNS_DATA are no fix for it; the hint
+    says to check the path, and that `validate` alone checks the data newtowns reads (a
+    README example copied outside the checkout names data/newtowns.toml)."""
     missing = tmp_path / "nope.toml"
     result = run(["validate", str(missing)])
-    assert (result.exit_code, result.stderr) == (1, f"newtowns: error: {missing}: no such file\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"newtowns: error: {missing}: no such file\nnewtowns: hint: check the path; "
+        "newtowns validate alone checks the data newtowns reads\n",
+    )
     listed = run(["list", "--data", str(missing)])
     assert listed.exit_code == 1
     assert listed.stderr.splitlines()[-1].startswith("newtowns: hint: give a data file with --data")

@@ -119,11 +119,19 @@ def test_svgs_are_present_well_formed_and_titled() -> None:
         assert desc is not None and text_of(desc).strip()
     for chunk in svgs:
         ET.fromstring(chunk)  # well-formed XML on its own
-    assert tree.find(f".//{SVG}svg[@aria-labelledby='map-title map-desc']") is not None
+    assert tree.find(f".//{SVG}svg[@aria-labelledby='map-svg-title map-svg-desc']") is not None
     assert (
         tree.find(f".//{SVG}svg[@aria-labelledby='growth-chart-title growth-chart-desc']")
         is not None
     )
+
+
+def test_every_id_in_the_page_is_unique() -> None:
+    """aria-labelledby and the contents' links need one element per id (the map's SVG
+    title shared "map-title" with the section heading)."""
+    tree = parse(page())
+    ids = [element.get("id") for element in tree.iter() if element.get("id")]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
 def test_tables_have_scoped_headers() -> None:

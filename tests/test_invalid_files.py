@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import shlex
 import subprocess
@@ -65,20 +66,24 @@ def test_list_on_a_broken_file_reports_and_exits_1(run: Runner, path: pathlib.Pa
     ]
 
 
-def test_the_hint_names_a_command_a_shell_can_run(tmp_path: pathlib.Path) -> None:
+@pytest.mark.parametrize("name", ["it's $HOME/my data.toml", "-bad.toml"])
+def test_the_hint_names_a_command_a_shell_can_run(tmp_path: pathlib.Path, name: str) -> None:
     """A file name with a space, a quote or a dollar sign is quoted for the shell in the
-    hint, so the command it names can be pasted as it is and runs on that file."""
-    folder = tmp_path / "it's $HOME"
-    folder.mkdir()
-    broken = folder / "my data.toml"
+    hint, and one starting with '-' is written ./-bad.toml (not read as an option), so the
+    command it names can be pasted as it is and runs on that file."""
+    broken = tmp_path / name
+    broken.parent.mkdir(exist_ok=True)
     broken.write_bytes(INVALID[0].read_bytes())
+    env = {**os.environ, "NEWTOWNS_DATA": name}
     result = subprocess.run(
-        [str(SCRIPT), "list", "--data", str(broken)], capture_output=True, text=True, check=False
+        [str(SCRIPT), "list"], capture_output=True, text=True, check=False, cwd=tmp_path, env=env
     )
     assert result.returncode == 1
     command = result.stderr.splitlines()[-1].split("run: ", 1)[1]
     assert command.startswith("newtowns validate ")
     command = shlex.quote(str(SCRIPT)) + command.removeprefix("newtowns")
-    rerun = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    rerun = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
     assert rerun.returncode == 1
-    assert rerun.stderr.splitlines()[0].startswith(f"{broken}:")
+    assert rerun.stderr.splitlines()[0].split(":")[0] in (name, f"./{name}")

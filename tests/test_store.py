@@ -112,7 +112,11 @@ def test_load_returns_the_dataset_of_a_valid_file() -> None:
             "newtowns: error: nope.toml: no such file\nnewtowns: hint: give a data file with "
             "--data FILE or NEWTOWNS_DATA, or leave both unset for the bundled data\n",
         ),
-        (["validate", "nope.toml"], "newtowns: error: nope.toml: no such file\n"),
+        (
+            ["validate", "nope.toml"],
+            "newtowns: error: nope.toml: no such file\nnewtowns: hint: check the path; "
+            "newtowns validate alone checks the data newtowns reads\n",
+        ),
     ],
 )
 def test_missing_file_through_the_cli(run: Runner, args: list[str], stderr: str) -> None:

@@ -216,6 +216,18 @@ def test_report_tables_never_split_a_word(columns: int) -> None:
     assert (as_blocks, as_table) == ((True, False) if columns < 120 else (False, True))
 
 
+def test_report_on_a_terminal_shows_each_address_once() -> None:
+    """An autolink (<https://…>) is its address once, not 'address (address)', and keeps
+    every character (underscores, parentheses) as it is."""
+    code, text = on_terminal("report", "--no-pager", columns=160, NO_COLOR="1")
+    assert code == 0
+    urls = re.findall(r"<(https?://[^<>\s]+)>", piped("report"))
+    assert len(urls) > 50
+    shown = [line for line in text.splitlines() if "https://" in line]
+    assert all(line.count("https://") == 1 for line in shown), shown[:3]
+    assert [url for url in urls if url not in text] == []
+
+
 def test_a_long_report_goes_through_the_pager() -> None:
     """Longer than the screen: through $PAGER (here a sed that marks each line)."""
     code, text = on_terminal("report", columns=100, PAGER="sed s/^/PAGED:/")

@@ -59,9 +59,10 @@ class DataInvalidError(NewtownsError):
 
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
+        shown = f"./{file}" if file.startswith("-") else file  # not read as an option
         super().__init__(
             f"{file} has {count} {noun}",
-            hint=f"for the full report, run: newtowns validate {shlex.quote(file)}",
+            hint=f"for the full report, run: newtowns validate {shlex.quote(shown)}",
         )
         self.file = file
         self.problems = tuple(sorted(problems, key=Problem.sort_key))

@@ -34,7 +34,8 @@ def validate(
     """
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
-        target = frozen.replace(target, hint=None)
+        hint = "check the path; newtowns validate alone checks the data newtowns reads"
+        target = frozen.replace(target, hint=hint)
     dataset, problems = store.inspect(target, today=datetime.date.today())
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")

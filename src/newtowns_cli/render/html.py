@@ -143,7 +143,8 @@ def _map(catalog: Catalog, towns: Sequence[Town], cities: Sequence[City]) -> str
         for city in catalog.dataset.city
         if city in cities and city.location
     ]
-    return svgmap.render(geometry.load(), places, marked, width=560)
+    # "map-svg": the section heading has the id "map-title" (ids are unique in a page).
+    return svgmap.render(geometry.load(), places, marked, width=560, ident="map-svg")
 
 
 def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Table:

@@ -119,7 +119,11 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
         ))  # fmt: skip
     header = ("Town", "Municipality", "Province", "Status", "Designated (official)",
               "Population", "As of", "Area km²")  # fmt: skip
-    return Table("The towns, with their latest population figure", header, tuple(rows))
+    return Table(
+        "The towns, with their reference population figure (the one totals add)",
+        header,
+        tuple(rows),
+    )
 
 
 def designations(towns: Sequence[Town], cite: Citations) -> Table:

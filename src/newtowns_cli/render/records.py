@@ -63,7 +63,9 @@ def pick(
     if unknown or not names:
         import difflib
 
-        close = difflib.get_close_matches(unknown[0], list(by_name), n=1) if unknown else []
+        lowered = {name.lower(): name for name in by_name}  # "ID" suggests id
+        found = difflib.get_close_matches(unknown[0].lower(), list(lowered), n=1) if unknown else []
+        close = [lowered[match] for match in found]
         unknowns = ", ".join(unknown)
         hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: "
         raise UsageError(
@@ -144,7 +146,7 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column(
         "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
     ),
-    Column("population", "latest population", _population("count"), numeric=True),
+    Column("population", "reference population figure", _population("count"), numeric=True),
     Column("population_as_of", "date of the population figure", _population("as_of")),
     Column("population_unit", "what the figure counts: municipality or place", _population("unit")),
     Column("population_source", "source id of the population figure", _population("source")),

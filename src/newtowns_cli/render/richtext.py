@@ -109,10 +109,17 @@ def _rstrip(line: str) -> str:
 def markdown(source: str) -> RenderableType:
     """Markdown we wrote (data in it escaped) for rich to render.
 
-    Links to the document's own anchors ("[3](#source-3)") show as "[3]"; table cells
-    wrap instead of being cut.
+    Links to the document's own anchors ("[3](#source-3)") show as "[3]", addresses once;
+    table cells wrap instead of being cut.
     """
     from newtowns_cli.render.folding_markdown import FoldingMarkdown
 
     text = re.sub(r"\[([^\]\n]+)\]\(#[^)\s]*\)", r"\\[\1\\]", visible(source, keep="\t\n"))
+    # An autolink (<https://…>) as its address once: rich shows a link as "text (address)",
+    # which for an autolink is the address twice. Escaped, so no character of it is markup.
+    text = _AUTOLINK.sub(lambda m: _PUNCTUATION.sub(r"\\\g<0>", m.group(1)), text)
     return FoldingMarkdown(text, hyperlinks=False)
+
+
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation, which CommonMark escapes
