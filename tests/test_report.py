@@ -62,3 +62,20 @@ def test_filtered_report(run: Runner) -> None:
     assert "| Lelystad | 1980s |" in gaps and "Zoetermeer" not in gaps
     assert "## Claims" not in text
     assert "### Metropoolregio Rotterdam Den Haag" not in text
+
+
+def test_designations_read_oldest_first_within_each_town(run: Runner) -> None:
+    """The Designations table lists each town's facts by date, undated ones last (the data
+    file's order mixed newest-first and oldest-first towns), and the series say '1 decade'."""
+    text = run(["report"]).stdout
+    section = text.split("## Designations", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ")][2:]
+    by_town: dict[str, list[str]] = {}
+    for cells in rows:
+        by_town.setdefault(cells[0].removeprefix("| "), []).append(cells[1].strip())
+    assert len(by_town) >= 10
+    for town, dates in by_town.items():
+        dated = [d for d in dates if d]
+        assert dates == dated + [""] * (len(dates) - len(dated)), town
+        assert dated == sorted(dated, key=lambda d: (d[:4], d)), town
+    assert "in 1 decades" not in text

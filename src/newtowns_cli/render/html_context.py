@@ -16,6 +16,7 @@ from newtowns_cli.dates import PartialDate
 from newtowns_cli.frozen import Frozen
 from newtowns_cli.models import Population, Town
 from newtowns_cli.query import Catalog
+from newtowns_cli.render import report_series
 from newtowns_cli.summary import summarize
 from newtowns_cli.timeline import entries
 
@@ -130,7 +131,7 @@ def designations(towns: Sequence[Town], cite: Citations) -> Table:
     rows = tuple(
         (plain(t.name), day(date(d.date)), day(d.kind), plain(d.policy), cite("", d.source))
         for t in towns
-        for d in t.designation
+        for d in report_series.by_date(t)
     )
     return Table(
         "What each source says about a town's designation",

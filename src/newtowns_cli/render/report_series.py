@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newtowns_cli.models import City, Population, Town
+from newtowns_cli.models import City, Designation, Population, Town
 from newtowns_cli.render import markdown
 
 Cite = Callable[..., str]
 Table = Callable[..., str]
 
 
+def by_date(town: Town) -> list[Designation]:
+    """A town's designation facts oldest first, undated ones last (else in data order)."""
+    return sorted(town.designation, key=lambda d: (d.date is None, d.date.key() if d.date else ()))
+
+
 def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
-    """Every designation fact of every town, with what it was and its source."""
+    """Every designation fact of every town, oldest first, with what it was and its source."""
     rows = [
         [
             markdown.escape(town.name),
@@ -26,7 +31,7 @@ def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
             cite(fact.source),
         ]
         for town in towns
-        for fact in town.designation
+        for fact in by_date(town)
     ]
     intro = (
         "What each source says about a town's designation: `official` a designation by the "
@@ -76,9 +81,11 @@ def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
             ])  # fmt: skip
         decades = sorted({f.as_of.year // 10 * 10 for f in figures if f.unit == "municipality"})
         parts.append(f"### {markdown.escape(town.name)}")
+        municipal_count = sum(f.unit == "municipality" for f in figures)
+        listed = ", ".join(f"{d}s" for d in decades) or "none"
         parts.append(
-            f"Municipal figures: {sum(f.unit == 'municipality' for f in figures)}, "
-            f"in {len(decades)} decades ({', '.join(f'{d}s' for d in decades) or 'none'})."
+            f"Municipal figures: {municipal_count}, in {len(decades)} "
+            f"decade{'' if len(decades) == 1 else 's'} ({listed})."
         )
         parts.append(table(["As of", "Municipality", "Other unit", "Unit"], rows, numeric=(1, 2)))
     return parts
