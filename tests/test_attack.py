@@ -129,23 +129,34 @@ def _signed(entry: bytes, body: bytes) -> bytes:
     return json.dumps(header).encode() + b"\n" + body
 
 
-@pytest.mark.parametrize("args", [["show", "aastad"], ["export", "--format", "toml"], ["report"]])
-def test_a_lone_surrogate_in_a_signed_entry_is_a_miss(
-    tmp_path: pathlib.Path, args: list[str]
-) -> None:
-    """An entry with a matching digest whose text holds "\\ud800" (valid JSON, a str, but
-    no data file can hold it) ended every command that prints that text in a traceback."""
+def _run_with_a_signed_change(
+    tmp_path: pathlib.Path, args: list[str], old: bytes, new: bytes
+) -> pathlib.Path:
+    """Fill the cache for MINI, replace ``old`` by ``new`` in its entry and sign it again,
+    then run ``args``: the same answer as from the true entry, nothing on stderr, exit 0.
+    Returns the entry (the true one kept beside it, as .before)."""
     data = tmp_path / "data.toml"
     data.write_bytes(MINI.read_bytes())
     env = {**os.environ, "NEWTOWNS_DATA": str(data), "NEWTOWNS_CACHE_DIR": str(tmp_path / "c")}
     expected = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=True)
     [entry] = (tmp_path / "c").glob("*.cache")
     original = entry.read_bytes()
+    entry.with_suffix(".before").write_bytes(original)
     body = original.split(b"\n", 1)[1]
-    assert b'"Aastad"' in body
-    entry.write_bytes(_signed(original, body.replace(b'"Aastad"', b'"Aa\\ud800stad"')))
+    assert old in body
+    entry.write_bytes(_signed(original, body.replace(old, new, 1)))
     result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=False)
     assert (result.returncode, result.stderr, result.stdout) == (0, b"", expected.stdout)
+    return entry
+
+
+@pytest.mark.parametrize("args", [["show", "aastad"], ["export", "--format", "toml"], ["report"]])
+def test_a_lone_surrogate_in_a_signed_entry_is_a_miss(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
+    """An entry with a matching digest whose text holds "\\ud800" (valid JSON, a str, but
+    no data file can hold it) ended every command that prints that text in a traceback."""
+    entry = _run_with_a_signed_change(tmp_path, args, b'"Aastad"', b'"Aa\\ud800stad"')
     assert b"\\ud800" not in entry.read_bytes()  # replaced by a fresh entry
 
 
@@ -164,18 +175,8 @@ def test_a_signed_entry_outside_what_validation_allows_is_a_miss(
     """An entry with a matching digest whose values have the right JSON type but lie
     outside what validation allows (a value no vocabulary has, an id nothing holds) ended
     `show`, `timeline` and `report` in a KeyError; it is a miss, validated again."""
-    data = tmp_path / "data.toml"
-    data.write_bytes(MINI.read_bytes())
-    env = {**os.environ, "NEWTOWNS_DATA": str(data), "NEWTOWNS_CACHE_DIR": str(tmp_path / "c")}
-    expected = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=True)
-    [entry] = (tmp_path / "c").glob("*.cache")
-    original = entry.read_bytes()
-    body = original.split(b"\n", 1)[1]
-    assert old in body
-    entry.write_bytes(_signed(original, body.replace(old, new, 1)))
-    result = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, check=False)
-    assert (result.returncode, result.stderr, result.stdout) == (0, b"", expected.stdout)
-    assert entry.read_bytes() == original  # replaced by a fresh entry
+    entry = _run_with_a_signed_change(tmp_path, args, old, new)
+    assert entry.read_bytes() == entry.with_suffix(".before").read_bytes()  # a fresh entry
 
 
 @pytest.mark.parametrize("target", ["real.json", "/proc/self/fd/1"])
