@@ -12,7 +12,6 @@ import resource
 import signal
 import subprocess
 import sys
-import time
 from typing import Any
 
 import pytest
@@ -382,35 +381,6 @@ def test_a_bash_tab_press_without_its_variables_answers(given: dict[str, str]) -
     assert (result.returncode, result.stderr) == (0, b"")
     words = {"COMP_WORDS": given.get("COMP_WORDS", ""), "COMP_CWORD": "0"}
     assert result.stdout == _run([], env={**env, **words}).stdout
-
-
-def test_a_hang_up_during_a_write_leaves_the_old_file_and_no_partial_file(
-    tmp_path: pathlib.Path,
-) -> None:
-    """SIGHUP (the terminal closed) ended an export at once and left its temporary file
-    (`.towns.db.….tmp`) behind; it now ends the run like Ctrl-C: exit 130, file removed.
-
-    The signal is sent once the temporary file exists, so it falls during the write."""
-    sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "benchmarks"))
-    from generate import data_file
-
-    data = tmp_path / "big.toml"
-    data.write_text(data_file(5_000), encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    target = out / "towns.db"
-    target.write_text("old\n")
-    args = ["export", "--data", str(data), "-f", "sqlite", "-o", str(target), "--force"]
-    env = {**os.environ, "NEWTOWNS_NO_CACHE": "1"}
-    process = subprocess.Popen([str(SCRIPT), *args], stderr=subprocess.PIPE, env=env)
-    while not any(path.suffix == ".tmp" for path in out.iterdir()):
-        assert process.poll() is None, "finished before its temporary file was seen"
-        time.sleep(0.002)
-    process.send_signal(signal.SIGHUP)
-    _, stderr = process.communicate(timeout=60)
-    assert (process.returncode, stderr) == (130, b"")
-    assert target.read_text() == "old\n"
-    assert [path.name for path in out.iterdir()] == ["towns.db"]
 
 
 def test_a_tab_press_on_a_file_replaced_by_a_fifo_after_its_check_has_no_candidates(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
+import signal
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from newtowns_cli.errors import OutputError, UsageError
 
@@ -62,26 +63,58 @@ def write_with(
             raise OutputError(f"{path}: not a regular file; refusing to replace it")
         if not force:
             raise UsageError(f"{path}: file exists", hint="add --force to replace it")
+    # Ctrl-C, SIGTERM and SIGHUP wait while the temporary file is made and named, and land
+    # inside the block that removes it: between mkstemp and that block one left it behind.
+    with _signals_held() as release:
+        try:
+            # At most 200 bytes of the name: a name of 255 bytes is valid, its temporary not.
+            stem = os.fsdecode(os.fsencode(path.name)[:200])
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
+            os.close(handle)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        temporary = pathlib.Path(name)
+        try:
+            release()
+            _write_through(temporary, path, fill, info)
+        except OSError as exc:
+            _remove(temporary)
+            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        except BaseException:
+            _remove(temporary)
+            raise
+
+
+def _write_through(
+    temporary: pathlib.Path,
+    path: pathlib.Path,
+    fill: Callable[[pathlib.Path], None],
+    info: os.stat_result | None,
+) -> None:
+    """Fill ``temporary`` and put it in ``path``'s place (the caller removes it on failure)."""
+    temporary.unlink()  # fill creates it: sqlite3 wants a path where no file is yet
+    fill(temporary)
+    # The old file's permissions, not its set-user-ID, set-group-ID or sticky bits.
+    temporary.chmod(info.st_mode & 0o777 if info else _default_mode())
+    temporary.replace(path)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[Callable[[], None]]:
+    """Hold the signals that end a run until ``release()`` (or the block's end) is called."""
+    ending = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on Linux
+        yield lambda: None
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ending)
+
+    def release() -> None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
     try:
-        # At most 200 bytes of the name: a name of 255 bytes is valid, its temporary not.
-        stem = os.fsdecode(os.fsencode(path.name)[:200])
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
-        os.close(handle)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
-    temporary = pathlib.Path(name)
-    try:
-        temporary.unlink()  # fill creates it: sqlite3 wants a path where no file is yet
-        fill(temporary)
-        # The old file's permissions, not its set-user-ID, set-group-ID or sticky bits.
-        temporary.chmod(info.st_mode & 0o777 if info else _default_mode())
-        temporary.replace(path)
-    except OSError as exc:
-        _remove(temporary)
-        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
-    except BaseException:
-        _remove(temporary)
-        raise
+        yield release
+    finally:
+        release()
 
 
 def _same(path: pathlib.Path, other: pathlib.Path) -> bool:
