@@ -29,18 +29,16 @@ def ids(
     """
     import tomllib
 
+    from newtowns_cli.files import read_regular
+
     try:
         info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return []
         # Checked again once open (a FIFO swapped in after the stat is not waited on),
         # and never more read than the limit (/proc files say they are empty).
-        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
-        with os.fdopen(os.open(path, flags), "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                return []
-            raw = stream.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
+        raw = read_regular(path, MAX_BYTES)
+        if raw is None or len(raw) > MAX_BYTES:
             return []
         document = tomllib.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits

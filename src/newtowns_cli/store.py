@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import os
 import pathlib
 import re
 import stat
 from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
+from newtowns_cli.files import read_regular
 from newtowns_cli.frozen import Frozen
 
 if TYPE_CHECKING:
@@ -72,17 +72,10 @@ def read_bytes(data: DataFile) -> bytes:
 
 
 def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
-    """At most MAX_BYTES of the file, if what is opened is still a regular file.
-
-    Checked again on the opened file: one replaced by a FIFO after the check above would
-    block the read for ever (it is opened without blocking), and one grown past the limit
-    (or a /proc file that says it is empty) is not read whole.
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags), "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise DataFileError(f"{label}: is not a regular file", hint)
-        raw = stream.read(MAX_BYTES + 1)
+    """At most MAX_BYTES of the file, if what is opened is still a regular file."""
+    raw = read_regular(path, MAX_BYTES)
+    if raw is None:
+        raise DataFileError(f"{label}: is not a regular file", hint)
     if len(raw) > MAX_BYTES:
         raise _too_large(label, len(raw))
     return raw

@@ -121,5 +121,5 @@ def markdown(source: str) -> RenderableType:
     return FoldingMarkdown(text, hyperlinks=False)
 
 
-_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_AUTOLINK = re.compile(r"(?<!\\)<(https?://[^<>\s]+)>")  # text escaped as \< is no link
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation, which CommonMark escapes
