@@ -94,23 +94,23 @@ def test_data_before_the_command_works_for_every_command(run: Runner, args: list
     assert (script.returncode, script.stdout) == (0, after.stdout)
 
 
-def test_data_before_the_command_takes_the_fast_path() -> None:
-    """`newtowns --data FILE list …` is parsed without typer, to the values typer passes."""
-    from newtowns_cli.cli import fast
+def test_data_before_the_command_is_read_by_our_parser() -> None:
+    """`newtowns --data FILE list …`: the root's --data goes to the command that takes it."""
+    from newtowns_cli.cli.parse import parse
 
-    spec = fast.spec()
-    split = fast.split_root(["--data", "f.toml", "list", "--limit", "2"], spec)
-    assert split == ({"data": "f.toml"}, ["list", "--limit", "2"])
-    assert fast.split_root(["--data"], spec) is None
-    assert fast.split_root(["--data", "-x", "list"], spec) is None
-    assert fast.split_root(["list", "--data", "x"], spec) == ({}, ["list", "--data", "x"])
+    line = parse(["--data", "f.toml", "list", "--limit", "2"])
+    assert (line.name, line.values) == ("list", {"limit": 2, "data": "f.toml"})
+    assert parse(["--data", "a.toml", "list", "--data", "b.toml"]).values == {"data": "b.toml"}
+    assert parse(["--data", "f.toml", "completion", "bash"]).values == {"shell": "bash"}
 
 
 def test_data_before_the_command_with_no_command_is_a_usage_error(run: Runner) -> None:
-    """`newtowns --data FILE` alone: click's "Missing command", exit 2."""
+    """`newtowns --data FILE` alone: no command, exit 2, our message."""
     result = run(["--data", str(MINI)])
-    assert result.exit_code == 2
-    assert "Missing command" in result.stderr
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "newtowns: error: missing command\nnewtowns: hint: 'newtowns --help' lists the commands\n",
+    )
 
 
 def test_an_empty_data_before_the_command_is_an_error(run: Runner) -> None:
@@ -329,15 +329,17 @@ def test_filter_without_filters_is_the_whole_data_set(run: Runner) -> None:
     assert result.stdout.count("[[town]]") == 2
 
 
-def test_filter_and_summarise_are_in_the_help_and_the_fast_path() -> None:
-    """Both listed by --help; both parsed without typer."""
-    from newtowns_cli.cli import fast
+def test_filter_and_summarise_are_in_the_help() -> None:
+    """Both listed by --help, and both read without typer."""
+    from newtowns_cli.cli.parse import parse
 
     help_text = _script("--help", COLUMNS="100").stdout
     assert "\n  filter " in help_text and "\n  summarise " in help_text
-    spec = fast.spec()
-    for argv in (["filter", "--region", "MRA", "-o", "x.toml"], ["summary", "--by", "status"]):
-        assert fast.parse(spec["commands"][argv[0]]["params"], argv[1:]) is not None
+    assert parse(["filter", "--region", "MRA", "-o", "x.toml"]).values == {
+        "region": "MRA",
+        "output": "x.toml",
+    }
+    assert parse(["summary", "--by", "STATUS"]).values == {"by": "status"}
 
 
 # -- export on a terminal -----------------------------------------------------------------------

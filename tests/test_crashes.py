@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from newtowns_cli import complete
+from newtowns_cli.cli import complete
 from newtowns_cli.render import chart
 
 from support import DATA, MINI

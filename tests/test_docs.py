@@ -62,11 +62,11 @@ def test_every_closed_vocabulary_value_is_documented() -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    """Each command's --help works and shows one example, as its docstring promises."""
+    """Each command's --help works and shows one example of that command."""
     from typer.main import get_command
 
     from newtowns_cli.cli import app
-    from newtowns_cli.cli.run import ALIASES
+    from newtowns_cli.cli.spec import BY_NAME
 
     from support import Runner
 
@@ -76,52 +76,50 @@ def test_every_command_has_help_with_an_example() -> None:
         "report", "research", "schema", "show", "sources", "summarise", "summary", "timeline",
         "validate",
     ]  # fmt: skip
-    assert ALIASES == {"summary": "summarise"}
-    for name in commands:
+    for name in [*commands, "help"]:
         result = Runner()([name, "--help"])
         assert result.exit_code == 0, name
-        assert "Example: newtowns " + ALIASES.get(name, name) in result.stdout, name
+        assert f"  Example:\n    newtowns {BY_NAME[name].name} " in result.stdout, name
 
 
-def test_the_help_lists_every_command_in_run_order() -> None:
-    """Commands live in several run*.py modules; run.ORDER alone decides the help's order,
-    and names every registered command (a new one left out would fall to the end)."""
-    from newtowns_cli.cli.run import ALIASES, ORDER, RUNNERS
+def test_the_help_lists_every_command_in_the_tables_order() -> None:
+    """spec.COMMANDS alone decides the help's order and names every registered command."""
+    from newtowns_cli.cli.run import RUNNERS
+    from newtowns_cli.cli.spec import COMMANDS
 
     from support import Runner
 
-    assert list(RUNNERS) == [*ORDER, *ALIASES]
+    assert sorted(RUNNERS) == sorted(c.name for c in COMMANDS if c.name != "help")
     root_help = Runner()(["--help"]).stdout
-    listed = [line.split()[0] for line in root_help.split("Commands:")[1].splitlines()[1:]]
-    assert [name for name in listed if name.isalpha()] == list(ORDER)
+    section = root_help.split("Commands:\n")[1].split("\n\n")[0]
+    listed = [line.split()[0] for line in section.splitlines() if line[2:3] != " "]
+    assert listed == [c.name for c in COMMANDS]
 
 
 @pytest.mark.parametrize("columns", ["40", "80", "200"])
 def test_help_examples_are_never_wrapped(columns: str) -> None:
     """Each command's example is one whole line of its help at any width: copyable."""
-    import inspect
-
-    from newtowns_cli.cli.run import RUNNERS
+    from newtowns_cli.cli.spec import COMMANDS
 
     from support import Runner
 
-    for name, runner in RUNNERS.items():
-        doc = inspect.getdoc(runner.function) or ""
-        example = next(line for line in doc.splitlines() if line.startswith("Example: "))
-        result = Runner()([name, "--help"], env={"COLUMNS": columns})
-        assert f"\n  {example}\n" in result.stdout, (name, result.stdout)
+    for command in COMMANDS:
+        result = Runner()([command.name, "--help"], env={"COLUMNS": columns})
+        assert f"\n    {command.example}\n" in result.stdout, (command.name, result.stdout)
 
 
 def test_the_alias_is_hidden_from_the_help_and_named_in_its_command() -> None:
-    """`summary` is `summarise`: not listed in --help, named in summarise --help."""
+    """`summary` is `summarise`: not listed in --help; each page names the other spelling."""
     from support import Runner
 
     top = Runner()(["--help"]).stdout
     assert "  summarise  " in top and "  summary " not in top
-    assert "Also spelled `summary`." in Runner()(["summarise", "--help"]).stdout
-    assert Runner()(["summary", "--help"]).stdout == Runner()(
-        ["summarise", "--help"]
-    ).stdout.replace("newtowns summarise [OPTIONS]", "newtowns summary [OPTIONS]")
+    summarise = Runner()(["summarise", "--help"]).stdout
+    summary = Runner()(["summary", "--help"]).stdout
+    assert "Also spelled: summary." in summarise
+    assert summary == summarise.replace(
+        "newtowns summarise [OPTIONS]", "newtowns summary [OPTIONS]"
+    ).replace("Also spelled: summary.", "Also spelled: summarise.")
 
 
 def test_readme_mentions_every_command() -> None:
@@ -165,9 +163,14 @@ def test_console_examples_print_what_the_docs_show(
 
 def test_cli_reference_is_current() -> None:
     """docs/cli.md is what the app generates: regenerate after changing a command or option."""
-    from newtowns_cli.cli.reference import markdown
+    import importlib.util
 
-    assert (DOCS / "cli.md").read_text("utf-8") == markdown()
+    path = DOCS.parent / "scripts" / "cli_reference.py"
+    spec = importlib.util.spec_from_file_location("cli_reference", path)
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    assert (DOCS / "cli.md").read_text("utf-8") == reference.markdown()
 
 
 def test_readme_links_the_docs() -> None:

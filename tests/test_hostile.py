@@ -238,15 +238,17 @@ def test_output_into_a_folder_that_cannot_be_written(run: Runner) -> None:
     assert result.stderr.startswith("newtowns: error: /proc/newtowns-test.tsv: cannot write: ")
 
 
+@pytest.mark.parametrize("columns", ["40", "60", "100"])
 @pytest.mark.parametrize("args", ["--help", "list --help"])
-def test_help_to_a_closed_stdout_is_one_error_line(args: str) -> None:
-    """`newtowns --help >&-`: help is data on stdout; a closed stdout is exit 1, no traceback."""
+def test_help_to_a_closed_stdout_is_one_error_line(args: str, columns: str) -> None:
+    """`newtowns --help >&-` at any width: help is data on stdout; a closed stdout is exit 1,
+    no traceback."""
     result = subprocess.run(
         f"{SCRIPT} {args} >&- <&-",
         shell=True,
         capture_output=True,
         text=True,
-        env={**_env(), "COLUMNS": "100"},
+        env={**_env(), "COLUMNS": columns},
         check=False,
     )
     assert (result.returncode, result.stderr) == (

@@ -122,6 +122,7 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
         [],
         ["--help"],
         ["list", "--help"],
+        ["help", "show"],
         ["list", "--format", "json"],
         ["show", "almere"],
         ["--data", str(BUNDLED), "list", "-f", "json", "-o", "-"],
@@ -130,33 +131,29 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
         ["export", "--format", "csv"],
         ["timeline", "--sort", "kind", "--limit", "3"],
         ["growth", "almere", "-f", "json"],
+        ["list", "--format", "jsn"],
+        ["list", "--regoin", "MRA"],
+        ["list", "--", "x"],
+        ["completion", "zsh"],
     ],
 )
-def test_the_common_command_lines_do_not_import_typer(
-    tmp_path: pathlib.Path, args: list[str]
+@pytest.mark.parametrize("columns", ["40", "100"])
+def test_the_console_script_never_imports_typer(
+    tmp_path: pathlib.Path, args: list[str], columns: str
 ) -> None:
-    """Help on a wide terminal and a listing from the cache take the fast path (fast.py),
-    and build their values without ``dataclasses`` (and the ``inspect`` it imports)."""
+    """Help at any width, usage errors and listings from the cache are answered by our own
+    parser and renderer, and build their values without ``dataclasses`` (and ``inspect``)."""
     _imported(args, tmp_path)  # fills the cache
-    modules = _imported(args, tmp_path, COLUMNS="100")
+    modules = _imported(args, tmp_path, COLUMNS=columns)
     assert not modules & {"typer", "click", "pydantic", "rich", "dataclasses", "inspect"}
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["list", "--format", "jsn"], ["list", "--regoin", "MRA"], ["list", "--", "x"]],
-)
-def test_what_typer_answers_imports_pydantic_with_typer(
-    tmp_path: pathlib.Path, args: list[str]
-) -> None:
-    """typer 0.29 converts every value through pydantic, the root's --data too: what it
-    answers pays that import (benchmarks/README.md, "typer 0.29"); the fast path does not."""
-    assert {"typer", "pydantic"} <= _imported(args, tmp_path, COLUMNS="100")
-
-
-def test_a_command_line_with_an_error_goes_through_typer(tmp_path: pathlib.Path) -> None:
-    """click's own message for a bad value: typer handles what the fast path does not take."""
-    assert "typer" in _imported(["list", "--format", "jsn"], tmp_path)
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["help", "growth"]])
+def test_help_imports_nothing_of_the_data(tmp_path: pathlib.Path, args: list[str]) -> None:
+    """Neither the data's modules nor typing: help stays close to Python's own start-up."""
+    modules = _imported(args, tmp_path, COLUMNS="60")
+    assert not modules & {"typing", "tomllib", "difflib", "pathlib"}
+    assert not {m for m in modules if m.startswith("newtowns_cli.render")}
 
 
 TAB_PRESSES = {

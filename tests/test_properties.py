@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.main import get_command
 
 from newtowns_cli import export, frozen, sqlite_export, store
-from newtowns_cli.cli.base import make_app
+from newtowns_cli.cli.typer_app import make_app
 from newtowns_cli.query import Catalog
 from newtowns_cli.render import Format, records, render
 from newtowns_cli.render import geojson as geo

@@ -1,45 +1,130 @@
-"""The command-line layer: the only place that imports typer."""
+"""The command line: one main, one parser, one error boundary, one style of message.
+
+Every path comes through ``handle``: the console script (which imports no typer), and the
+typer app (typer_app.py), whose group hands its command line here and lets click call
+the command only once the line has been read here. Help, usage errors and Tab answers
+are ours on both, so they cannot drift when typer releases.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from typing import Any, NoReturn
 
     import typer
 
-__all__ = ["app", "main"]
+    from newtowns_cli.cli.parse import Line
+
+__all__ = ["app", "handle", "main"]
 
 
 def main() -> NoReturn:
-    """Console-script entry point.
+    """Console-script entry point."""
+    from newtowns_cli.cli.streams import prepare
 
-    `newtowns --version` answers before anything else is imported; the common command
-    lines and help pages go the fast path (fast.py), the rest through typer.
+    prepare()
+    try:
+        code = handle(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting: no traceback
+        code = 130
+    sys.exit(code)
+
+
+def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -> int:
+    """Answer one command line and return its exit code.
+
+    ``dispatch`` calls the command another way (the typer app's click); by default the
+    command's function is called with the values read here.
     """
-    _streams()
-    argv = sys.argv[1:]
-    if argv == ["--version"]:
+    from newtowns_cli.cli.spec import COMPLETE_VAR
+
+    if os.environ.get(COMPLETE_VAR):
+        from newtowns_cli.cli.complete import answer as tab
+
+        text, code = tab(os.environ)
+        return answer(text) or code
+    from newtowns_cli.cli import helptext
+    from newtowns_cli.cli.parse import parse
+
+    if not argv:  # the help, on stderr as a usage error: no command was given
+        return _message(helptext.page(None), 2)
+    try:
+        line = parse(argv)
+    except Exception as exc:  # a UsageError of our own wording; anything else is a bug
+        return _failed(exc)
+    if line.version:
         from newtowns_cli import __version__
 
-        sys.exit(answer(f"newtowns {__version__}\n"))
+        return answer(f"newtowns {__version__}\n")
+    if line.help:
+        return answer(helptext.page(line.command, name=line.name))
+    if dispatch is not None:
+        return dispatch(line)
+    command = line.command
+    assert command is not None
+    handed = {
+        p.name: p.handed(line.values[p.name]) for p in command.params if p.name in line.values
+    }
+    from newtowns_cli.cli.run import RUNNERS
+
+    return boundary(lambda: RUNNERS[command.name](handed))
+
+
+def boundary(call: Callable[[], object]) -> int:
+    """Run a command: every expected error becomes its message and exit code, on any path."""
+    from newtowns_cli.cli import emit
+    from newtowns_cli.errors import ExitCode, NewtownsError
+
+    code: int | str | None = 0
     try:
-        from newtowns_cli.cli import fast
+        call()
+    except NewtownsError as exc:
+        emit.report(exc)
+        code = int(exc.exit_code)
+    except KeyboardInterrupt:
+        code = int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        emit.silence_stdout()
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        emit.silence_stdout()
+    except OSError as exc:
+        return _failed(emit.stdout_error(exc))
+    if code is None or isinstance(code, int):
+        return code or 0
+    return _message(f"{code}\n", 1)  # as sys.exit does with a message
 
-        code = fast.run(argv)
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting: no traceback
-        code = 130  # ExitCode.INTERRUPTED, without importing errors before it is needed
-    if code is not None:
-        sys.exit(code)
-    from newtowns_cli.cli.base import main as run
 
-    run()
+def _failed(exc: BaseException) -> int:
+    """An error of ours reported in our style; anything else goes on up."""
+    from newtowns_cli.cli import emit
+    from newtowns_cli.errors import NewtownsError
+
+    if not isinstance(exc, NewtownsError):
+        raise exc
+    emit.report(exc)
+    return int(exc.exit_code)
+
+
+def _message(text: str, code: int) -> int:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except OSError:
+        pass  # a message that cannot be written: the exit code stays the same
+    return code
 
 
 def answer(text: str) -> int:
-    """Write ``text`` (the version, help, completions) to stdout as a command writes its data.
+    """Write ``text`` (help, the version, Tab answers) to stdout as a command writes data.
 
     A closed pipe is not an error (exit 0); a closed stdout or a full disk is one message
     on stderr and exit 1, not a traceback.
@@ -52,138 +137,18 @@ def answer(text: str) -> int:
 
         silence_stdout()
     except OSError as exc:
-        from newtowns_cli.cli.emit import report, silence_stdout, stdout_error
+        from newtowns_cli.cli.emit import silence_stdout, stdout_error
 
-        failure = stdout_error(exc)
-        report(failure)
+        code = _failed(stdout_error(exc))
         silence_stdout()  # what is still buffered goes nowhere, not to a failing exit
-        return int(failure.exit_code)
+        return code
     return 0
 
 
-def _streams() -> None:
-    """Make stdout and stderr safe for any environment before anything is written.
-
-    A closed stdout (`newtowns list >&-`) becomes an error on writing rather than a crash;
-    messages to a closed stderr (`2>&-`) are discarded, so the exit code stays the
-    documented one (3 for `show atlantis`, 2 for a usage error), not 1 for a failed write;
-    on a stream that is not UTF-8 (PYTHONIOENCODING=latin-1, an old locale), characters it
-    cannot encode are written as visible escapes (\u2026) instead of raising. SIGTERM and
-    SIGHUP end the run like Ctrl-C, so a half-written output file is removed. A terminal size of
-    more than six digits (COLUMNS=10**5000) is read as 999999 by every reader.
-    """
-    import os
-    import signal
-
-    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
-        value = os.environ.get(name, "")
-        if value.isascii() and value.isdigit() and len(value.lstrip("0")) > 6:
-            # A size of more than 4 300 digits makes int() raise in rich and typer; any
-            # size this large means "very large", the same to every reader.
-            os.environ[name] = "999999"
-    position = os.environ.get("COMP_CWORD")
-    if position is not None:
-        # bash sets it to the index of the word being completed; one int() refuses made
-        # click (and the fast path) raise on a Tab press. 5 000 digits read as a very
-        # large index (past the last word), anything else as 0 (no word: no candidates).
-        try:
-            int(position)
-        except ValueError:
-            digits = position.strip()
-            os.environ["COMP_CWORD"] = "999999" if digits.isascii() and digits.isdigit() else "0"
-    if sys.stderr is None:
-        sys.stderr = _discarding_stderr()
-    else:
-        sys.stderr = _Forgiving(sys.stderr)
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is None:
-            setattr(sys, name, _Closed())
-        elif (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
-            stream.reconfigure(errors="backslashreplace")
-    for ending in (signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
-        # SIGHUP: the terminal closed (an ssh session dropped). Left to its default it
-        # ended the run at once, and an -o file's temporary file stayed behind.
-        if signal.getsignal(ending) is signal.SIG_DFL:
-            signal.signal(ending, _terminate)
-
-
-def _discarding_stderr() -> Any:
-    """A stderr on /dev/null, put on descriptor 2 so no file opened later takes it."""
-    import os
-
-    descriptor = os.open(os.devnull, os.O_WRONLY)
-    if descriptor != 2:
-        os.dup2(descriptor, 2)
-        os.close(descriptor)
-    return open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-class _Forgiving:
-    """stderr that drops a message it cannot write (a closed pipe: `2>&1 | head -0`).
-
-    The first failed write puts /dev/null on descriptor 2, where what is still buffered
-    goes too: the exit code stays the documented one, not 1 for a failed message.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            written: int = self._stream.write(text)
-        except OSError:
-            self._lost()
-            return len(text)
-        return written
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError:
-            self._lost()
-
-    def _lost(self) -> None:
-        import contextlib
-
-        with contextlib.suppress(OSError, ValueError):
-            _discarding_stderr().close()  # /dev/null on descriptor 2
-            self._stream.flush()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-class _Closed:
-    """Stands in for a closed stdout or stderr: writing to it is an OSError (EBADF)."""
-
-    encoding = "utf-8"
-
-    def write(self, text: str) -> int:
-        import errno
-
-        raise OSError(errno.EBADF, "Bad file descriptor")
-
-    def flush(self) -> None:
-        return None
-
-    def isatty(self) -> bool:
-        return False
-
-    def fileno(self) -> int:
-        import io
-
-        raise io.UnsupportedOperation("closed")
-
-
 def __getattr__(name: str) -> Any:
-    # `from newtowns_cli.cli import app` loads the app with every command registered.
+    # `from newtowns_cli.cli import app`: the typer app, built from the same table.
     if name == "app":
-        from newtowns_cli.cli.base import make_app
+        from newtowns_cli.cli.typer_app import make_app
 
         return make_app()
     raise AttributeError(name)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli import store
-from newtowns_cli.cli.params import ENV_DATA
+from newtowns_cli.cli.spec import ENV_DATA
 from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, Problem, UsageError
 from newtowns_cli.frozen import Frozen
 from newtowns_cli.render import Format

@@ -7,7 +7,7 @@ run.py imports every command module, so RUNNERS is complete once run.py is impor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from newtowns_cli.cli import emit
 from newtowns_cli.errors import UsageError
@@ -15,6 +15,9 @@ from newtowns_cli.filters import TownFilter
 from newtowns_cli.frozen import Frozen
 
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
+    from newtowns_cli.dates import PartialDate
     from newtowns_cli.models import Dataset, Town
     from newtowns_cli.query import Catalog
     from newtowns_cli.render.records import Column
@@ -33,8 +36,6 @@ class Runner(Frozen):
     def __call__(self, values: dict[str, Any]) -> None:
         """Run with ``values``, the parsed options by name (the filters among them)."""
         if self.filters:
-            from newtowns_cli.cli.params import town_filter
-
             values = dict(values)
             values["where"] = town_filter(values)
         self.function(**values)
@@ -106,3 +107,57 @@ def subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Da
     if where == TownFilter():
         return catalog, towns, catalog.dataset
     return catalog, towns, exports.subset(catalog.dataset, [t.id for t in towns])
+
+
+FILTERS = (
+    "region",
+    "group",
+    "province",
+    "status",
+    "relieves",
+    "designated_from",
+    "designated_to",
+    "min_population",
+    "max_population",
+    "member_as_of",
+    "search",
+)
+"""The town filters of list, filter, summarise, growth, report and export (spec.TOWN_FILTERS)."""
+
+
+def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
+    """Take the filter options out of ``values`` (a command's parsed options) as a TownFilter."""
+    taken = {name: values.pop(name, None) for name in FILTERS}
+    taken["member_as_of"] = parse_date(taken["member_as_of"], "--member-as-of")
+    for low, high, word in (
+        ("designated_from", "designated_to", "after"),
+        ("min_population", "max_population", "above"),
+    ):
+        if taken[low] is not None and taken[high] is not None and taken[low] > taken[high]:
+            check_range(
+                f"--{low.replace('_', '-')} {taken[low]}",
+                f"--{high.replace('_', '-')} {taken[high]}",
+                word,
+            )
+    return TownFilter(**taken)
+
+
+def check_range(low: str, high: str, word: str = "after") -> NoReturn:
+    """A range whose start lies beyond its end is a usage error (it could only match nothing)."""
+    from newtowns_cli.errors import UsageError
+
+    raise UsageError(f"{low} is {word} {high}", hint="swap them, or drop one")
+
+
+def parse_date(value: str | None, option: str) -> PartialDate | None:
+    """A PartialDate from an option value; a malformed one is a usage error."""
+    if value is None:
+        return None
+    from newtowns_cli.dates import PartialDate
+    from newtowns_cli.errors import UsageError
+
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        hint = "write a year, a month or a day: 2022, 2022-11 or 2022-11-28"
+        raise UsageError(f"invalid value for {option}: {exc}", hint=hint) from None

@@ -5,9 +5,8 @@ in RUNNERS (registry.py). This module has the town commands (list, filter, show,
 summarise, growth) and imports the others (run_listings.py: groups, research,
 organisations, sources; run_documents.py: timeline, claims, report; run_data.py:
 validate, export, schema, completion), so that importing it registers every command.
-options.py declares how each option is spelled on the command line (and typer parses it
-from there); fast.py parses the common command lines without typer. The docstrings are
-the commands' help.
+spec.py declares their parameters, spelling and help; each function takes those
+parameters by name.
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from newtowns_cli import frozen
 from newtowns_cli.cli import emit
+from newtowns_cli.cli.choices import By
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.params import By
 from newtowns_cli.cli.registry import order, runner, selected, sort_column, subset
 from newtowns_cli.filters import TownFilter
 from newtowns_cli.render import Format
@@ -40,11 +39,7 @@ def list_towns(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """List the New Towns, one row per town; filters combine (AND).
-
-    \b
-    Example: newtowns list --region MRA --sort population --reverse --format json
-    """
+    """List the New Towns, one row per town; filters combine (AND)."""
     from newtowns_cli.render import records
 
     out = Out(fmt, no_color, output, force, data)
@@ -63,15 +58,7 @@ def filter_data(
     force: bool = False,
     data: str | None = None,
 ) -> None:
-    """Write the towns the filters select as a new data file, with what they cite.
-
-    The result is a valid data file (TOML: what export --format toml writes) of the
-    selected towns and the groups, research, organisations, events, claims and sources
-    about them; read it with --data.
-
-    \b
-    Example: newtowns filter --region MRA -o mra.toml
-    """
+    """Write the towns the filters select as a new data file, with what they cite."""
     from newtowns_cli import export as exports
 
     out = Out(None, True, output, force, data, listing=False)
@@ -90,11 +77,7 @@ def show(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Show every fact about one town, with the source behind each figure.
-
-    \b
-    Example: newtowns show nissewaard --format md
-    """
+    """Show every fact about one town, with the source behind each figure."""
     from newtowns_cli import query
     from newtowns_cli.render import views
 
@@ -137,14 +120,7 @@ def summarise(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Count the towns and add up population and area, in total or grouped --by.
-
-    --sort, --reverse and --limit order and cut the groups; the total counts every town.
-    Also spelled `summary`.
-
-    \b
-    Example: newtowns summarise --by province
-    """
+    """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.render import records, render_summary
     from newtowns_cli.summary import summarize
 
@@ -179,17 +155,7 @@ def growth(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """How much each place grew: first, designation-era and latest municipal figure.
-
-    Growth, factor (latest ÷ era) and compound yearly rate run from the designation-era
-    figure (the last municipal figure at or before the earliest official designation,
-    else the first after it) to the latest. Municipal figures only; the note says when a
-    place has none. --chart draws the series: one chart for up to four places, else one
-    small chart per place.
-
-    \b
-    Example: newtowns growth almere lelystad --chart --log
-    """
+    """How much each place grew: first, designation-era and latest municipal figure."""
     from newtowns_cli import municipal, query
     from newtowns_cli.render import growth_columns as columns
     from newtowns_cli.render import records
@@ -217,34 +183,7 @@ def growth(
     emit.table(records.build(catalog, rows, chosen), out, noun="towns")
 
 
-# The other commands register themselves on import; then the help's order is restored.
+# The other commands register themselves on import.
 from newtowns_cli.cli import run_data, run_documents, run_listings  # noqa: E402, F401
 from newtowns_cli.cli.registry import RUNNERS as RUNNERS  # noqa: E402
 from newtowns_cli.cli.registry import Runner as Runner  # noqa: E402
-
-ORDER = (
-    "list",
-    "filter",
-    "show",
-    "groups",
-    "research",
-    "organisations",
-    "sources",
-    "timeline",
-    "summarise",
-    "growth",
-    "claims",
-    "report",
-    "validate",
-    "export",
-    "schema",
-    "completion",
-)
-"""The commands in the order of the help."""
-for _name in ORDER:
-    RUNNERS[_name] = RUNNERS.pop(_name)
-
-ALIASES: dict[str, str] = {"summary": "summarise"}
-"""Other names of a command, hidden from the help (the command's help names them)."""
-for _alias, _name in ALIASES.items():
-    RUNNERS[_alias] = RUNNERS[_name]

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import TYPE_CHECKING
 
 from newtowns_cli import frozen, store
 from newtowns_cli.cli import emit
+from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.params import COMPLETE_VAR, ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.errors import ExitCode, UsageError
 from newtowns_cli.filters import TownFilter
 from newtowns_cli.render import Format
-
-if TYPE_CHECKING:
-    pass
 
 
 @runner("validate")
@@ -25,13 +21,7 @@ def validate(
     fmt: ReportFormat = ReportFormat.TEXT,
     data: str | None = None,
 ) -> None:
-    """Check a data file and report every problem as file:line:col: path: message.
-
-    Exit 0 when the file is valid, 1 when it has problems.
-
-    \b
-    Example: newtowns validate data/newtowns.toml --format json
-    """
+    """Check a data file and report every problem as file:line:col: path: message."""
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
         hint = "check the path; newtowns validate alone checks the data newtowns reads"
@@ -61,16 +51,7 @@ def export(
     force: bool = False,
     data: str | None = None,
 ) -> None:
-    """Export the data set, or the towns the filters select, for other tools.
-
-    toml: a new, self-contained data file that validates; json: the same as JSON;
-    csv: the towns with every field; geojson: one point per town; sqlite: every field
-    in a database, a table per entity, with views that keep municipal figures apart
-    (needs --output).
-
-    \b
-    Example: newtowns export --format sqlite -o newtowns.db
-    """
+    """Export the data set, or the towns the filters select, for other tools."""
     import pathlib
 
     from newtowns_cli import export as exports
@@ -123,14 +104,7 @@ EXPORT_SUFFIXES = {
 
 @runner("schema")
 def schema(generate: bool = False, output: str | None = None, force: bool = False) -> None:
-    """Print the JSON Schema of the data file, for editors and CI.
-
-    The data file names it in its first line (#:schema), so Taplo-based editors check
-    and complete as you type.
-
-    \b
-    Example: newtowns schema -o newtowns.schema.json
-    """
+    """Print the JSON Schema of the data file, for editors and CI."""
     if output is not None and output != emit.STDOUT:  # JSON only: .json, .txt or none
         emit.format_of(output, {".json": "json"}, plain="json", flag=None)
     if generate:
@@ -144,21 +118,7 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
 
 @runner("completion")
 def completion(shell: Shell) -> None:
-    """Print the shell completion script; no startup file is changed.
+    """Print the shell completion script; no startup file is changed."""
+    from newtowns_cli.cli.complete import script
 
-    Save it where the shell looks for it, then open a new shell:
-
-    \b
-      bash  ~/.local/share/bash-completion/completions/newtowns
-      zsh   a folder in $fpath, as _newtowns
-      fish  ~/.config/fish/completions/newtowns.fish
-
-    \b
-    Example: newtowns completion fish > ~/.config/fish/completions/newtowns.fish
-    """
-    from typer._completion_shared import get_completion_script
-
-    script = get_completion_script(
-        prog_name="newtowns", complete_var=COMPLETE_VAR, shell=shell.value
-    )
-    emit.write(script + "\n")
+    emit.write(script(shell.value))

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from newtowns_cli.cli import emit
+from newtowns_cli.cli.choices import DossierFormat
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.params import DossierFormat, check_range, parse_date
-from newtowns_cli.cli.registry import order, runner, selected, sort_column
+from newtowns_cli.cli.registry import (
+    check_range,
+    order,
+    parse_date,
+    runner,
+    selected,
+    sort_column,
+)
 from newtowns_cli.errors import UsageError
 from newtowns_cli.filters import TownFilter
 from newtowns_cli.render import Format
-
-if TYPE_CHECKING:
-    pass
 
 
 @runner("timeline")
@@ -34,14 +36,7 @@ def timeline(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Every dated fact in one chronological list, derived from the data.
-
-    Entries on the same date come in a fixed order of kind; a year-only date comes
-    before the months and days of that year.
-
-    \b
-    Example: newtowns timeline --from 2020 --chart
-    """
+    """Every dated fact in one chronological list, derived from the data."""
     from newtowns_cli import query
     from newtowns_cli import timeline as events
     from newtowns_cli.render import chart as charts
@@ -82,11 +77,7 @@ def timeline(
 
 
 def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
-    """--chart draws text: --format, --fields and an -o naming another format are usage errors.
-
-    Checked before anything is read or written. -o FILE.txt, or a name without an
-    extension, gets the chart as text, as a pipe does.
-    """
+    """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
     if fmt is not None:
         raise UsageError(
             f"--chart cannot be combined with --format {fmt.value}: the chart is text",
@@ -122,11 +113,7 @@ def claims(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Hold each published figure against the data: consistent, not consistent or not comparable.
-
-    \b
-    Example: newtowns claims --format md
-    """
+    """Hold each published figure against the data: consistent, not consistent or not comparable."""
     from newtowns_cli.claims import check_all
     from newtowns_cli.render import records
 
@@ -148,16 +135,7 @@ def report(
     data: str | None = None,
     no_color: bool = False,
 ) -> None:
-    """Write the data set (or the towns the filters select) as one document.
-
-    Every figure links to a numbered list of sources. Markdown by default; on a terminal
-    it is shown rendered, through a pager ($PAGER, else less) when longer than the
-    screen. --format html (or -o NAME.html) writes one self-contained page with a map and
-    growth charts, to open offline or print; it is written as it is, on a terminal too.
-
-    \b
-    Example: newtowns report -o dossier.html
-    """
+    """Write the data set (or the towns the filters select) as one document."""
     named = None
     if fmt is None and output is not None and output != emit.STDOUT:
         named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it

@@ -32,11 +32,11 @@ class Listing(Frozen, Generic[T]):
     noun: str
 
 
-def _listing_command(name: str, doc: str) -> None:
+def _listing_command(name: str) -> None:
     """Register a listing command: every item as rows, or with an argument one item in full.
 
     groups, research, organisations and sources differ only in their Listing (and, in
-    commands.py, in their argument's help).
+    spec.py, in their argument's help).
     """
 
     def run(
@@ -64,7 +64,6 @@ def _listing_command(name: str, doc: str) -> None:
         rows = order(catalog, shown.items(catalog), key, reverse, limit)
         emit.table(records.build(catalog, rows, chosen), out, noun=shown.noun)
 
-    run.__doc__ = doc
     run.__name__ = run.__qualname__ = name
     runner(name)(run)
 
@@ -107,35 +106,5 @@ def _listing(name: str) -> Listing[Any]:
     return listings[name]
 
 
-_listing_command(
-    "groups",
-    """List the alliances, networks, programmes and regions, or show one with its members.
-
-    \b
-    Example: newtowns groups "New Towns Alliantie"
-    """,
-)
-_listing_command(
-    "research",
-    """List the research about the New Towns, or show one study with its findings.
-
-    \b
-    Example: newtowns research zorgen-voor-new-towns
-    """,
-)
-_listing_command(
-    "organisations",
-    """List the ministries, institutes and bureaus involved, or show one in full.
-
-    \b
-    Example: newtowns organisations platform31
-    """,
-)
-_listing_command(
-    "sources",
-    """List the sources, or show one with every fact that cites it.
-
-    \b
-    Example: newtowns sources mra-2023-12-04
-    """,
-)
+for _name in ("groups", "research", "organisations", "sources"):
+    _listing_command(_name)

@@ -1,0 +1,240 @@
+"""Reading a command line against the table in spec.py: values, a help request, or an error.
+
+The one parser of every path: the console script, the typer app (which checks a line here
+before click reads it) and Tab presses (``partial``). Every mistake is a UsageError of our
+own wording, with the closest option, command or value suggested.
+"""
+
+from __future__ import annotations
+
+from newtowns_cli.cli.spec import BY_NAME, HELP_OPTS, ROOT, Command, Param
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+
+class Line:
+    """A command line read: the command (None: the root) and the values given, by name.
+
+    ``help``: print a help page instead, of ``command`` (None: the root's); ``version``:
+    print the version; ``name``: the command as typed (an alias shows as typed).
+    """
+
+    __slots__ = ("command", "help", "name", "root", "values", "version")
+
+    def __init__(
+        self,
+        command: Command | None,
+        values: dict[str, Any],
+        *,
+        root: dict[str, Any] | None = None,
+        help: bool = False,
+        version: bool = False,
+        name: str = "",
+    ) -> None:
+        self.command, self.values, self.root = command, values, root or {}
+        self.help, self.version = help, version
+        self.name = name or (command.name if command is not None else "")
+
+
+def usage_error(message: str, hint: str | None = None) -> Exception:
+    from newtowns_cli.errors import UsageError
+
+    return UsageError(message, hint=hint)
+
+
+def closest(word: str, candidates: Sequence[str]) -> str | None:
+    """The candidate closest to ``word``, if any is close; candidates are few here."""
+    import difflib
+
+    found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def parse(argv: Sequence[str]) -> Line:
+    """``argv`` (without the program name) read; a mistake raises UsageError."""
+    root, position = _options(ROOT, argv, stop_at_word=True)
+    rest = list(argv[position:])
+    if root.pop("version", False):
+        return Line(None, {}, version=True)
+    if root.pop("help", False):
+        return Line(None, {}, help=True)
+    if not rest:
+        raise usage_error("missing command", "'newtowns --help' lists the commands")
+    name = rest[0]
+    command = BY_NAME.get(name)
+    if command is None:
+        guess = closest(name, [c.name for c in BY_NAME.values()])
+        raise usage_error(
+            f"no such command: {name}",
+            (f"did you mean {guess}? " if guess else "") + "'newtowns --help' lists the commands",
+        )
+    values, _ = _options(command, rest[1:])
+    if values.pop("help", False):
+        return Line(command, {}, root=root, help=True, name=name)
+    if command.name == "help":
+        topic = values.get("topic")
+        if topic is None:
+            return Line(None, {}, help=True)
+        if topic not in BY_NAME:
+            guess = closest(topic, list(BY_NAME))
+            raise usage_error(
+                f"no such command: {topic}",
+                (f"did you mean {guess}? " if guess else "") + "'newtowns --help' lists them",
+            )
+        return Line(BY_NAME[topic], {}, help=True, name=topic)
+    if "data" in root and "data" not in values and command.param("--data") is not None:
+        values["data"] = root["data"]
+    return Line(command, values, root=root, name=name)
+
+
+def _options(
+    command: Command, tokens: Sequence[str], *, stop_at_word: bool = False, partial: bool = False
+) -> tuple[dict[str, Any], int]:
+    """The values of ``tokens`` for ``command``, and where reading stopped.
+
+    ``stop_at_word``: stop at the first word that is not an option (the root's command).
+    ``partial``: a line being completed, where a required argument may still be missing.
+    A help option anywhere before ``--`` asks for the help, whatever else is wrong.
+    """
+    if not partial and any(t in HELP_OPTS for t in _before_dashes(tokens, stop_at_word)):
+        return {"help": True}, len(tokens)
+    values: dict[str, Any] = {}
+    words: list[str] = []
+    position = 0
+    dashes = False
+    while position < len(tokens):
+        token = tokens[position]
+        if dashes or token == "-" or token[:1] != "-":
+            if stop_at_word:
+                break
+            words.append(token)
+            position += 1
+            continue
+        position += 1
+        if token == "--":
+            dashes = True
+            continue
+        if token in HELP_OPTS:
+            values["help"] = True
+            continue
+        name, attached = _split(token)
+        param = command.param(name)
+        if param is None:
+            raise _no_such_option(command, name)
+        if param.flag:
+            if attached is not None:
+                raise usage_error(f"{name} takes no value", f"write {name} alone")
+            values[param.name] = True
+            continue
+        if attached is None:
+            following = tokens[position] if position < len(tokens) else None
+            if following is None or following in HELP_OPTS or command.param(following):
+                raise usage_error(f"{name} needs a value", f"give it as {name} {param.metavar}")
+            attached = following
+            position += 1
+        value = convert(param, attached, name)
+        if param.multiple:
+            values.setdefault(param.name, []).append(value)
+        else:
+            values[param.name] = value
+    _arguments(command, words, values, partial)
+    return values, position
+
+
+def _before_dashes(tokens: Sequence[str], stop_at_word: bool) -> list[str]:
+    """The tokens that may be options: before ``--`` (and the command, for the root)."""
+    found: list[str] = []
+    for token in tokens:
+        if token == "--" or (stop_at_word and token[:1] != "-"):
+            break
+        found.append(token)
+    return found
+
+
+def _split(token: str) -> tuple[str, str | None]:
+    """``--name=value`` or ``-fvalue`` as the option and its attached value (None: none)."""
+    if token.startswith("--"):
+        name, equals, value = token.partition("=")
+        return name, value if equals else None
+    return token[:2], token[2:] or None
+
+
+def _no_such_option(command: Command, name: str) -> Exception:
+    spellings = [opt for p in command.params for opt in p.opts] + list(HELP_OPTS)
+    guess = closest(name, spellings)
+    where = "newtowns --help" if command is ROOT else f"newtowns {command.name} --help"
+    hint = (f"did you mean {guess}? " if guess else "") + f"'{where}' lists the options"
+    if command is ROOT and name.startswith("--"):
+        owners = [c.name for c in BY_NAME.values() if c.param(name)]
+        if owners:
+            hint = f"{name} belongs after the command: newtowns {owners[0]} {name} ..."
+    elif name == "--version":
+        hint = "--version comes before the command: newtowns --version"
+    target = "" if command is ROOT else f" for {command.name}"
+    return usage_error(f"no such option{target}: {name}", hint)
+
+
+def _arguments(command: Command, words: list[str], values: dict[str, Any], partial: bool) -> None:
+    """Hand the words to the command's arguments; the last may take the rest."""
+    for param in command.arguments:
+        if not words:
+            if param.required and not partial:
+                raise usage_error(
+                    f"missing argument {param.metavar}",
+                    f"'newtowns {command.name} --help' says what it takes",
+                )
+            continue
+        if param.multiple:
+            values[param.name] = [convert(param, word, param.metavar) for word in words]
+            words = []
+        else:
+            values[param.name] = convert(param, words.pop(0), param.metavar)
+    if words:
+        raise usage_error(
+            f"unexpected argument: {words[0]!r}",
+            f"'newtowns {command.name} --help' says what it takes",
+        )
+
+
+def convert(param: Param, text: str, name: str) -> Any:
+    """``text`` as ``param`` takes it: an integer, or the canonical spelling of a choice."""
+    if param.kind == "int":
+        digits = text[1:] if text[:1] in "+-" else text
+        number = int(text) if digits.isascii() and digits.isdigit() and len(digits) < 19 else None
+        if number is None:
+            raise usage_error(
+                f"invalid value for {name}: {text!r} is not a whole number",
+                f"give it as {name} {param.metavar}, e.g. {name} 10",
+            )
+        if param.minimum is not None and number < param.minimum:
+            raise usage_error(
+                f"invalid value for {name}: {number} is below {param.minimum}",
+                f"give a whole number of {param.minimum} or more",
+            )
+        return number
+    if param.kind == "choice":
+        folded = text.casefold()
+        found = next((c for c in param.choices if c.casefold() == folded), None)
+        if found is None:
+            guess = closest(folded, param.choices)
+            raise usage_error(
+                f"invalid value for {name}: {text!r}",
+                (f"did you mean {guess}? " if guess else "")
+                + "choose from "
+                + ", ".join(param.choices),
+            )
+        return found
+    return text
+
+
+def given_so_far(command: Command, tokens: Sequence[str]) -> dict[str, Any] | None:
+    """The values given so far on a line being completed; None when it cannot be read."""
+    from newtowns_cli.errors import UsageError
+
+    try:
+        return _options(command, tokens, partial=True)[0]
+    except UsageError:
+        return None

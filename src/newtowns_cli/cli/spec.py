@@ -1,0 +1,331 @@
+"""The command line as one table of our own: every command, its parameters and its help.
+
+Everything the command line shows and accepts is declared here once, and read by the
+parser (parse.py), the help pages (helptext.py), Tab presses (complete.py), docs/cli.md
+(reference.py) and the typer app (typer_app.py). The command bodies in run*.py take these
+parameters by name. Imported on every run, so it stays light: no typing, no enum.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
+
+ENV_DATA = "NEWTOWNS_DATA"
+COMPLETE_VAR = "_NEWTOWNS_COMPLETE"
+"""The environment variable through which a shell asks for completions."""
+HELP_OPTS = ("-h", "--help")
+FILTERS, OUTPUT, OPTIONS = "Filters", "Output", "Options"
+"""The sections of a command's help, in this order."""
+
+
+class Param:
+    """One option or argument.
+
+    ``opts``: its spellings, none for a positional argument; ``kind``: "str", "int",
+    "flag" or "choice"; ``enum``: the "module:Class" a choice is handed to the command as;
+    ``multiple``: an option given more than once, or an argument taking the rest;
+    ``complete``: what a Tab press completes it to (complete.candidates).
+    """
+
+    __slots__ = (
+        "choices",
+        "complete",
+        "enum",
+        "help",
+        "kind",
+        "metavar",
+        "minimum",
+        "multiple",
+        "name",
+        "opts",
+        "required",
+        "section",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        opts: tuple[str, ...],
+        help: str,
+        *,
+        metavar: str = "",
+        kind: str = "str",
+        choices: tuple[str, ...] = (),
+        enum: str = "",
+        multiple: bool = False,
+        required: bool = False,
+        minimum: int | None = None,
+        complete: str = "",
+        section: str = OPTIONS,
+    ) -> None:
+        self.name, self.opts, self.help, self.metavar = name, opts, help, metavar
+        self.kind, self.choices, self.enum, self.multiple = kind, choices, enum, multiple
+        self.required, self.minimum, self.complete = required, minimum, complete
+        self.section = section
+
+    @property
+    def option(self) -> bool:
+        return bool(self.opts)
+
+    @property
+    def flag(self) -> bool:
+        return self.kind == "flag"
+
+    def label(self) -> str:
+        """How the usage line and the help name it: ``--limit N``, ``[TOWN]...``."""
+        if not self.option:
+            shown = self.metavar if self.required else f"[{self.metavar}]"
+            return shown + ("..." if self.multiple else "")
+        names = ", ".join(self.opts)
+        return names if self.flag else f"{names} {self.metavar}"
+
+    def handed(self, value: Any) -> Any:
+        """``value`` as the command takes it: a choice as its Enum member."""
+        if not self.enum:
+            return value
+        import importlib
+
+        module, _, name = self.enum.partition(":")
+        kind = getattr(importlib.import_module(module), name)
+        return [kind(v) for v in value] if isinstance(value, list) else kind(value)
+
+
+class Command:
+    """A command: its name, its help (a summary line, more text, one example) and params."""
+
+    __slots__ = ("aliases", "example", "name", "params", "summary", "text")
+
+    def __init__(
+        self,
+        name: str,
+        summary: str,
+        params: tuple[Param, ...],
+        *,
+        text: str = "",
+        example: str = "",
+        aliases: tuple[str, ...] = (),
+    ) -> None:
+        self.name, self.summary, self.params, self.text = name, summary, params, text
+        self.example, self.aliases = example, aliases
+
+    def param(self, opt: str) -> Param | None:
+        """The option spelled ``opt``."""
+        return next((p for p in self.params if opt in p.opts), None)
+
+    @property
+    def arguments(self) -> list[Param]:
+        return [p for p in self.params if not p.option]
+
+
+def _opt(name: str, help: str, metavar: str = "", **more: Any) -> Param:
+    """An option spelled --name (underscores as dashes) unless ``opts`` says otherwise."""
+    opts = more.pop("opts", ("--" + name.replace("_", "-"),))
+    return Param(name, opts, help, metavar=metavar, **more)
+
+
+def _flag(name: str, help: str, **more: Any) -> Param:
+    return _opt(name, help, kind="flag", **more)
+
+
+def _choice(name: str, help: str, choices: str, enum: str, **more: Any) -> Param:
+    values = tuple(choices.split())
+    metavar = more.pop("metavar", "FORMAT")
+    return _opt(name, help, metavar, kind="choice", choices=values, enum=enum, **more)
+
+
+def _argument(name: str, metavar: str, help: str, **more: Any) -> Param:
+    return Param(name, (), help, metavar=metavar, **more)
+
+
+_FORMAT_ENUM = "newtowns_cli.render:Format"
+_CHOICES = "newtowns_cli.cli.choices:"
+# fmt: off
+DATA = _opt("data", f"Data file to read (default: as given before the command, else ${ENV_DATA}, "
+            "else the bundled data).", "FILE")
+OUTPUT_FILE = _opt("output", "Write to FILE instead of stdout, atomically; never over the data "
+                   "file. The extension names the format; - is stdout.", "FILE",
+                   opts=("--output", "-o"), section=OUTPUT)
+FORCE = _flag("force", "Let --output replace a file.", section=OUTPUT)
+NO_COLOR = _flag("no_color", "Never use colour.", section=OUTPUT)
+LISTING = (
+    _opt("sort", "Sort by this column (empty values last).", "FIELD", complete="sort",
+         section=OUTPUT),
+    _flag("reverse", "Reverse the order.", section=OUTPUT),
+    _opt("limit", "Show at most N rows.", "N", kind="int", minimum=0, section=OUTPUT),
+    _opt("fields", "Columns to show, in order; 'all' for every column, 'help' to list them.",
+         "A,B,...", complete="fields", section=OUTPUT),
+    _choice("fmt", "Output format (default: from the --output extension, else table on a "
+            "terminal and tsv in a pipe).", "table tsv csv json jsonl md", _FORMAT_ENUM,
+            opts=("--format", "-f"), section=OUTPUT),
+    OUTPUT_FILE, FORCE, NO_COLOR, DATA,
+)
+"""The output options of every listing, declared once (as sqlite-utils' output_options)."""
+
+TOWN_FILTERS = tuple(
+    _opt(name, help, metavar, section=FILTERS, **more)
+    for name, metavar, help, more in (
+        ("region", "NAME", "In this regional cooperation (id, name or alias, e.g. MRA).",
+         {"complete": "region"}),
+        ("group", "NAME", "Member of this group (id, name or alias).", {"complete": "group"}),
+        ("province", "NAME", "In this province (name, or code: ZH or NL-ZH).",
+         {"complete": "province"}),
+        ("status", "STATUS", "groeikern or groeistad.",
+         {"kind": "choice", "choices": ("groeikern", "groeistad"), "enum": _CHOICES + "Status"}),
+        ("relieves", "CITY", "Took the overflow of this city.", {}),
+        ("designated_from", "YEAR", "First designated in or after YEAR.", {"kind": "int"}),
+        ("designated_to", "YEAR", "First designated in or before YEAR.", {"kind": "int"}),
+        ("min_population", "N", "Latest population at least N.", {"kind": "int", "minimum": 0}),
+        ("max_population", "N", "Latest population at most N.", {"kind": "int", "minimum": 0}),
+        ("member_as_of", "DATE", "With --group or --region: member on DATE (2022, 2022-11 ...).",
+         {}),
+        ("search", "TEXT", "TEXT in id, name, alias or municipality.", {}),
+    )
+)
+"""The town filters: every one given must hold."""
+_ONE = tuple(p for p in LISTING if p.name in ("fmt", "output", "force", "no_color", "data"))
+"""The output options of one item shown in full."""
+
+
+def _listing(name: str, summary: str, noun: str, complete: str, example: str) -> Command:
+    """groups, research, organisations and sources: every item as rows, or one in full."""
+    wanted = _argument("wanted", "ID", f"{noun}: show it in full.", complete=complete)
+    return Command(name, summary, (wanted, *LISTING), example=example)
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("list", "List the New Towns, one row per town; filters combine (AND).",
+            (*TOWN_FILTERS, *LISTING),
+            example="newtowns list --region MRA --sort population --reverse --format json"),
+    Command("filter",
+            "Write the towns the filters select as a new data file, with what they cite.",
+            (*TOWN_FILTERS, OUTPUT_FILE, FORCE, DATA),
+            text="The result is a valid data file (TOML: what export --format toml writes) of "
+            "the selected towns and the groups, research, organisations, events, claims and "
+            "sources about them; read it with --data.",
+            example="newtowns filter --region MRA -o mra.toml"),
+    Command("show", "Show every fact about one town, with the source behind each figure.",
+            (_argument("town", "TOWN", "Town id, name, alias or municipality (e.g. Nissewaard).",
+                       required=True, complete="town"), *_ONE),
+            example="newtowns show nissewaard --format md"),
+    _listing("groups",
+             "List the alliances, networks, programmes and regions, or show one with its members.",
+             "Group id, name or alias", "group", 'newtowns groups "New Towns Alliantie"'),
+    _listing("research",
+             "List the research about the New Towns, or show one study with its findings.",
+             "Research id or title", "research", "newtowns research zorgen-voor-new-towns"),
+    _listing("organisations",
+             "List the ministries, institutes and bureaus involved, or show one in full.",
+             "Organisation id, name or alias", "organisation",
+             "newtowns organisations platform31"),
+    _listing("sources", "List the sources, or show one with every fact that cites it.",
+             "Source id", "source", "newtowns sources mra-2023-12-04"),
+    Command("timeline", "Every dated fact in one chronological list, derived from the data.",
+            (_opt("start", "From DATE (a year, month or day).", "DATE", opts=("--from",)),
+             _opt("end", "Up to DATE (a year, month or day).", "DATE", opts=("--to",)),
+             _opt("town", "Only entries about this town.", "NAME", complete="town"),
+             _opt("group", "Only entries about this group.", "NAME", complete="group"),
+             _opt("kind", "Only this kind of entry; repeat for more.", "KIND", multiple=True,
+                  complete="kind"),
+             _flag("chart", "Draw the entries on a decade axis instead."),
+             *LISTING),
+            text="Entries on the same date come in a fixed order of kind; a year-only date "
+            "comes before the months and days of that year.",
+            example="newtowns timeline --from 2020 --chart"),
+    Command("summarise",
+            "Count the towns and add up population and area, in total or grouped --by.",
+            (_choice("by", "Group the towns by this.",
+                     "province region group status decade relieves", _CHOICES + "By",
+                     metavar="KEY"),
+             *TOWN_FILTERS, *LISTING),
+            text="--sort, --reverse and --limit order and cut the groups; the total counts "
+            "every town.",
+            example="newtowns summarise --by province", aliases=("summary",)),
+    Command("growth",
+            "How much each place grew: first, designation-era and latest municipal figure.",
+            (_argument("towns", "TOWN",
+                       "Only these towns (id, name, alias or municipality), in this order.",
+                       multiple=True, complete="town"),
+             _flag("chart", "Draw the municipal series on the terminal instead."),
+             _flag("log", "With --chart: a log scale (equal steps, equal factors)."),
+             *TOWN_FILTERS, *LISTING),
+            text="Growth, factor (latest / era) and compound yearly rate run from the "
+            "designation-era figure (the last municipal figure at or before the earliest "
+            "official designation, else the first after it) to the latest. Municipal figures "
+            "only; the note says when a place has none. --chart draws the series: one chart "
+            "for up to four places, else one small chart per place.",
+            example="newtowns growth almere lelystad --chart --log"),
+    Command("claims", "Hold each published figure against the data: consistent, not "
+            "consistent or not comparable.", LISTING, example="newtowns claims --format md"),
+    Command("report", "Write the data set (or the towns the filters select) as one document.",
+            (_choice("fmt", "md or html (default: from the --output extension, else md).",
+                     "md html", _CHOICES + "DossierFormat", opts=("--format", "-f"),
+                     section=OUTPUT),
+             _flag("no_pager", "On a terminal, print the rendered report without a pager."),
+             *TOWN_FILTERS, OUTPUT_FILE, FORCE, NO_COLOR, DATA),
+            text="Every figure links to a numbered list of sources. Markdown by default; on a "
+            "terminal it is shown rendered, through a pager ($PAGER, else less) when longer "
+            "than the screen. --format html (or -o NAME.html) writes one self-contained page "
+            "with a map and growth charts, to open offline or print; it is written as it is, "
+            "on a terminal too.",
+            example="newtowns report -o dossier.html"),
+    Command("validate",
+            "Check a data file and report every problem as file:line:col: path: message.",
+            (_argument("file", "FILE", "Data file to check (default: as --data)."),
+             _choice("fmt", "Report format.", "text json", _CHOICES + "ReportFormat",
+                     opts=("--format", "-f")),
+             DATA),
+            text="Exit 0 when the file is valid, 1 when it has problems.",
+            example="newtowns validate data/newtowns.toml --format json"),
+    Command("export", "Export the data set, or the towns the filters select, for other tools.",
+            (_choice("fmt", "Format (default: from the --output extension, else toml).",
+                     "toml json csv geojson sqlite", _CHOICES + "ExportFormat",
+                     opts=("--format", "-f"), section=OUTPUT),
+             *TOWN_FILTERS, OUTPUT_FILE, FORCE, DATA),
+            text="toml: a new, self-contained data file that validates; json: the same as "
+            "JSON; csv: the towns with every field; geojson: one point per town; sqlite: every "
+            "field in a database, a table per entity, with views that keep municipal figures "
+            "apart (needs --output).",
+            example="newtowns export --format sqlite -o newtowns.db"),
+    Command("schema", "Print the JSON Schema of the data file, for editors and CI.",
+            (_flag("generate", "Generate it from the code instead (slower)."), OUTPUT_FILE,
+             FORCE),
+            text="The data file names it in its first line (#:schema), so Taplo-based editors "
+            "check and complete as you type.",
+            example="newtowns schema -o newtowns.schema.json"),
+    Command("completion", "Print the shell completion script; no startup file is changed.",
+            (_choice("shell", "bash, zsh or fish.", "bash zsh fish", _CHOICES + "Shell",
+                     metavar="SHELL", opts=(), required=True),),
+            text="Save it where the shell looks for it, then open a new shell: for bash "
+            "~/.local/share/bash-completion/completions/newtowns, for zsh a folder in $fpath "
+            "as _newtowns, for fish ~/.config/fish/completions/newtowns.fish.",
+            example="newtowns completion fish > ~/.config/fish/completions/newtowns.fish"),
+    Command("help", "Print the help of a command, as COMMAND --help does.",
+            (_argument("topic", "COMMAND", "The command to explain.", complete="command"),),
+            example="newtowns help list"),
+)
+"""Every command, in the order of the help."""
+# fmt: on
+
+BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS} | {
+    alias: c for c in COMMANDS for alias in c.aliases
+}
+"""Every command by its name and its other names."""
+
+ROOT = Command(
+    "newtowns",
+    "Query the sourced data set about the Dutch New Towns (groeikernen).",
+    (
+        _flag("version", "Print the version and exit."),
+        _opt(
+            "data",
+            f"Data file every command reads (default: ${ENV_DATA}, else the bundled data); a "
+            "command's own --data wins.",
+            "FILE",
+        ),
+    ),
+    text="Data goes to stdout, messages to stderr. Exit codes: 0 success; 1 invalid data, or "
+    "an output that cannot be written; 2 usage error; 3 not found; 130 interrupted.",
+)
+"""The options before the command."""
