@@ -79,7 +79,7 @@ def test_shipped_claims(run: Runner) -> None:
         "the claim counts the towns designated in 1970–1979; the data's official designations"
         " put zoetermeer (1962), purmerend (1963), huizen (1967), duiven (1981),"
         " westervoort (1981) outside it; the data has no official designation date for almere,"
-        " lelystad, hoorn, haarlemmermeer, hellevoetsluis, capelle-aan-den-ijssel, nieuwegein",
+        " lelystad, hoorn, hellevoetsluis, capelle-aan-den-ijssel, nieuwegein",
     ]
     assert rows["plaatsen-16-geografie"] == [
         "16",

@@ -305,7 +305,7 @@ def test_filter_then_summarise_as_the_issue_asks(tmp_path: pathlib.Path) -> None
     assert result.stdout == "province\ttowns\nFlevoland\t2\nNoord-Holland\t3\ntotal\t5\n"
     check = _script("validate", str(tmp_path / "mra.toml"))
     assert check.returncode == 0
-    assert check.stderr == f"{tmp_path / 'mra.toml'}: valid (5 towns, 5 groups, 65 sources)\n"
+    assert check.stderr == f"{tmp_path / 'mra.toml'}: valid (5 towns, 5 groups, 71 sources)\n"
 
 
 def test_filter_writes_what_export_toml_writes(run: Runner, tmp_path: pathlib.Path) -> None:

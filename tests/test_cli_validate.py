@@ -26,7 +26,7 @@ def test_validate_without_argument_checks_the_bundled_data(run: Runner) -> None:
     result = run(["validate"])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr.endswith("valid (16 towns, 12 groups, 163 sources)\n")
+    assert result.stderr.endswith("valid (16 towns, 12 groups, 173 sources)\n")
 
 
 def test_validate_reads_the_data_option_when_no_file_is_given(run: Runner) -> None:

@@ -69,7 +69,7 @@ def test_validate_the_bundled_data(tmp_path: pathlib.Path) -> None:
     """newtowns validate says nothing alarming and exits 0."""
     result = _run("validate", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
-    assert result.stderr.endswith(": valid (16 towns, 12 groups, 163 sources)\n")
+    assert result.stderr.endswith(": valid (16 towns, 12 groups, 173 sources)\n")
 
 
 def test_python_dash_m_and_version(tmp_path: pathlib.Path) -> None:
