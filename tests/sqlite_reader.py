@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from newtowns_cli import models
-from newtowns_cli.dates import PartialDate
+from newtowns_cli.model import records as models
+from newtowns_cli.model.dates import PartialDate
 
 
 def _date(text: str | None) -> PartialDate | None:

@@ -7,9 +7,10 @@ import typing
 
 from hypothesis import strategies as st
 
-from newtowns_cli import models as m
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.names import normalize
+from newtowns_cli.model import constraints as c
+from newtowns_cli.model import records as m
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.names import normalize
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -47,7 +48,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
     optional = lambda strategy: st.none() | strategy  # noqa: E731
     sources = tuple(
         m.Source(
-            id=sid, title=draw(text), publisher=draw(text), kind=draw(_choice(m.SourceKind)),
+            id=sid, title=draw(text), publisher=draw(text), kind=draw(_choice(c.SourceKind)),
             language=draw(st.sampled_from(["nl", "de", "en", "nds"])),
             published=draw(optional(partial_dates)), url=draw(optional(st.just("https://example.org/a"))),
             note=draw(optional(text)),
@@ -58,23 +59,23 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
     for number, tid in enumerate(town_ids):
         population = draw(optional(st.builds(
             m.Population, count=counts, as_of=partial_dates, source=cite,
-            unit=_choice(m.Unit), qualifier=optional(_choice(m.Relation)), original=optional(cite),
+            unit=_choice(c.Unit), qualifier=optional(_choice(c.Relation)), original=optional(cite),
             quote=optional(text), note=optional(text), unit_name=text,
         )))  # fmt: skip
         towns.append(m.Town(
             id=tid, name=draw(text), municipality=draw(text),
             cbs_code=draw(st.from_regex(r"GM[0-9]{4}", fullmatch=True)),
-            province=draw(_choice(m.Province)), status=draw(_choice(m.Status)),
+            province=draw(_choice(c.Province)), status=draw(_choice(c.Status)),
             # The first town cites every source, so none is left uncited.
             sources=tuple(source_ids) if number == 0 else (draw(cite),),
             aliases=tuple(draw(st.lists(text, max_size=2))),
             relieves=tuple(draw(st.lists(st.builds(m.Relief, city=text, source=cite, quote=optional(text)), max_size=2))),
-            designation=tuple(draw(st.lists(st.builds(m.Designation, source=cite, date=optional(partial_dates), policy=optional(text), kind=optional(_choice(m.DesignationKind))), max_size=2))),
+            designation=tuple(draw(st.lists(st.builds(m.Designation, source=cite, date=optional(partial_dates), policy=optional(text), kind=optional(_choice(c.DesignationKind))), max_size=2))),
             population=population,
             population_history=tuple(draw(st.lists(st.builds(m.Population, count=counts, as_of=partial_dates, source=cite), max_size=2))),
-            area=tuple(draw(st.lists(st.builds(m.Area, source=cite, total=optional(areas), unit=_choice(m.Unit)), max_size=2))),
+            area=tuple(draw(st.lists(st.builds(m.Area, source=cite, total=optional(areas), unit=_choice(c.Unit)), max_size=2))),
             location=tuple(draw(st.lists(st.builds(m.Location, lat=st.floats(50.7, 53.7), lon=st.floats(3.3, 7.3), source=cite), max_size=2))),
-            history=tuple(draw(st.lists(st.builds(m.HistoryEntry, date=partial_dates, kind=_choice(m.HistoryKind), what=text, source=cite), max_size=2))),
+            history=tuple(draw(st.lists(st.builds(m.HistoryEntry, date=partial_dates, kind=_choice(c.HistoryKind), what=text, source=cite), max_size=2))),
             note=draw(optional(text)),
         ))  # fmt: skip
     groups = []
@@ -86,15 +87,15 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
         )  # fmt: skip
         for number in range(draw(st.integers(0, 2))):
             groups.append(m.Group(
-                id=f"g{number}", name=draw(text), kind=draw(_choice(m.GroupKind)),
+                id=f"g{number}", name=draw(text), kind=draw(_choice(c.GroupKind)),
                 sources=(draw(cite),), aliases=tuple(draw(st.lists(text, max_size=2))),
                 founded=draw(optional(st.builds(m.Dated, date=partial_dates, source=cite))),
                 themes=tuple(draw(st.lists(text, max_size=2))), members=tuple(draw(st.lists(members, max_size=3))),
             ))  # fmt: skip
     claims = tuple(
         m.Claim(
-            id=f"c{number}", statement=draw(text), value=draw(counts), relation=draw(_choice(m.Relation)),
-            measure=draw(_choice(m.Measure)), scope=draw(text), source=draw(cite),
+            id=f"c{number}", statement=draw(text), value=draw(counts), relation=draw(_choice(c.Relation)),
+            measure=draw(_choice(c.Measure)), scope=draw(text), source=draw(cite),
             as_of=draw(optional(partial_dates)), group=draw(optional(st.sampled_from([g.id for g in groups]))) if groups else None,
         )
         for number in range(draw(st.integers(0, 2) if source_ids else st.just(0)))

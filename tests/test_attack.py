@@ -19,10 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_terminal import on_terminal
 
-from newtowns_cli import store
 from newtowns_cli.cli import complete
-from newtowns_cli.errors import DataFileError
-from newtowns_cli.render import pages, richtext
+from newtowns_cli.model.errors import DataFileError
+from newtowns_cli.reading import store
+from newtowns_cli.render.terminal import pages, richtext
 
 from support import MINI
 

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import datasets
 
-from newtowns_cli import cache, models, plaindata, store
+from newtowns_cli.model import records as models
+from newtowns_cli.reading import cache, plaindata, store
 
 from support import MINI
 
@@ -372,7 +373,7 @@ def _signed(entry: bytes, body: bytes) -> bytes:
 GUARD = r"""
 import datetime, json, pathlib, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-from newtowns_cli import cache, store
+from newtowns_cli.reading import cache, store
 folder, data, expected = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
 source = store.DataFile(data, str(data))
 name = cache.key(data.read_bytes()) + ".cache"

@@ -6,7 +6,7 @@ import pathlib
 
 import pytest
 
-from newtowns_cli.claims import holds
+from newtowns_cli.questions.claims import holds
 
 from support import MINI, Runner
 

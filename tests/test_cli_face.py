@@ -138,10 +138,10 @@ def test_every_code_names_its_province(run: Runner, code: str, expected: str) ->
     """FR is Fryslân, NB Noord-Brabant; the codes cover the twelve provinces of the model."""
     import typing
 
-    from newtowns_cli import models
-    from newtowns_cli.query import PROVINCE_CODES
+    from newtowns_cli.model import constraints
+    from newtowns_cli.questions.lookup import PROVINCE_CODES
 
-    assert sorted(PROVINCE_CODES.values()) == sorted(typing.get_args(models.Province))
+    assert sorted(PROVINCE_CODES.values()) == sorted(typing.get_args(constraints.Province))
     result = run(["list", "--data", TOWNS, "--fields", "id", "--province", code])
     assert result.stdout == f"id\n{expected}\n"
 

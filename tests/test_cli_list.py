@@ -245,7 +245,7 @@ def test_mra_on_the_shipped_data(run: Runner) -> None:
 def test_terminal_table_wraps_long_text_and_never_cuts() -> None:
     """A cell too long for the width wraps at spaces: every word whole, no '…', no wider line."""
     from newtowns_cli.render import Format, render
-    from newtowns_cli.render.records import Column, Table
+    from newtowns_cli.render.tables import Column, Table
 
     columns = (
         Column("name", "", lambda item, _: None),

@@ -178,8 +178,8 @@ def test_completion_reads_the_file_a_command_would_read(
     monkeypatch: pytest.MonkeyPatch, option: str | None, env: str | None
 ) -> None:
     """--data, else a non-empty NEWTOWNS_DATA, else the bundled file: as store.locate."""
-    from newtowns_cli import store
     from newtowns_cli.cli import complete
+    from newtowns_cli.reading import store
 
     if env is None:
         monkeypatch.delenv("NEWTOWNS_DATA", raising=False)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from newtowns_cli.cli import complete
-from newtowns_cli.render import chart
+from newtowns_cli.render.terminal import chart
 
 from support import DATA, MINI
 

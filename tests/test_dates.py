@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newtowns_cli.dates import PartialDate
+from newtowns_cli.model.dates import PartialDate
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_every_month_has_the_calendars_number_of_days() -> None:
     """The day check agrees with calendar.monthrange for every month of every year."""
     import calendar
 
-    from newtowns_cli.dates import MAX_YEAR, MIN_YEAR
+    from newtowns_cli.model.dates import MAX_YEAR, MIN_YEAR
 
     for year in range(MIN_YEAR, MAX_YEAR + 1):
         for month in range(1, 13):

@@ -6,7 +6,8 @@ import pathlib
 
 import pytest
 
-from newtowns_cli import frozen, models
+from newtowns_cli.model import constraints, frozen
+from newtowns_cli.model import records as models
 
 DOCS = pathlib.Path(__file__).parents[1] / "docs"
 
@@ -39,18 +40,18 @@ def test_every_closed_vocabulary_value_is_documented() -> None:
 
     text = (DOCS / "data-format.md").read_text("utf-8")
     vocabularies = [
-        models.Province,
-        models.Status,
-        models.GroupKind,
-        models.OrganisationKind,
-        models.SourceKind,
-        models.Unit,
-        models.Relation,
-        models.HistoryKind,
-        models.EventKind,
-        models.Measure,
-        models.DesignationKind,
-        models.Covers,
+        constraints.Province,
+        constraints.Status,
+        constraints.GroupKind,
+        constraints.OrganisationKind,
+        constraints.SourceKind,
+        constraints.Unit,
+        constraints.Relation,
+        constraints.HistoryKind,
+        constraints.EventKind,
+        constraints.Measure,
+        constraints.DesignationKind,
+        constraints.Covers,
     ]
     missing = [
         value

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given
 from strategies import TODAY, datasets
 
-from newtowns_cli import export, models, store
+from newtowns_cli.exports import datafile as export
+from newtowns_cli.model import records as models
+from newtowns_cli.reading import store
 
 from support import DATA, MINI, Runner
 

@@ -10,8 +10,8 @@ from typing import ClassVar
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from newtowns_cli import frozen
-from newtowns_cli.frozen import Frozen, FrozenError
+from newtowns_cli.model import frozen
+from newtowns_cli.model.frozen import Frozen, FrozenError
 
 
 class Point(Frozen):

@@ -7,8 +7,8 @@ import pathlib
 
 import pytest
 
-from newtowns_cli import geometry
-from newtowns_cli.errors import DataFileError
+from newtowns_cli.model.errors import DataFileError
+from newtowns_cli.render.html import geometry
 
 PROVINCES = [
     "Drenthe",

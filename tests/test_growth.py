@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.growth import Figure, Growth, NoFigures, fractional_year, growth, series, summed
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.questions.growth import (
+    Figure,
+    Growth,
+    NoFigures,
+    fractional_year,
+    growth,
+    series,
+    summed,
+)
 
 
 def fig(date: int | str, count: int, source: str = "s") -> Figure:

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from newtowns_cli.store import BUNDLED
+from newtowns_cli.reading.store import BUNDLED
 
 PROBE = """
 import json, sys
@@ -81,7 +81,11 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
     assert ("pickle" in modules) is (fmt == "table")
     assert ("rich" in modules) is (fmt == "table")
     # A town listing needs neither the claims, the summary nor the timeline.
-    assert not modules & {"newtowns_cli.claims", "newtowns_cli.summary", "newtowns_cli.timeline"}
+    assert not modules & {
+        "newtowns_cli.questions.claims",
+        "newtowns_cli.questions.summary",
+        "newtowns_cli.questions.timeline",
+    }
 
 
 @pytest.mark.parametrize(
@@ -194,15 +198,22 @@ def test_no_other_path_imports_the_chart_library(tmp_path: pathlib.Path, args: l
 
 CHART_PROBE = """
 import sys
-from newtowns_cli.render import lines, svgchart, svgmap, termchart
-from newtowns_cli import geometry, growth
+from newtowns_cli.render import lines
+from newtowns_cli.render.html import geometry, svgchart, svgmap
+from newtowns_cli.render.terminal import termchart
+from newtowns_cli.questions import growth
 before = "plotext" in sys.modules
 termchart.render([lines.Line("A", ((2000, 1.0), (2010, 2.0)))], width=60)
 print(before, "plotext" in sys.modules, "rich" in sys.modules, "pydantic" in sys.modules)
 """
 
 
-HTML_ONLY = {"jinja2", "markupsafe", "newtowns_cli.render.svgmap", "newtowns_cli.render.svgchart"}
+HTML_ONLY = {
+    "jinja2",
+    "markupsafe",
+    "newtowns_cli.render.html.svgmap",
+    "newtowns_cli.render.html.svgchart",
+}
 
 
 def test_the_html_dossier_imports_jinja2_and_the_svg_modules_not_rich(

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import Attestation, Membership
-from newtowns_cli.query import MEMBER, NOT_MEMBER, UNCONFIRMED, standing_on
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.records import Attestation, Membership
+from newtowns_cli.questions.select import MEMBER, NOT_MEMBER, UNCONFIRMED, standing_on
 
 from support import DATA, MINI, Runner
 

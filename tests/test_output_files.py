@@ -318,7 +318,7 @@ def test_any_output_name_gets_its_named_format_or_a_usage_error(stem: str, suffi
     """Out settles the format from any -o name: a known extension's, TSV for .txt and none,
     else a usage error naming the known ones; never a silent fallback."""
     from newtowns_cli.cli.emit import SUFFIXES, Out
-    from newtowns_cli.errors import UsageError
+    from newtowns_cli.model.errors import UsageError
     from newtowns_cli.render import Format
 
     name = stem + suffix

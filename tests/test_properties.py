@@ -22,11 +22,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from newtowns_cli import export, frozen, sqlite_export, store
 from newtowns_cli.cli.typer_app import make_app
-from newtowns_cli.query import Catalog
-from newtowns_cli.render import Format, records, render
-from newtowns_cli.render import geojson as geo
+from newtowns_cli.exports import datafile as export
+from newtowns_cli.exports import sqlite as sqlite_export
+from newtowns_cli.model import frozen
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.reading import store
+from newtowns_cli.render import Format, render
+from newtowns_cli.render import tables as records
+from newtowns_cli.render.formats import geojson as geo
 from newtowns_cli.render.text import controls_visible
 
 from support import MINI, markdown_cells

@@ -7,11 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newtowns_cli import frozen, store
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.errors import UsageError
-from newtowns_cli.query import Catalog, find_group, find_town
-from newtowns_cli.render.markdown import autolink
+from newtowns_cli.model import frozen
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.errors import UsageError
+from newtowns_cli.questions.lookup import Catalog, find_group, find_town
+from newtowns_cli.reading import store
+from newtowns_cli.render.formats.markdown import autolink
 from newtowns_cli.render.text import controls_visible, terminal_safe, visible
 
 from support import MINI, Runner

@@ -13,8 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from newtowns_cli import store
-from newtowns_cli.validation import json_schema
+from newtowns_cli.reading import store
+from newtowns_cli.reading.validation import json_schema
 
 from support import MINI, Runner
 

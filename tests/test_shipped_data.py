@@ -7,8 +7,8 @@ import tomllib
 
 import pytest
 
-from newtowns_cli import store
-from newtowns_cli.models import Dataset
+from newtowns_cli.model.records import Dataset
+from newtowns_cli.reading import store
 
 from support import Runner
 
@@ -241,8 +241,8 @@ def test_the_2024_study() -> None:
 
 def test_town_sources_is_the_generic_walk() -> None:
     """The fast town_sources gives what walking every field of the town gives."""
-    from newtowns_cli.query import sources_cited_by
-    from newtowns_cli.render.records import town_sources
+    from newtowns_cli.questions.lookup import sources_cited_by
+    from newtowns_cli.render.tables import town_sources
 
     for town in _dataset().town:
         assert town_sources(town) == sources_cited_by(town), town.id

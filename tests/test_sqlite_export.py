@@ -15,8 +15,12 @@ from hypothesis import given
 from sqlite_reader import Reader
 from strategies import TODAY, datasets
 
-from newtowns_cli import frozen, models, output, sqlite_export, store
-from newtowns_cli.models import Record
+from newtowns_cli.exports import sqlite as sqlite_export
+from newtowns_cli.model import frozen
+from newtowns_cli.model import records as models
+from newtowns_cli.model.records import Record
+from newtowns_cli.reading import atomic as output
+from newtowns_cli.reading import store
 
 from support import MINI, Runner
 

@@ -8,8 +8,8 @@ import pathlib
 
 import pytest
 
-from newtowns_cli import store
-from newtowns_cli.errors import DataFileError, DataInvalidError
+from newtowns_cli.model.errors import DataFileError, DataInvalidError
+from newtowns_cli.reading import store
 
 from support import MINI, Runner
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from newtowns_cli import store
-from newtowns_cli.dates import PartialDate
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.reading import store
 
 from support import DATA, Runner
 
@@ -105,8 +105,8 @@ def test_decades_note_the_towns_without_a_designation_date(run: Runner) -> None:
 
 def test_shipped_decades_say_why_seven_towns_have_none() -> None:
     """The shipped data: six of sixteen towns have no sourced official designation date."""
-    from newtowns_cli.query import Catalog
-    from newtowns_cli.summary import summarize
+    from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.questions.summary import summarize
 
     dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     result = summarize(Catalog.of(dataset), dataset.town, by="decade")
@@ -142,8 +142,8 @@ def test_terminal_table_has_bars_scaled_to_the_largest(run: Runner) -> None:
 
 def test_shipped_total_adds_municipal_figures_only() -> None:
     """The total adds every municipal latest figure; a place figure is shown apart, not added."""
-    from newtowns_cli.query import Catalog
-    from newtowns_cli.summary import summarize
+    from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.questions.summary import summarize
 
     dataset = store.load(store.locate(None, None), today=PartialDate(2026).last_day())
     result = summarize(Catalog.of(dataset), dataset.town)

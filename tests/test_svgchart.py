@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.growth import Figure
-from newtowns_cli.render import lines, svgchart
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.questions.growth import Figure
+from newtowns_cli.render import lines
+from newtowns_cli.render.html import svgchart
+from newtowns_cli.render.html.svgchart import Scale
 from newtowns_cli.render.lines import Line
-from newtowns_cli.render.svgchart import Scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 NS = {"svg": SVG[1:-1]}

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newtowns_cli import geometry
-from newtowns_cli.render import svgmap
-from newtowns_cli.render.svgtext import Box, text_width
+from newtowns_cli.render.html import geometry, svgmap
+from newtowns_cli.render.html.svgtext import Box, text_width
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 P, C = svgmap.Place, svgmap.City

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newtowns_cli.render import termchart
 from newtowns_cli.render.lines import Line
+from newtowns_cli.render.terminal import termchart
 from newtowns_cli.render.text import display_width
 
 LELYSTAD = Line("Lelystad", ((1970, 5000), (1980, 50000), (2020, 80000)))

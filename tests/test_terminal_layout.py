@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from newtowns_cli.render import Format, render
-from newtowns_cli.render.records import Column, Table
+from newtowns_cli.render.tables import Column, Table
 from newtowns_cli.render.text import visible
 
 words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zs", "Cc", "Mn", "Me", "Cf")), min_size=1, max_size=12)  # fmt: skip

@@ -7,9 +7,9 @@ import pathlib
 
 import pytest
 
-from newtowns_cli import store
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.timeline import Entry, entries, merge, select
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.questions.timeline import Entry, entries, merge, select
+from newtowns_cli.reading import store
 
 from support import MINI, Runner
 

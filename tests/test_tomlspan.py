@@ -9,7 +9,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newtowns_cli.tomlspan import SpanIndex
+from newtowns_cli.reading.tomlspan import SpanIndex
 
 DOCUMENT = """\
 # comment

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newtowns_cli import store
-from newtowns_cli.errors import DataInvalidError
-from newtowns_cli.validation import allowed_keys, describe, render_path
+from newtowns_cli.model.errors import DataInvalidError
+from newtowns_cli.reading import store
+from newtowns_cli.reading.validation import allowed_keys, describe, render_path
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -60,8 +60,8 @@ def test_any_bytes_give_a_dataset_or_located_problems(raw: bytes) -> None:
     except DataInvalidError as exc:
         assert exc.problems and all(p.line >= 1 and p.column >= 1 for p in exc.problems)
         return
-    from newtowns_cli.tomlspan import SpanIndex
-    from newtowns_cli.validation import validate
+    from newtowns_cli.reading.tomlspan import SpanIndex
+    from newtowns_cli.reading.validation import validate
 
     dataset, problems = validate(
         document, file="f.toml", spans=lambda: SpanIndex(text), today=TODAY

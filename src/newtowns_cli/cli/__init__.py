@@ -78,7 +78,7 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
 def boundary(call: Callable[[], object]) -> int:
     """Run a command: every expected error becomes its message and exit code, on any path."""
     from newtowns_cli.cli import emit
-    from newtowns_cli.errors import ExitCode, NewtownsError
+    from newtowns_cli.model.errors import ExitCode, NewtownsError
 
     code: int | str | None = 0
     try:
@@ -106,7 +106,7 @@ def boundary(call: Callable[[], object]) -> int:
 def _failed(exc: BaseException) -> int:
     """An error of ours reported in our style; anything else goes on up."""
     from newtowns_cli.cli import emit
-    from newtowns_cli.errors import NewtownsError
+    from newtowns_cli.model.errors import NewtownsError
 
     if not isinstance(exc, NewtownsError):
         raise exc

@@ -165,7 +165,7 @@ def _values(
     if kind == "province":
         return provinces(incomplete)
     if kind == "kind":
-        from newtowns_cli.timeline import KINDS
+        from newtowns_cli.questions.timeline import KINDS
 
         return [(name, "") for name in KINDS if name.startswith(incomplete)]
     if kind in ("fields", "sort"):
@@ -194,7 +194,7 @@ def ids(
     import stat
     import tomllib
 
-    from newtowns_cli.files import read_regular
+    from newtowns_cli.reading.files import read_regular
 
     try:
         info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
@@ -225,7 +225,7 @@ def ids(
 
 def provinces(incomplete: str) -> list[tuple[str, str]]:
     """Province names starting with ``incomplete`` (typed in lower case: in lower case)."""
-    from newtowns_cli.query import PROVINCE_CODES
+    from newtowns_cli.questions.lookup import PROVINCE_CODES
 
     found = []
     for code, name in PROVINCE_CODES.items():
@@ -237,22 +237,22 @@ def provinces(incomplete: str) -> list[tuple[str, str]]:
 
 def column_names(command: str, by: str | None = None) -> list[str]:
     """The columns of ``command``'s rows (a summary's as grouped ``by``)."""
-    from newtowns_cli.render import records
+    from newtowns_cli.render import tables
 
     if command == "growth":
         from newtowns_cli.render.growth_columns import GROWTH_COLUMNS
 
         return [column.name for column in GROWTH_COLUMNS]
     by_command: dict[str, Any] = {
-        "groups": records.GROUP_COLUMNS,
-        "research": records.RESEARCH_COLUMNS,
-        "organisations": records.ORGANISATION_COLUMNS,
-        "sources": records.SOURCE_COLUMNS,
-        "timeline": records.TIMELINE_COLUMNS,
-        "claims": records.CLAIM_COLUMNS,
+        "groups": tables.GROUP_COLUMNS,
+        "research": tables.RESEARCH_COLUMNS,
+        "organisations": tables.ORGANISATION_COLUMNS,
+        "sources": tables.SOURCE_COLUMNS,
+        "timeline": tables.TIMELINE_COLUMNS,
+        "claims": tables.CLAIM_COLUMNS,
     }
     if command in ("summarise", "summary"):
-        columns = records.summary_columns(by)
+        columns = tables.summary_columns(by)
     else:
-        columns = by_command.get(command, records.TOWN_COLUMNS)
+        columns = by_command.get(command, tables.TOWN_COLUMNS)
     return [column.name for column in columns]

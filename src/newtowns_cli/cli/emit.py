@@ -9,18 +9,24 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from newtowns_cli import store
 from newtowns_cli.cli.spec import ENV_DATA
-from newtowns_cli.errors import DataInvalidError, NewtownsError, OutputError, Problem, UsageError
-from newtowns_cli.frozen import Frozen
+from newtowns_cli.model.errors import (
+    DataInvalidError,
+    NewtownsError,
+    OutputError,
+    Problem,
+    UsageError,
+)
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
 if TYPE_CHECKING:
-    from newtowns_cli.models import Town
-    from newtowns_cli.query import Catalog
+    from newtowns_cli.model.records import Town
+    from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.records import Column, Table
+    from newtowns_cli.render.tables import Column, Table
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -130,7 +136,7 @@ def data_file(data: str | None) -> store.DataFile:
 
 
 def catalog(data: str | None) -> Catalog:
-    from newtowns_cli.query import Catalog
+    from newtowns_cli.questions.lookup import Catalog
 
     target = data_file(data)
     return Catalog.of(store.load(target, today=datetime.date.today(), cache=cache_folder()))
@@ -138,7 +144,7 @@ def catalog(data: str | None) -> Catalog:
 
 def cache_folder() -> pathlib.Path | None:
     """Where validated data is cached (None: no cache); see cache.folder_for."""
-    from newtowns_cli.cache import folder_for
+    from newtowns_cli.reading.cache import folder_for
 
     return folder_for(os.environ)
 
@@ -150,16 +156,16 @@ def columns(
 
     An empty value is a usage error: a script's empty variable must not print help as data.
     """
-    from newtowns_cli.render import records
+    from newtowns_cli.render import tables
 
     if fields is not None and fields.strip() in ("help", "?"):
-        table(records.field_help(available), out, noun="fields")
+        table(tables.field_help(available), out, noun="fields")
         raise SystemExit(0)
     if fields is None and out.format is Format.TABLE:
-        from newtowns_cli.render import layout
+        from newtowns_cli.render.terminal import layout
 
         return layout.terminal_columns(available, default)
-    return records.pick(available, fields, default)
+    return tables.pick(available, fields, default)
 
 
 def table(
@@ -179,7 +185,7 @@ def table(
     if chosen is not Format.TABLE:
         deliver(render(rows, chosen), out)
         return
-    from newtowns_cli.render import layout
+    from newtowns_cli.render.terminal import layout
 
     if caption is None and noun != "fields":
         caption = layout.table_caption(rows, noun)
@@ -194,7 +200,7 @@ def town_caption(catalog: Catalog, towns: Sequence[Town], out: Out) -> str | Non
     """For the terminal table only: the count, and the dates and sources of the figures."""
     if out.format is not Format.TABLE:
         return None
-    from newtowns_cli.render.layout import town_caption as caption
+    from newtowns_cli.render.terminal.layout import town_caption as caption
 
     return caption(catalog, towns)
 
@@ -205,7 +211,7 @@ def detail(shown: Detail, out: Out) -> None:
 
     chosen = out.format
     if not out.to_terminal and (chosen is Format.TABLE or (out.fmt is None and out.path is None)):
-        from newtowns_cli.render import plain
+        from newtowns_cli.render.formats import plain
 
         deliver(plain.detail(shown), out)
         return
@@ -217,7 +223,7 @@ def document(source: str, out: Out, *, pager: bool) -> None:
     if not out.to_terminal:
         deliver(source, out)
         return
-    from newtowns_cli.render.pages import report
+    from newtowns_cli.render.terminal.pages import report
 
     shown = report(source, width=out.width, color=out.color)
     if pager and shown.count("\n") >= out.height:
@@ -255,7 +261,7 @@ def page(text: str) -> None:
 def problems(found: Sequence[Problem]) -> None:
     """validate's report: on a terminal with colour allowed, places muted, paths in colour."""
     if Out().color:
-        from newtowns_cli.render.pages import problems as coloured
+        from newtowns_cli.render.terminal.pages import problems as coloured
 
         write(coloured(found, width=Out().width, color=True))
     else:
@@ -265,7 +271,7 @@ def problems(found: Sequence[Problem]) -> None:
 def deliver(text: str, out: Out) -> None:
     """To the --output file (atomically, never over the data file), else to stdout."""
     if out.path is not None:
-        from newtowns_cli.output import write_atomic
+        from newtowns_cli.reading.atomic import write_atomic
 
         path = pathlib.Path(out.path)
         write_atomic(path, text, force=out.force, protect=[data_file(out.data).path])

@@ -40,7 +40,7 @@ class Line:
 
 
 def usage_error(message: str, hint: str | None = None) -> Exception:
-    from newtowns_cli.errors import UsageError
+    from newtowns_cli.model.errors import UsageError
 
     return UsageError(message, hint=hint)
 
@@ -232,7 +232,7 @@ def convert(param: Param, text: str, name: str) -> Any:
 
 def given_so_far(command: Command, tokens: Sequence[str]) -> dict[str, Any] | None:
     """The values given so far on a line being completed; None when it cannot be read."""
-    from newtowns_cli.errors import UsageError
+    from newtowns_cli.model.errors import UsageError
 
     try:
         return _options(command, tokens, partial=True)[0]

@@ -10,17 +10,17 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from newtowns_cli.cli import emit
-from newtowns_cli.errors import UsageError
-from newtowns_cli.filters import TownFilter
-from newtowns_cli.frozen import Frozen
+from newtowns_cli.model.errors import UsageError
+from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.frozen import Frozen
 
 if TYPE_CHECKING:
     from collections.abc import MutableMapping
 
-    from newtowns_cli.dates import PartialDate
-    from newtowns_cli.models import Dataset, Town
-    from newtowns_cli.query import Catalog
-    from newtowns_cli.render.records import Column
+    from newtowns_cli.model.dates import PartialDate
+    from newtowns_cli.model.records import Dataset, Town
+    from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.render.tables import Column
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., None])
@@ -57,10 +57,10 @@ def runner(name: str, *, filters: bool = False) -> Callable[[F], F]:
 
 def selected(catalog: Catalog, where: TownFilter) -> list[Town]:
     """The towns matching ``where``; memberships unconfirmed on --member-as-of named on stderr."""
-    from newtowns_cli import query
+    from newtowns_cli.questions import select
 
-    towns = query.select_towns(catalog, where)
-    for group, unconfirmed in query.unconfirmed_on(catalog, where):
+    towns = select.select_towns(catalog, where)
+    for group, unconfirmed in select.unconfirmed_on(catalog, where):
         emit.note(
             f"newtowns: note: membership of {group.id} unconfirmed on {where.member_as_of}, "
             f"not counted: {', '.join(unconfirmed)}",
@@ -89,10 +89,10 @@ def order(
     catalog: Catalog, items: Sequence[T], key: Column[T] | None, reverse: bool, limit: int | None
 ) -> list[T]:
     """``items`` sorted by ``key`` (empty values last), or reversed, then the first ``limit``."""
-    from newtowns_cli.render import records
+    from newtowns_cli.render import tables
 
     if key is not None:
-        ordered = records.sort_items(catalog, items, key, reverse=reverse)
+        ordered = tables.sort_items(catalog, items, key, reverse=reverse)
     else:
         ordered = list(items[::-1] if reverse else items)
     return ordered if limit is None else ordered[:limit]
@@ -100,13 +100,13 @@ def order(
 
 def subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Dataset]:
     """The catalog, the towns ``where`` selects, and the data set about them alone."""
-    from newtowns_cli import export as exports
+    from newtowns_cli.exports import datafile
 
     catalog = emit.catalog(data)
     towns = selected(catalog, where)
     if where == TownFilter():
         return catalog, towns, catalog.dataset
-    return catalog, towns, exports.subset(catalog.dataset, [t.id for t in towns])
+    return catalog, towns, datafile.subset(catalog.dataset, [t.id for t in towns])
 
 
 FILTERS = (
@@ -144,7 +144,7 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
 
 def check_range(low: str, high: str, word: str = "after") -> NoReturn:
     """A range whose start lies beyond its end is a usage error (it could only match nothing)."""
-    from newtowns_cli.errors import UsageError
+    from newtowns_cli.model.errors import UsageError
 
     raise UsageError(f"{low} is {word} {high}", hint="swap them, or drop one")
 
@@ -153,8 +153,8 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
     """A PartialDate from an option value; a malformed one is a usage error."""
     if value is None:
         return None
-    from newtowns_cli.dates import PartialDate
-    from newtowns_cli.errors import UsageError
+    from newtowns_cli.model.dates import PartialDate
+    from newtowns_cli.model.errors import UsageError
 
     try:
         return PartialDate.parse(value)

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newtowns_cli import frozen
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import By
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import order, runner, selected, sort_column, subset
-from newtowns_cli.filters import TownFilter
+from newtowns_cli.model import frozen
+from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.render import Format
 
 if TYPE_CHECKING:
-    from newtowns_cli.models import Town
+    from newtowns_cli.model.records import Town
     from newtowns_cli.render.detail import Detail
 
 
@@ -40,15 +40,15 @@ def list_towns(
     no_color: bool = False,
 ) -> None:
     """List the New Towns, one row per town; filters combine (AND)."""
-    from newtowns_cli.render import records
+    from newtowns_cli.render import tables
 
     out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(records.TOWN_COLUMNS, fields, records.DEFAULT_TOWN_FIELDS, out)
-    key = sort_column(records.TOWN_COLUMNS, sort)
+    chosen = emit.columns(tables.TOWN_COLUMNS, fields, tables.DEFAULT_TOWN_FIELDS, out)
+    key = sort_column(tables.TOWN_COLUMNS, sort)
     catalog = emit.catalog(data)
     towns = order(catalog, selected(catalog, where), key, reverse, limit)
     caption = emit.town_caption(catalog, towns, out)
-    emit.table(records.build(catalog, towns, chosen), out, noun="towns", caption=caption)
+    emit.table(tables.build(catalog, towns, chosen), out, noun="towns", caption=caption)
 
 
 @runner("filter", filters=True)
@@ -59,13 +59,13 @@ def filter_data(
     data: str | None = None,
 ) -> None:
     """Write the towns the filters select as a new data file, with what they cite."""
-    from newtowns_cli import export as exports
+    from newtowns_cli.exports import datafile
 
     out = Out(None, True, output, force, data, listing=False)
     if out.path is not None:
         emit.format_of(out.path, {".toml": "toml"}, plain="toml", flag=None)
     dataset = subset(data, where)[2]
-    emit.deliver(exports.to_toml(dataset), out)
+    emit.deliver(datafile.to_toml(dataset), out)
 
 
 @runner("show")
@@ -78,12 +78,12 @@ def show(
     no_color: bool = False,
 ) -> None:
     """Show every fact about one town, with the source behind each figure."""
-    from newtowns_cli import query
+    from newtowns_cli.questions import lookup
     from newtowns_cli.render import views
 
     out = Out(fmt, no_color, output, force, data)
     catalog = emit.catalog(data)
-    found = query.find_town(catalog, town)
+    found = lookup.find_town(catalog, town)
     shown = views.town(catalog, found)
     if out.to_terminal and out.format is Format.TABLE:
         shown = _with_chart(shown, found, out.width)
@@ -92,8 +92,9 @@ def show(
 
 def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
     """The view with a small chart of the town's municipal series (a terminal's only)."""
-    from newtowns_cli import municipal
-    from newtowns_cli.render import lines, sparkline
+    from newtowns_cli.questions import municipal
+    from newtowns_cli.render import lines
+    from newtowns_cli.render.terminal import sparkline
 
     figures = municipal.figures(town)
     chart = sparkline.render(lines.from_figures(town.name, figures), width=width)
@@ -121,12 +122,12 @@ def summarise(
     no_color: bool = False,
 ) -> None:
     """Count the towns and add up population and area, in total or grouped --by."""
-    from newtowns_cli.render import records, render_summary
-    from newtowns_cli.summary import summarize
+    from newtowns_cli.questions.summary import summarize
+    from newtowns_cli.render import render_summary, tables
 
     out = Out(fmt, no_color, output, force, data)
     grouping = by.value if by else None
-    available = records.summary_columns(grouping)
+    available = tables.summary_columns(grouping)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
     chosen = emit.columns(available, fields, default, out)
     key = sort_column(available, sort)
@@ -156,9 +157,9 @@ def growth(
     no_color: bool = False,
 ) -> None:
     """How much each place grew: first, designation-era and latest municipal figure."""
-    from newtowns_cli import municipal, query
+    from newtowns_cli.questions import lookup, municipal
     from newtowns_cli.render import growth_columns as columns
-    from newtowns_cli.render import records
+    from newtowns_cli.render import tables
 
     out = Out(fmt, no_color, output, force, data, listing=not chart)
     chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
@@ -166,12 +167,13 @@ def growth(
     catalog = emit.catalog(data)
     picked = selected(catalog, where)
     if towns:
-        named = list(dict.fromkeys(query.find_town(catalog, town).id for town in towns))
+        named = list(dict.fromkeys(lookup.find_town(catalog, town).id for town in towns))
         matching = {town.id: town for town in picked}
         picked = [matching[id] for id in named if id in matching]
     rows = order(catalog, [municipal.of(town) for town in picked], key, reverse, limit)
     if chart:
-        from newtowns_cli.render import lines, termchart
+        from newtowns_cli.render import lines
+        from newtowns_cli.render.terminal import termchart
 
         series = [lines.from_figures(row.town.name, row.figures) for row in rows]
         if not series:
@@ -180,7 +182,7 @@ def growth(
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)
         return
-    emit.table(records.build(catalog, rows, chosen), out, noun="towns")
+    emit.table(tables.build(catalog, rows, chosen), out, noun="towns")
 
 
 # The other commands register themselves on import.

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import json
 
-from newtowns_cli import frozen, store
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
-from newtowns_cli.errors import ExitCode, UsageError
-from newtowns_cli.filters import TownFilter
+from newtowns_cli.model import frozen
+from newtowns_cli.model.errors import ExitCode, UsageError
+from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 
 
@@ -54,9 +55,9 @@ def export(
     """Export the data set, or the towns the filters select, for other tools."""
     import pathlib
 
-    from newtowns_cli import export as exports
-    from newtowns_cli.render import geojson as geo
-    from newtowns_cli.render import records, render
+    from newtowns_cli.exports import datafile
+    from newtowns_cli.render import render, tables
+    from newtowns_cli.render.formats import geojson as geo
 
     out = Out(None, True, output, force, data, listing=False)
     named = None
@@ -67,13 +68,13 @@ def export(
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
     catalog, towns, dataset = subset(data, where)
     if chosen is ExportFormat.SQLITE:
-        from newtowns_cli import output as files
-        from newtowns_cli import sqlite_export
+        from newtowns_cli.exports import sqlite
+        from newtowns_cli.reading import atomic
 
         path = pathlib.Path(str(out.path))
         protect = [emit.data_file(data).path]
-        files.write_with(
-            path, lambda tmp: sqlite_export.write(dataset, tmp), force=force, protect=protect
+        atomic.write_with(
+            path, lambda tmp: sqlite.write(dataset, tmp), force=force, protect=protect
         )
         emit.note(f"wrote {path}")
     elif chosen is ExportFormat.GEOJSON:
@@ -82,12 +83,12 @@ def export(
             emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
-        table = records.build(catalog, towns, records.TOWN_COLUMNS)
+        table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
         emit.deliver(render(table, Format.CSV), frozen.replace(out, fmt=Format.CSV))
     elif chosen is ExportFormat.JSON:
-        emit.deliver(exports.to_json(dataset), out)
+        emit.deliver(datafile.to_json(dataset), out)
     else:
-        emit.deliver(exports.to_toml(dataset), out)
+        emit.deliver(datafile.to_toml(dataset), out)
 
 
 EXPORT_SUFFIXES = {
@@ -108,7 +109,7 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
     if output is not None and output != emit.STDOUT:  # JSON only: .json, .txt or none
         emit.format_of(output, {".json": "json"}, plain="json", flag=None)
     if generate:
-        from newtowns_cli.validation import json_schema
+        from newtowns_cli.reading.validation import json_schema
 
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     else:

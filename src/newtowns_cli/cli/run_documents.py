@@ -13,8 +13,8 @@ from newtowns_cli.cli.registry import (
     selected,
     sort_column,
 )
-from newtowns_cli.errors import UsageError
-from newtowns_cli.filters import TownFilter
+from newtowns_cli.model.errors import UsageError
+from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.render import Format
 
 
@@ -37,16 +37,16 @@ def timeline(
     no_color: bool = False,
 ) -> None:
     """Every dated fact in one chronological list, derived from the data."""
-    from newtowns_cli import query
-    from newtowns_cli import timeline as events
-    from newtowns_cli.render import chart as charts
-    from newtowns_cli.render import records
+    from newtowns_cli.questions import lookup
+    from newtowns_cli.questions import timeline as events
+    from newtowns_cli.render import tables
+    from newtowns_cli.render.terminal import chart as charts
 
     if chart:
         _check_chart(fmt, output, fields)
     out = Out(fmt, no_color, output, force, data, listing=not chart)
-    chosen = emit.columns(records.TIMELINE_COLUMNS, fields, records.DEFAULT_TIMELINE_FIELDS, out)
-    key = sort_column(records.TIMELINE_COLUMNS, sort)
+    chosen = emit.columns(tables.TIMELINE_COLUMNS, fields, tables.DEFAULT_TIMELINE_FIELDS, out)
+    key = sort_column(tables.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
         import difflib  # only for a kind that is not known
@@ -65,15 +65,15 @@ def timeline(
         events.entries(catalog.dataset),
         start=first,
         end=last,
-        town=query.find_town(catalog, town).id if town is not None else None,
-        group=query.find_group(catalog, group).id if group is not None else None,
+        town=lookup.find_town(catalog, town).id if town is not None else None,
+        group=lookup.find_group(catalog, group).id if group is not None else None,
         kinds=kind or (),
     )
     found = order(catalog, found, key, reverse, limit)
     if chart:
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
-    emit.table(records.build(catalog, found, chosen), out, noun="entries", wrap=True)
+    emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True)
 
 
 def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
@@ -114,15 +114,15 @@ def claims(
     no_color: bool = False,
 ) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable."""
-    from newtowns_cli.claims import check_all
-    from newtowns_cli.render import records
+    from newtowns_cli.questions.claims import check_all
+    from newtowns_cli.render import tables
 
     out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(records.CLAIM_COLUMNS, fields, records.DEFAULT_CLAIM_FIELDS, out)
-    key = sort_column(records.CLAIM_COLUMNS, sort)
+    chosen = emit.columns(tables.CLAIM_COLUMNS, fields, tables.DEFAULT_CLAIM_FIELDS, out)
+    key = sort_column(tables.CLAIM_COLUMNS, sort)
     catalog = emit.catalog(data)
     checks = order(catalog, check_all(catalog), key, reverse, limit)
-    emit.table(records.build(catalog, checks, chosen), out, noun="claims", wrap=True)
+    emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True)
 
 
 @runner("report", filters=True)
@@ -144,14 +144,14 @@ def report(
     towns = selected(catalog, where)
     filtered = where != TownFilter()
     if chosen is DossierFormat.HTML:
-        from newtowns_cli.render import html
+        from newtowns_cli.render.html import dossier
 
-        page = html.render(catalog, towns, filtered=filtered)
+        page = dossier.render(catalog, towns, filtered=filtered)
         emit.deliver(page, Out(None, True, output, force, data, listing=False))
         return
-    from newtowns_cli.render.report import report as dossier
+    from newtowns_cli.render.documents.report import report as markdown_report
 
-    text = dossier(catalog, towns, filtered=filtered)
+    text = markdown_report(catalog, towns, filtered=filtered)
     emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
 
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import order, runner, sort_column
-from newtowns_cli.frozen import Frozen
+from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render import Format
 
 if TYPE_CHECKING:
-    from newtowns_cli.query import Catalog
+    from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.records import Column
+    from newtowns_cli.render.tables import Column
 
 T = TypeVar("T")
 
@@ -51,7 +51,7 @@ def _listing_command(name: str) -> None:
         data: str | None = None,
         no_color: bool = False,
     ) -> None:
-        from newtowns_cli.render import records
+        from newtowns_cli.render import tables
 
         shown = _listing(name)
         out = Out(fmt, no_color, output, force, data)
@@ -62,7 +62,7 @@ def _listing_command(name: str) -> None:
             emit.detail(shown.detail(catalog, wanted), out)
             return
         rows = order(catalog, shown.items(catalog), key, reverse, limit)
-        emit.table(records.build(catalog, rows, chosen), out, noun=shown.noun)
+        emit.table(tables.build(catalog, rows, chosen), out, noun=shown.noun)
 
     run.__name__ = run.__qualname__ = name
     runner(name)(run)
@@ -70,36 +70,36 @@ def _listing_command(name: str) -> None:
 
 def _listing(name: str) -> Listing[Any]:
     """What the listing command ``name`` lists (imported only when it runs)."""
-    from newtowns_cli import query
-    from newtowns_cli.render import records, views
+    from newtowns_cli.questions import lookup
+    from newtowns_cli.render import tables, views
 
     listings: dict[str, Listing[Any]] = {
         "groups": Listing(
-            records.GROUP_COLUMNS,
-            records.DEFAULT_GROUP_FIELDS,
+            tables.GROUP_COLUMNS,
+            tables.DEFAULT_GROUP_FIELDS,
             lambda c: c.dataset.group,
-            lambda c, v: views.group(c, query.find_group(c, v)),
+            lambda c, v: views.group(c, lookup.find_group(c, v)),
             "groups",
         ),
         "research": Listing(
-            records.RESEARCH_COLUMNS,
-            records.DEFAULT_RESEARCH_FIELDS,
+            tables.RESEARCH_COLUMNS,
+            tables.DEFAULT_RESEARCH_FIELDS,
             lambda c: c.dataset.research,
-            lambda c, v: views.research(c, query.find_research(c, v)),
+            lambda c, v: views.research(c, lookup.find_research(c, v)),
             "studies",
         ),
         "organisations": Listing(
-            records.ORGANISATION_COLUMNS,
-            records.DEFAULT_ORGANISATION_FIELDS,
+            tables.ORGANISATION_COLUMNS,
+            tables.DEFAULT_ORGANISATION_FIELDS,
             lambda c: c.dataset.organisation,
-            lambda c, v: views.organisation(c, query.find_organisation(c, v)),
+            lambda c, v: views.organisation(c, lookup.find_organisation(c, v)),
             "organisations",
         ),
         "sources": Listing(
-            records.SOURCE_COLUMNS,
-            records.DEFAULT_SOURCE_FIELDS,
+            tables.SOURCE_COLUMNS,
+            tables.DEFAULT_SOURCE_FIELDS,
             lambda c: c.dataset.source,
-            lambda c, v: views.source(c, query.find_source(c, v)),
+            lambda c, v: views.source(c, lookup.find_source(c, v)),
             "sources",
         ),
     }

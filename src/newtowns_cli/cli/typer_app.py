@@ -42,7 +42,7 @@ class _Group(TyperGroup):
             if getattr(exc, "exit_code", None) != 2:
                 raise
             from newtowns_cli.cli import _failed
-            from newtowns_cli.errors import UsageError
+            from newtowns_cli.model.errors import UsageError
 
             hint = "'newtowns --help' lists the commands and their options"
             return _failed(UsageError("the command line could not be read", hint=hint))

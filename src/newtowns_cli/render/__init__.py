@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from newtowns_cli.query import Catalog
+    from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.questions.summary import Row, Summary
     from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.layout import Choice
-    from newtowns_cli.render.records import Column, Table
-    from newtowns_cli.summary import Row, Summary
+    from newtowns_cli.render.tables import Column, Table
+    from newtowns_cli.render.terminal.layout import Choice
 
 
 class Format(enum.StrEnum):
@@ -42,21 +42,21 @@ def render(
     leaves out the columns ``choice`` allows when they do not fit.
     """
     if fmt is Format.TABLE:
-        from newtowns_cli.render import terminal
+        from newtowns_cli.render.terminal import listing
 
-        return terminal.render(
+        return listing.render(
             table, width=width, color=color, wrap=wrap, caption=caption, choice=choice
         )
     if fmt is Format.TSV or fmt is Format.CSV:
-        from newtowns_cli.render import delimited
+        from newtowns_cli.render.formats import delimited
 
         return delimited.render(table, delimiter="\t" if fmt is Format.TSV else ",")
     if fmt is Format.JSON or fmt is Format.JSONL:
-        from newtowns_cli.render import jsonout
+        from newtowns_cli.render.formats import jsonout
 
         return jsonout.render(table, lines=fmt is Format.JSONL)
     if fmt is Format.MD:
-        from newtowns_cli.render import markdown
+        from newtowns_cli.render.formats import markdown
 
         return markdown.render(table)
     raise AssertionError(f"unhandled format {fmt}")
@@ -67,7 +67,7 @@ def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool =
     from newtowns_cli.render import detail as views
 
     if fmt is Format.TABLE:
-        from newtowns_cli.render import sections
+        from newtowns_cli.render.terminal import sections
 
         return sections.render(detail, width=width, color=color)
     if fmt is Format.JSON or fmt is Format.JSONL:
@@ -87,11 +87,13 @@ def render_summary(
     color: bool = False,
 ) -> str:
     """A summary: rows and a total; bars and notes for people, plain numbers for programs."""
-    from newtowns_cli.render import chart, markdown, records
+    from newtowns_cli.render import tables
+    from newtowns_cli.render.formats import markdown
+    from newtowns_cli.render.terminal import chart
 
-    rows = records.build(catalog, [*summary.rows, summary.total], columns)
+    rows = tables.build(catalog, [*summary.rows, summary.total], columns)
     if fmt is Format.JSON or fmt is Format.JSONL:
-        from newtowns_cli.render import jsonout
+        from newtowns_cli.render.formats import jsonout
 
         objects = jsonout.objects(rows)
         if fmt is Format.JSONL:
@@ -108,7 +110,7 @@ def render_summary(
         return markdown.render(rows) + notes
     if fmt is not Format.TABLE:
         return render(rows, fmt)
-    from newtowns_cli.render.layout import choice
+    from newtowns_cli.render.terminal.layout import choice
 
     text = render(rows, fmt, width=width, color=color, choice=choice(rows.names))
     shown = [(row.key, float(row.population)) for row in summary.rows]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newtowns_cli.frozen import Frozen
-from newtowns_cli.render.records import Column, Table, Value
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.render.tables import Column, Table, Value
 
 
 class Section(Frozen):
@@ -44,13 +44,13 @@ def field_table(fields: tuple[tuple[str, Value], ...]) -> Table:
 
 
 def render_json(detail: Detail, *, lines: bool) -> str:
-    from newtowns_cli.render.jsonout import dumps
+    from newtowns_cli.exports.jsontext import dumps
 
     return dumps(detail.data, indent=None if lines else 2) + "\n"
 
 
 def render_markdown(detail: Detail) -> str:
-    from newtowns_cli.render import markdown
+    from newtowns_cli.render.formats import markdown
 
     parts = [f"## {markdown.escape(detail.title)}", markdown.render(field_table(detail.fields))]
     for section in detail.sections:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newtowns_cli.growth import Figure, Growth
-from newtowns_cli.municipal import PlaceGrowth
-from newtowns_cli.query import Catalog
-from newtowns_cli.render.records import Column, Value
+from newtowns_cli.questions.growth import Figure, Growth
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.municipal import PlaceGrowth
+from newtowns_cli.render.tables import Column, Value
 
 
 def _figure(which: str, part: str) -> Callable[[PlaceGrowth, Catalog], Value]:

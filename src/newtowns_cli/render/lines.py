@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from newtowns_cli.frozen import Frozen
-from newtowns_cli.growth import Figure, fractional_year, series
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.questions.growth import Figure, fractional_year, series
 
 
 class Line(Frozen):

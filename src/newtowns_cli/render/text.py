@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newtowns_cli.render.records import Value
+    from newtowns_cli.render.tables import Value
 
 # Invisible characters that change how a terminal shows the text around them (spoofing):
 # the bidi controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069), zero-width characters

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from newtowns_cli import frozen
-from newtowns_cli.dates import PartialDate
-from newtowns_cli.models import (
+from newtowns_cli.model import frozen
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.records import (
     Area,
     Designation,
     Gap,
@@ -23,11 +23,12 @@ from newtowns_cli.models import (
     StatusView,
     Town,
 )
-from newtowns_cli.query import Catalog, Citation, confirmed_span, sources_cited_by
-from newtowns_cli.render import records
+from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
+from newtowns_cli.questions.select import confirmed_span
+from newtowns_cli.questions.timeline import Entry, entries
+from newtowns_cli.render import tables
 from newtowns_cli.render.detail import Detail, Section
-from newtowns_cli.render.records import Column, Table, Value
-from newtowns_cli.timeline import Entry, entries
+from newtowns_cli.render.tables import Column, Table, Value
 
 T = TypeVar("T")
 
@@ -57,7 +58,7 @@ def _table(
     columns = [
         _column(name, get, numeric=name in numeric, text=name in _TEXT) for name, get in spec
     ]
-    return records.build(catalog, items, columns)
+    return tables.build(catalog, items, columns)
 
 
 def _column(name: str, get: Callable[[T], Value], *, numeric: bool, text: bool) -> Column[T]:
@@ -80,8 +81,8 @@ def _fields(
 def _sources_section(catalog: Catalog, cited: Sequence[str]) -> Section:
     by_id = {source.id: source for source in catalog.dataset.source}
     known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
-    columns = records.pick(records.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
-    return Section("Sources", records.build(catalog, known, columns))
+    columns = tables.pick(tables.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
+    return Section("Sources", tables.build(catalog, known, columns))
 
 
 def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
@@ -90,8 +91,8 @@ def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
 
 
 def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
-    columns = records.pick(records.TIMELINE_COLUMNS, None, records.DEFAULT_TIMELINE_FIELDS)
-    return Section("Timeline", records.build(catalog, found, columns))
+    columns = tables.pick(tables.TIMELINE_COLUMNS, None, tables.DEFAULT_TIMELINE_FIELDS)
+    return Section("Timeline", tables.build(catalog, found, columns))
 
 
 def town(catalog: Catalog, item: Town) -> Detail:
@@ -124,10 +125,10 @@ def town(catalog: Catalog, item: Town) -> Detail:
         Section("Groups", _table(catalog, memberships, _GROUP_MEMBERSHIP)),
         Section(
             "Research",
-            records.build(
+            tables.build(
                 catalog,
                 studies,
-                records.pick(records.RESEARCH_COLUMNS, None, records.DEFAULT_RESEARCH_FIELDS),
+                tables.pick(tables.RESEARCH_COLUMNS, None, tables.DEFAULT_RESEARCH_FIELDS),
             ),
         ),
         _timeline_section(catalog, found),
@@ -143,20 +144,20 @@ def town(catalog: Catalog, item: Town) -> Detail:
         "timeline": [plain_entry(e) for e in found],
         "cited_sources": _source_objects(catalog, cited),
     }
-    flat = records.build(catalog, [item], records.TOWN_COLUMNS)
+    flat = tables.build(catalog, [item], tables.TOWN_COLUMNS)
     title = (
         item.name
         if item.name == item.municipality
         else f"{item.name} (municipality {item.municipality})"
     )
-    fields = (*_fields(catalog, item, records.TOWN_COLUMNS), ("note", item.note))
+    fields = (*_fields(catalog, item, tables.TOWN_COLUMNS), ("note", item.note))
     return Detail(title, fields, tuple(s for s in sections if _filled(s)), data, flat)
 
 
 def group(catalog: Catalog, item: Group) -> Detail:
     """A group with its members, their dates and sources, its partners and timeline."""
     found = [e for e in entries(catalog.dataset) if item.id in e.groups]
-    members = records.build(catalog, item.members, records.MEMBER_COLUMNS)
+    members = tables.build(catalog, item.members, tables.MEMBER_COLUMNS)
     organisations = {o.id: o for o in catalog.dataset.organisation}
     partners = [organisations[p] for p in item.partners if p in organisations]
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
@@ -165,12 +166,10 @@ def group(catalog: Catalog, item: Group) -> Detail:
         Section("Named beside the group, not as members", _table(catalog, item.mentions, _MENTION)),
         Section(
             "Partners",
-            records.build(
+            tables.build(
                 catalog,
                 partners,
-                records.pick(
-                    records.ORGANISATION_COLUMNS, None, records.DEFAULT_ORGANISATION_FIELDS
-                ),
+                tables.pick(tables.ORGANISATION_COLUMNS, None, tables.DEFAULT_ORGANISATION_FIELDS),
             ),
         ),
         _timeline_section(catalog, found),
@@ -178,14 +177,14 @@ def group(catalog: Catalog, item: Group) -> Detail:
     )
     founded = item.founded
     fields = (
-        *_fields(catalog, item, records.GROUP_COLUMNS),
+        *_fields(catalog, item, tables.GROUP_COLUMNS),
         ("founded_source", founded.source if founded else None),
         ("description", item.description),
         ("note", item.note),
     )
     data = {
         **plain_record(item),
-        # issue 13: the period each membership is confirmed for (see query.standing_on)
+        # issue 13: the period each membership is confirmed for (see select.standing_on)
         "members": [{**plain_record(m), "confirmed": confirmed_span(m)} for m in item.members],
         "timeline": [plain_entry(e) for e in found],
         "cited_sources": _source_objects(catalog, cited),
@@ -198,14 +197,14 @@ def research(catalog: Catalog, item: Research) -> Detail:
     cited = sources_cited_by(item)
     presented = item.presented
     fields = (
-        *_fields(catalog, item, records.RESEARCH_COLUMNS),
+        *_fields(catalog, item, tables.RESEARCH_COLUMNS),
         ("presented_to", presented.to if presented else None),
         ("presented_at", presented.place if presented else None),
         ("note", item.note),
     )
     sections = (Section("Findings", items=item.findings), _sources_section(catalog, cited))
     data = {**plain_record(item), "cited_sources": _source_objects(catalog, cited)}
-    flat = records.build(catalog, [item], records.RESEARCH_COLUMNS)
+    flat = tables.build(catalog, [item], tables.RESEARCH_COLUMNS)
     return Detail(item.title, fields, tuple(s for s in sections if _filled(s)), data, flat)
 
 
@@ -220,25 +219,25 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
     sections = (
         Section(
             "Partner of",
-            records.build(
+            tables.build(
                 catalog,
                 groups,
-                records.pick(records.GROUP_COLUMNS, None, records.DEFAULT_GROUP_FIELDS),
+                tables.pick(tables.GROUP_COLUMNS, None, tables.DEFAULT_GROUP_FIELDS),
             ),
         ),
         Section(
             "Research",
-            records.build(
+            tables.build(
                 catalog,
                 studies,
-                records.pick(records.RESEARCH_COLUMNS, None, records.DEFAULT_RESEARCH_FIELDS),
+                tables.pick(tables.RESEARCH_COLUMNS, None, tables.DEFAULT_RESEARCH_FIELDS),
             ),
         ),
         _timeline_section(catalog, found),
         _sources_section(catalog, cited),
     )
     fields = (
-        *_fields(catalog, item, records.ORGANISATION_COLUMNS),
+        *_fields(catalog, item, tables.ORGANISATION_COLUMNS),
         ("description", item.description),
         ("note", item.note),
     )
@@ -247,7 +246,7 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
         "timeline": [plain_entry(e) for e in found],
         "cited_sources": _source_objects(catalog, cited),
     }
-    flat = records.build(catalog, [item], records.ORGANISATION_COLUMNS)
+    flat = tables.build(catalog, [item], tables.ORGANISATION_COLUMNS)
     return Detail(item.name, fields, tuple(s for s in sections if _filled(s)), data, flat)
 
 
@@ -258,7 +257,7 @@ def source(catalog: Catalog, item: Source) -> Detail:
     data = {**plain_record(item), "cited_by": [frozen.asdict(c) for c in cited_by]}
     return Detail(
         item.title,
-        _fields(catalog, item, records.SOURCE_COLUMNS),
+        _fields(catalog, item, tables.SOURCE_COLUMNS),
         (Section("Cited by", table),),
         data,
         table,

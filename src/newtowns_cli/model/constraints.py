@@ -1,0 +1,108 @@
+"""The types and vocabularies of the data file's fields: patterns, ranges, the words allowed.
+
+Constraints are Annotated metadata that pydantic reads when a file is validated; on every
+other path they are inert, so reading the records needs no pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeVar
+
+from newtowns_cli.model.frozen import Frozen
+
+T = TypeVar("T")
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
+URL_PATTERN = (
+    r"^https?://[^\s\x00-\x1f\x7f-\x9f\"'<>"
+    r"\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+$"
+)
+"""No space, quote or angle bracket; no control, bidi or zero-width character, which would
+show an address other than the one it holds."""
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+
+
+class _Constraint(Frozen):
+    """Annotated metadata that adds one key (ge, pattern, min_length …) to a core schema."""
+
+    key: str
+    value: object
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema[self.key] = self.value
+        return schema
+
+
+class _Lax:
+    """Annotated metadata for a tuple field: a TOML array (a list) is accepted for it."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = False
+        return schema
+
+
+def Ge(value: float) -> _Constraint:  # noqa: N802 - reads like annotated_types
+    return _Constraint("ge", value)
+
+
+def Le(value: float) -> _Constraint:  # noqa: N802
+    return _Constraint("le", value)
+
+
+def Pattern(value: str) -> _Constraint:  # noqa: N802
+    return _Constraint("pattern", value)
+
+
+def MinLen(value: int) -> _Constraint:  # noqa: N802
+    return _Constraint("min_length", value)
+
+
+Id = Annotated[str, Pattern(ID_PATTERN)]
+Text = Annotated[str, MinLen(1)]
+Url = Annotated[str, Pattern(URL_PATTERN)]
+Count = Annotated[int, Ge(0), Le(2**63 - 1)]  # TOML and SQLite integers are 64-bit
+Km2 = Annotated[float, Ge(0)]
+Seq = Annotated[tuple[T, ...], _Lax()]
+Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
+
+Province = Literal[
+    "Drenthe",
+    "Flevoland",
+    "Fryslân",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+]
+Status = Literal["groeikern", "groeistad"]
+GroupKind = Literal["alliance", "network", "region", "programme"]
+OrganisationKind = Literal[
+    "ministry", "agency", "institute", "planning-bureau", "knowledge-platform", "research-bureau"
+]
+SourceKind = Literal[
+    "encyclopedia", "statistics", "government", "study", "news", "local", "organisation"
+]
+Unit = Literal["municipality", "place", "district", "predecessor", "unstated"]
+"""What a figure counts: the town's municipality, the place (kern), a district (wijk), a
+predecessor municipality, or a unit its source does not state (named in ``unit_name``)."""
+Relation = Literal["exactly", "about", "more than", "almost"]
+HistoryKind = Literal[
+    "founded", "municipality", "merger", "boundary", "construction", "status", "plan", "milestone"
+]
+EventKind = Literal["policy", "motion", "conference", "congress", "lab", "news", "agreement"]
+Measure = Literal["inhabitants", "places", "members"]
+DesignationKind = Literal["official", "decision", "founding", "policy", "mention"]
+"""official: designated by the state as groeikern/groeistad; decision: a growth decision;
+founding: a founding date a source gives; policy: a policy naming the town; mention: a
+source calling the town designated without saying when or by what."""
+Covers = Literal["designated", "towns", "group", "unnamed", "other"]
+"""The set a claim counts: the designated towns (the data's own set), the towns it lists,
+the members of its group, a set its source does not name, or a different definition."""

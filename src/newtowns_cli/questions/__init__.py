@@ -1,0 +1,1 @@
+"""Questions over a data set: look-ups, selection, summary, timeline, growth, claims."""

@@ -1,0 +1,184 @@
+"""Published figures held against the figures computed from the data, with a verdict and why.
+
+A claim is judged only on like for like (issue 13): the set of towns it counts must be one
+the data knows (``covers``), a set defined by a designation period must be the towns the
+data's own designations put in that period, every membership it rests on must be confirmed
+on its date, and every town must have a municipal figure from the claim's year. Otherwise it
+is *not comparable*, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newtowns_cli.model import frozen
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.records import Claim, Population, Town
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.select import UNCONFIRMED, designated, member_on, standing_on
+
+ABOUT = 0.05
+"""'about' holds within 5 % either way."""
+ALMOST = 0.10
+"""'almost' holds from 10 % below the value up to the value."""
+
+CONSISTENT = "consistent"
+NOT_CONSISTENT = "not consistent"
+NOT_COMPARABLE = "not comparable"
+
+
+class Check(Frozen):
+    """One claim, the figure computed from the data, the verdict and the reason for it."""
+
+    claim: Claim
+    computed: int | None
+    basis: str
+    verdict: str
+    why: str
+
+
+class _NotComparableError(Exception):
+    def __init__(self, why: str, basis: str = "") -> None:
+        super().__init__(why)
+        self.why = why
+        self.basis = basis
+
+
+def check_all(catalog: Catalog) -> list[Check]:
+    """Every claim of the data set, in data-file order."""
+    return [check(catalog, claim) for claim in catalog.dataset.claim]
+
+
+def check(catalog: Catalog, claim: Claim) -> Check:
+    try:
+        if claim.measure == "inhabitants":
+            return _inhabitants(catalog, claim)
+        if claim.measure == "places":
+            return _places(catalog, claim)
+        return _members(catalog, claim)
+    except _NotComparableError as exc:
+        return Check(claim, None, exc.basis, NOT_COMPARABLE, exc.why)
+
+
+def holds(relation: str, computed: int, value: int) -> bool:
+    """Whether ``computed`` satisfies '``relation`` ``value``'."""
+    if relation == "exactly":
+        return computed == value
+    if relation == "more than":
+        return computed > value
+    if relation == "almost":
+        return value * (1 - ALMOST) <= computed < value
+    return abs(computed - value) <= value * ABOUT
+
+
+def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
+    """The towns the claim counts, when the data can know them; else not comparable."""
+    if claim.covers == "unnamed":
+        raise _NotComparableError(f"the source does not name the towns it counts ({claim.scope})")
+    if claim.covers == "other":
+        raise _NotComparableError(
+            f"the claim counts {claim.scope}, not the towns the data lists as designated"
+        )
+    if claim.covers == "designated":
+        towns = list(catalog.dataset.town)
+        _in_period(claim, towns)
+        return towns
+    if claim.covers == "towns":
+        return [catalog.towns[t] for t in claim.towns if t in catalog.towns]
+    group = catalog.groups.get(claim.group or "")
+    if group is None or claim.as_of is None:
+        raise _NotComparableError("the claim names no group or no date")
+    date = claim.as_of
+    unconfirmed = [m.town for m in group.members if standing_on(m, date) == UNCONFIRMED]
+    members = [m.town for m in group.members if member_on(m, date)]
+    if unconfirmed:
+        raise _NotComparableError(
+            f"it rests on memberships unconfirmed on {date}: {', '.join(unconfirmed)}",
+            f"members of {group.name} confirmed on {date}: {', '.join(members) or 'none'}",
+        )
+    return [catalog.towns[t] for t in members if t in catalog.towns]
+
+
+def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
+    """A claim counting the towns designated in a period is comparable only when the data's
+    own official designations put every town in that period."""
+    low, high = claim.designated_from, claim.designated_to
+    if low is None and high is None:
+        return
+    period = f"in {low}–{high}" if low and high else f"from {low}" if low else f"until {high}"
+    inside, outside, undated = [], [], []
+    for town in towns:
+        date = designated(town)
+        if date is None:
+            undated.append(town.id)
+        elif (low or date.year) <= date.year <= (high or date.year):
+            inside.append(town.id)
+        else:
+            outside.append(f"{town.id} ({date})")
+    reasons = []
+    if outside:
+        reasons.append(f"the data's official designations put {', '.join(outside)} outside it")
+    if undated:
+        reasons.append(f"the data has no official designation date for {', '.join(undated)}")
+    if reasons:
+        raise _NotComparableError(
+            f"the claim counts the towns designated {period}; " + "; ".join(reasons),
+            f"designated {period} in the data: {', '.join(inside) or 'none'}",
+        )
+
+
+def _inhabitants(catalog: Catalog, claim: Claim) -> Check:
+    towns = _towns(catalog, claim)
+    if claim.as_of is None:
+        raise _NotComparableError("the claim gives no date to compare figures from")
+    year = claim.as_of.year
+    figures = {town.id: municipal_figure(town, year) for town in towns}
+    missing = [town.id for town in towns if figures[town.id] is None]
+    if missing:
+        raise _NotComparableError(f"no municipal figure from {year} for {', '.join(missing)}")
+    used = [f for f in figures.values() if f is not None]
+    computed = sum(f.count for f in used)
+    dates = sorted({str(f.as_of) for f in used})
+    basis = f"sum of municipal figures from {year} of {len(used)} towns ({', '.join(dates)})"
+    rounded = [town for town, f in figures.items() if f is not None and f.qualifier]
+    found = f"{computed} inhabitants in the data" + (
+        f" (rounded figures for {', '.join(rounded)})" if rounded else ""
+    )
+    return _verdict(claim, computed, basis, found)
+
+
+def municipal_figure(town: Town, year: int) -> Population | None:
+    """The town's municipal figure from ``year``: exact before rounded, then the earliest."""
+    figures = [town.population] if town.population else []
+    found = [
+        p
+        for p in (*figures, *town.population_history)
+        if p.unit == "municipality" and p.as_of.year == year
+    ]
+    found.sort(key=lambda p: (p.qualifier is not None, p.as_of.key()))
+    return found[0] if found else None
+
+
+def _places(catalog: Catalog, claim: Claim) -> Check:
+    towns = _towns(catalog, claim)
+    basis = f"{len(towns)} towns: {', '.join(t.id for t in towns)}"
+    noun = "towns the claim names" if claim.covers == "towns" else "designated towns"
+    return _verdict(claim, len(towns), basis, f"{len(towns)} {noun} in the data")
+
+
+def _members(catalog: Catalog, claim: Claim) -> Check:
+    group = catalog.groups.get(claim.group or "")
+    if group is None or claim.as_of is None:
+        raise _NotComparableError("the claim names no group or no date")
+    towns: Sequence[Town] = _towns(catalog, frozen.replace(claim, covers="group"))
+    basis = f"members of {group.name} confirmed on {claim.as_of}: " + ", ".join(t.id for t in towns)
+    return _verdict(claim, len(towns), basis, f"{len(towns)} members confirmed on {claim.as_of}")
+
+
+def _verdict(claim: Claim, computed: int, basis: str, found: str) -> Check:
+    relation = claim.relation
+    if holds(relation, computed, claim.value):
+        return Check(claim, computed, basis, CONSISTENT, f"{found}: {relation} {claim.value} holds")
+    return Check(
+        claim, computed, basis, NOT_CONSISTENT, f"{found}: {relation} {claim.value} does not hold"
+    )

@@ -1,0 +1,342 @@
+"""Looking things up in a Dataset: the Catalog, names matched, citations, provinces."""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from newtowns_cli.model.constraints import Province
+from newtowns_cli.model.errors import NotFoundError, UsageError
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.names import normalize as normalize  # re-exported
+from newtowns_cli.model.records import (
+    TABLES,
+    Area,
+    Attestation,
+    Claim,
+    Dataset,
+    Dated,
+    Designation,
+    Group,
+    HistoryEntry,
+    Location,
+    Membership,
+    Mention,
+    Organisation,
+    Population,
+    Presentation,
+    Record,
+    Relief,
+    Research,
+    Source,
+    StatusView,
+    Town,
+    field_names,
+    iter_values,
+)
+
+T = TypeVar("T")
+
+
+class Citation(Frozen):
+    """A fact that cites a source: which entry, where in it, and what the fact says."""
+
+    table: str
+    entry: str
+    path: str
+    fact: str
+
+
+class Catalog(Frozen, slots=False):
+    """A Dataset with the look-ups the commands need, built once per run."""
+
+    dataset: Dataset
+    towns: dict[str, Town]
+    groups: dict[str, Group]
+    memberships: dict[str, tuple[tuple[Group, Membership], ...]]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Catalog:
+        memberships: dict[str, list[tuple[Group, Membership]]] = {}
+        for group in dataset.group:
+            for member in group.members:
+                memberships.setdefault(member.town, []).append((group, member))
+        return cls(
+            dataset=dataset,
+            towns={town.id: town for town in dataset.town},
+            groups={group.id: group for group in dataset.group},
+            memberships={town: tuple(pairs) for town, pairs in memberships.items()},
+        )
+
+    @functools.cached_property
+    def citations(self) -> dict[str, tuple[Citation, ...]]:
+        """For each source id, every fact that cites it, in data-file order."""
+        found: dict[str, list[Citation]] = {}
+        for table in TABLES:
+            for entry in getattr(self.dataset, table):
+                if table == "source":
+                    continue
+                for path, value in iter_values(entry, ()):
+                    for field, cited in _cited_ids(value):
+                        where = _render_path(path)
+                        fact = _fact(value) if field != "sources" else "the entry's own facts"
+                        citation = Citation(
+                            table, entry.id, where + ("." if where else "") + field, fact
+                        )
+                        found.setdefault(cited, []).append(citation)
+        return {source: tuple(citations) for source, citations in found.items()}
+
+    def current_groups(self, town: Town, *, regions: bool) -> tuple[str, ...]:
+        """Ids of the groups the town belongs to with no recorded end, regions or the others."""
+        ids: list[str] = []
+        for group, member in self.memberships.get(town.id, ()):
+            is_region = group.kind == "region"
+            if member.until is None and is_region == regions and group.id not in ids:
+                ids.append(group.id)
+        return tuple(ids)
+
+
+def sources_cited_by(record: Record) -> tuple[str, ...]:
+    """Every source id a record cites anywhere inside it, in order of first citation."""
+    found: list[str] = []
+    _collect_cited(record, found)
+    return tuple(dict.fromkeys(found))
+
+
+def _collect_cited(value: object, found: list[str]) -> None:
+    # Direct rather than through iter_values: this runs for every row of `--fields all`.
+    if isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, Record):
+                _collect_cited(item, found)
+        return
+    if not isinstance(value, Record):
+        return
+    for name in field_names(type(value)):
+        item = getattr(value, name)
+        if name in ("source", "original"):
+            if isinstance(item, str):
+                found.append(item)
+        elif name == "sources":
+            found.extend(item)
+        elif isinstance(item, (Record, tuple)):
+            _collect_cited(item, found)
+
+
+def _cited_ids(value: object) -> Iterator[tuple[str, str]]:
+    """The (field, source id) pairs a record cites directly."""
+    if not isinstance(value, Record):
+        return
+    for field in ("source", "original"):
+        cited = getattr(value, field, None)
+        if isinstance(cited, str):
+            yield field, cited
+    for cited in getattr(value, "sources", ()):
+        yield "sources", cited
+
+
+def _render_path(path: Sequence[str | int]) -> str:
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)
+    )
+
+
+def _fact(value: object) -> str:
+    """A short description of a cited fact."""
+    if isinstance(value, Population):
+        qualifier = f"{value.qualifier} " if value.qualifier else ""
+        unit = f"{value.unit} {value.unit_name}" if value.unit_name else value.unit
+        return f"population {qualifier}{value.count} ({unit}) as of {value.as_of}"
+    if isinstance(value, Area):
+        parts = [
+            f"{label} {number} km²"
+            for label, number in (
+                ("total", value.total),
+                ("land", value.land),
+                ("water", value.water),
+            )
+            if number is not None
+        ]
+        return "area " + ", ".join(parts)
+    if isinstance(value, Location):
+        return f"location {value.lat}, {value.lon}"
+    if isinstance(value, Designation):
+        kind = f" ({value.kind})" if value.kind else ""
+        return f"designation{kind} {value.date or '(no date)'}"
+    if isinstance(value, Attestation):
+        return f"named as member on {value.date}"
+    if isinstance(value, StatusView):
+        return f"status {value.status}"
+    if isinstance(value, Mention):
+        return f"mentioned {value.town}" + (f" on {value.date}" if value.date else "")
+    if isinstance(value, Relief):
+        return f"relieves {value.city}"
+    if isinstance(value, HistoryEntry):
+        return f"{value.date}: {value.what}"
+    if isinstance(value, Membership):
+        when = (
+            f"since {value.since}"
+            if value.since
+            else (f"as of {value.as_of}" if value.as_of else "undated")
+        )
+        return f"member {value.town}, {when}"
+    if isinstance(value, Dated):
+        return f"founded {value.date}"
+    if isinstance(value, Presentation):
+        return f"presented {value.date}"
+    if isinstance(value, Claim):
+        return f"claim: {value.statement}"
+    return type(value).__name__.lower()
+
+
+def resolve(
+    entries: Sequence[T], value: str, *, names: Callable[[T], Iterable[str]], noun: str
+) -> T:
+    """The entry whose id is exactly ``value``; else the one entry one of whose names is
+    ``value``, else the one entry whose names contain it.
+
+    An exact id always wins (``validate`` refuses a town name, alias or municipality that
+    is another town's id). Other matching ignores case, accents and spacing. Nothing
+    found: exit 3 with suggestions; more than one, or an empty ``value``: a usage error.
+    """
+    if not value.strip():
+        raise UsageError(f"the {noun} name is empty", hint=f"name one; {_listed(noun)}")
+    for entry in entries:
+        if next(iter(names(entry)), None) == value:  # the first name is the id
+            return entry
+    wanted = normalize(value)
+    matches = [entry for entry in entries if wanted in {normalize(n) for n in names(entry)}]
+    if not matches and len(wanted) >= 3:
+        # No exact name: a part of exactly one entry's name will do ('alliantie').
+        matches = [e for e in entries if any(wanted in normalize(n) for n in names(e))]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        labels = ", ".join(_label(entry, names) for entry in matches)
+        raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
+    hint = _suggest(entries, wanted, names) or _listed(noun)
+    raise NotFoundError(f"no {noun} named '{value}'", hint=hint)
+
+
+_LISTINGS = {
+    "town": "newtowns list",
+    "group": "newtowns groups",
+    "study": "newtowns research",
+    "organisation": "newtowns organisations",
+    "source": "newtowns sources",
+}
+
+
+def _listed(noun: str) -> str:
+    """Where the ``noun``s are listed."""
+    return f"list them with '{_LISTINGS.get(noun, 'newtowns list')}'"
+
+
+def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
+    first, *rest = list(names(entry))
+    return f"{first} ({rest[0]})" if rest and rest[0] != first else first
+
+
+def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
+    """'did you mean …?' with up to three entries whose names, or a word of them, are close."""
+    by_name = {normalize(n): entry for entry in entries for n in names(entry)}
+    by_word: dict[str, list[T]] = {}
+    for name, entry in by_name.items():
+        for word in re.split(r"[\s\-_]+", name):
+            if len(word) >= 3 and entry not in by_word.setdefault(word, []):
+                by_word[word].append(entry)
+    import difflib  # only for a name that is not found
+
+    close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
+    found = [by_name[n] for n in close]
+    found += [by_name[n] for n in by_name if wanted and wanted in n]
+    for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
+        found += by_word[word]
+    labels = list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
+    return "did you mean " + ", ".join(labels) + "?" if labels else ""
+
+
+def town_names(town: Town) -> tuple[str, ...]:
+    return (town.id, town.name, *town.aliases, town.municipality)
+
+
+def group_names(group: Group) -> tuple[str, ...]:
+    return (group.id, group.name, *group.aliases)
+
+
+def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option: str) -> Group:
+    """The group of one of ``kinds`` matching ``value``; unknown values are a usage error."""
+    candidates = [group for group in catalog.dataset.group if group.kind in kinds]
+    if not value.strip():
+        raise UsageError(f"{option}: the value is empty", hint=f"name a {option[2:]}")
+    try:
+        return resolve(candidates, value, names=group_names, noun="group")
+    except NotFoundError as exc:
+        valid = ", ".join(f"{g.id} ({g.name})" for g in sorted(candidates, key=lambda g: g.id))
+        hint = exc.hint.split("?")[0] + "? " if exc.hint and exc.hint.startswith("did") else ""
+        raise UsageError(
+            f"unknown value for {option}: '{value}'", hint=f"{hint}valid values: {valid}"
+        ) from None
+
+
+PROVINCE_CODES: dict[str, str] = {
+    "DR": "Drenthe",
+    "FL": "Flevoland",
+    "FR": "Fryslân",
+    "GE": "Gelderland",
+    "GR": "Groningen",
+    "LI": "Limburg",
+    "NB": "Noord-Brabant",
+    "NH": "Noord-Holland",
+    "OV": "Overijssel",
+    "UT": "Utrecht",
+    "ZE": "Zeeland",
+    "ZH": "Zuid-Holland",
+}
+"""Each province by its code (ISO 3166-2:NL without the NL-: NL-ZH is Zuid-Holland)."""
+
+
+def resolve_province(value: str) -> str:
+    """The province named by ``value``, its code (ZH) or ISO 3166-2 code (NL-ZH).
+
+    Case- and accent-insensitive; anything else is a usage error.
+    """
+    provinces = typing.get_args(Province)
+    code = value.strip().upper().removeprefix("NL-")
+    if code in PROVINCE_CODES:
+        return PROVINCE_CODES[code]
+    for province in provinces:  # Noord Holland is Noord-Holland
+        if normalize(province.replace("-", " ")) == normalize(value.replace("-", " ")):
+            return str(province)
+    import difflib
+
+    close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
+    guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
+    hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
+    hint += "; or a code: " + ", ".join(PROVINCE_CODES) + " (also as NL-ZH …)"
+    raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
+
+
+def find_town(catalog: Catalog, value: str) -> Town:
+    """A town by id, name, alias or municipality (Nissewaard finds Spijkenisse)."""
+    return resolve(catalog.dataset.town, value, names=town_names, noun="town")
+
+
+def find_group(catalog: Catalog, value: str) -> Group:
+    return resolve(catalog.dataset.group, value, names=group_names, noun="group")
+
+
+def find_research(catalog: Catalog, value: str) -> Research:
+    return resolve(catalog.dataset.research, value, names=lambda r: (r.id, r.title), noun="study")
+
+
+def find_organisation(catalog: Catalog, value: str) -> Organisation:
+    names: Callable[[Organisation], Iterable[str]] = lambda o: (o.id, o.name, *o.aliases)  # noqa: E731
+    return resolve(catalog.dataset.organisation, value, names=names, noun="organisation")
+
+
+def find_source(catalog: Catalog, value: str) -> Source:
+    return resolve(catalog.dataset.source, value, names=lambda s: (s.id,), noun="source")

@@ -1,0 +1,277 @@
+"""A cache of validated data sets, so that a file checked once loads without pydantic.
+
+Safe by construction (docs/reliability.md, "The cache"):
+
+- An entry is plain JSON, rebuilt into this package's records only (plaindata.py): no
+  file can make loading it run code. There is no pickle.
+- The folder is used only when it is owned by the current user and writable by no one
+  else; otherwise there is no cache, silently. Entries are opened relative to the opened
+  folder, without following links (``O_NOFOLLOW``), and the opened file itself must be a
+  regular file of this user, writable by no one else, and not larger than the data it
+  stands for could make it (so a damaged entry cannot make us allocate without bound).
+- An entry names its key, the data file it was written for and a digest of its body;
+  one that does not match, does not parse or does not rebuild is a miss: the data is
+  validated again and the entry replaced.
+- Each entry records the data file's resolved path. Writing an entry prunes the folder:
+  the newest three entries per data file are kept, and any entry untouched for 30 days
+  goes (reading an entry touches it, at most once a day).
+
+The key hashes the data file's bytes, the code that validates it, the package version
+and the Python version: any change to one of them is a new key. Every failure to read
+or write is silent: the cache only ever saves time. Validity does not expire: a file
+that had no date in the future then has none now.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import gc
+import json
+import os
+import pathlib
+import re
+import stat
+import sys
+import time
+from collections.abc import Iterator, Mapping
+
+from newtowns_cli import __version__
+from newtowns_cli.model.records import Dataset
+from newtowns_cli.reading import plaindata
+
+try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, 2-3 ms of every start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+
+_CODE = (
+    "model/records.py",
+    "model/constraints.py",
+    "model/dates.py",
+    "reading/validation.py",
+    "reading/checks.py",
+    "reading/tomlspan.py",
+    "reading/store.py",
+    "reading/plaindata.py",
+    "reading/cache.py",
+)
+MAGIC = "newtowns-cache-2"
+SUFFIX = ".cache"
+KEEP_PER_FILE = 3
+MAX_AGE = 30 * 24 * 3600
+TOUCH_AFTER = 24 * 3600
+_HEADER_BYTES = 64 * 1024
+_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+
+
+def folder_for(environ: Mapping[str, str]) -> pathlib.Path | None:
+    """The cache folder the environment asks for, or None for no cache.
+
+    ``NEWTOWNS_NO_CACHE`` (non-empty) turns it off; else ``NEWTOWNS_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/newtowns`` (an absolute path, as the XDG spec demands), else
+    ``$HOME/.cache/newtowns``. No ``HOME`` (or an empty or relative one) and no
+    ``XDG_CACHE_HOME``: no cache, never one in the working folder.
+    """
+    if environ.get("NEWTOWNS_NO_CACHE"):
+        return None
+    given = environ.get("NEWTOWNS_CACHE_DIR")
+    if given:
+        return pathlib.Path(given)
+    xdg = pathlib.Path(environ.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():
+        return xdg / "newtowns"
+    home = pathlib.Path(environ.get("HOME", ""))
+    return home / ".cache" / "newtowns" if home.is_absolute() else None
+
+
+def key(raw: bytes) -> str:
+    """The cache key of a data file's bytes under this code."""
+    digest = blake2b(raw, digest_size=32)
+    package = pathlib.Path(__file__).parent.parent
+    for name in _CODE:
+        with contextlib.suppress(OSError):
+            digest.update((package / name).read_bytes())
+    digest.update(f"{__version__} {sys.version}".encode())
+    return digest.hexdigest()
+
+
+def get(folder: pathlib.Path, name: str, *, size_hint: int) -> Dataset | None:
+    """The cached Dataset for key ``name``, or None when there is none that can be trusted.
+
+    ``size_hint`` is the data file's size: an entry may be at most a few times larger.
+    """
+    limit = 4 * size_hint + 64 * 1024
+    try:
+        with _folder(folder, create=False) as directory:
+            descriptor = os.open(name + SUFFIX, _READ, dir_fd=directory)
+            with os.fdopen(descriptor, "rb") as stream:
+                info = os.fstat(descriptor)
+                if not _trusted(info) or info.st_size > limit:
+                    return None
+                raw = stream.read(limit + 1)
+                if time.time() - info.st_mtime > TOUCH_AFTER:
+                    with contextlib.suppress(OSError):
+                        os.utime(descriptor)
+        return _decode(raw, name, limit)
+    except (OSError, ValueError, ArithmeticError, RecursionError, MemoryError):
+        return None
+
+
+def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
+    """The Dataset an entry's bytes hold, or None; ValueError for malformed JSON."""
+    if len(raw) > limit:
+        return None
+    header_end = raw.find(b"\n", 0, _HEADER_BYTES)
+    if header_end < 0:
+        return None
+    header = json.loads(raw[:header_end])
+    body = memoryview(raw)[header_end + 1 :]
+    if (
+        not isinstance(header, dict)
+        or header.get("magic") != MAGIC
+        or header.get("key") != name
+        or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
+    ):
+        return None
+    text = bytes(body)
+    if (b"\\ud" in text or b"\\uD" in text) and _SURROGATE.search(text):
+        return None
+    with _no_collection():
+        return plaindata.load(json.loads(text))
+
+
+_SURROGATE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]")
+"""A JSON escape of a surrogate (``\\ud800``). The cache writes text as UTF-8, never as
+escapes, and no data file can hold a lone surrogate; one in an entry is a miss, since
+it could not be written to any stream (``show`` would end in a UnicodeEncodeError)."""
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large data set is rebuilt.
+
+    Every few hundred new objects the collector would otherwise walk all the records
+    built so far: that is half the load time of 40 000 towns, and records hold no cycles.
+    Afterwards the loaded records are frozen out of later collections (gc.freeze): a
+    command keeps them to the end anyway.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Path) -> None:
+    """Store ``dataset`` atomically for the data file ``source``, then prune the folder.
+
+    Any failure (read-only home, full disk, a folder others can write) is ignored.
+    """
+    try:
+        body = json.dumps(
+            plaindata.dump(dataset), ensure_ascii=False, separators=(",", ":")
+        ).encode()
+        path = str(source.resolve())
+        header = {
+            "magic": MAGIC,
+            "key": name,
+            "path": path,
+            "digest": blake2b(body, digest_size=32).hexdigest(),
+        }
+        line = json.dumps(header, ensure_ascii=True).encode() + b"\n"
+        with _folder(folder, create=True) as directory:
+            _write(directory, name + SUFFIX, line + body)
+            prune(directory, keep=name)
+    except (OSError, ValueError, TypeError, RuntimeError, RecursionError, MemoryError):
+        pass  # RuntimeError: Path.resolve() on a symlink loop (Python 3.11)
+
+
+@contextlib.contextmanager
+def _folder(folder: pathlib.Path, *, create: bool) -> Iterator[int]:
+    """The opened cache folder; OSError when it is missing (and not to be made) or unsafe."""
+    if create:
+        # Missing parents are private too: mkdir(parents=True) would make them with the
+        # umask's mode (0777 under umask 000), and others could then swap the folder.
+        for missing in [*reversed(folder.parents), folder]:
+            if not missing.is_dir():
+                missing.mkdir(mode=0o700, exist_ok=True)
+    directory = os.open(folder, _DIRECTORY)
+    try:
+        info = os.fstat(directory)
+        if not stat.S_ISDIR(info.st_mode) or not _owned(info):
+            raise OSError(errno.EPERM, "cache folder not private")
+        yield directory
+    finally:
+        os.close(directory)
+
+
+def _owned(info: os.stat_result) -> bool:
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _trusted(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and _owned(info)
+
+
+def _write(directory: int, name: str, content: bytes) -> None:
+    temporary = f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(temporary, flags, 0o600, dir_fd=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=directory)
+        raise
+
+
+def prune(directory: int, *, keep: str = "", now: float | None = None) -> None:
+    """Keep the newest three entries per data file; drop any untouched for 30 days.
+
+    Entries of an older format (``*.pickle``) and stale temporary files go too; ``keep``
+    names an entry just written, which stays whatever the clock says.
+    """
+    now = time.time() if now is None else now
+    by_file: dict[str, list[tuple[float, str]]] = {}
+    for name in os.listdir(directory):
+        stem = name.removesuffix(SUFFIX)
+        old = name.endswith((".pickle", ".tmp"))
+        if stem == keep or not (name.endswith(SUFFIX) or old):
+            continue
+        try:
+            info = os.stat(name, dir_fd=directory, follow_symlinks=False)
+            if old or not _trusted(info) or now - info.st_mtime > MAX_AGE:
+                if not (name.endswith(".tmp") and now - info.st_mtime < 3600):
+                    os.unlink(name, dir_fd=directory)
+                continue
+            by_file.setdefault(_source(directory, name), []).append((info.st_mtime, stem))
+        except OSError:
+            continue
+        except ValueError:  # a damaged header: grouped apart, the newest three kept
+            by_file.setdefault("", []).append((info.st_mtime, stem))
+    if keep:
+        with contextlib.suppress(OSError, ValueError):
+            by_file.setdefault(_source(directory, keep + SUFFIX), []).append((now, keep))
+    for entries in by_file.values():
+        entries.sort(reverse=True)
+        for _, stem in entries[KEEP_PER_FILE:]:
+            with contextlib.suppress(OSError):
+                os.unlink(stem + SUFFIX, dir_fd=directory)
+
+
+def _source(directory: int, name: str) -> str:
+    """The data file an entry records (read from its header line only)."""
+    descriptor = os.open(name, _READ, dir_fd=directory)
+    with os.fdopen(descriptor, "rb") as stream:
+        line = stream.readline(_HEADER_BYTES)
+    header = json.loads(line)
+    if not isinstance(header, dict) or not isinstance(header.get("path"), str):
+        raise ValueError("no data file named")
+    return str(header["path"])

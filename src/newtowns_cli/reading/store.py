@@ -1,0 +1,195 @@
+"""Find, read, parse and validate a data file; every failure becomes a typed, located error."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import re
+import stat
+from typing import TYPE_CHECKING, Any
+
+from newtowns_cli.model.errors import DataFileError, DataInvalidError, Problem
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.reading.files import read_regular
+
+if TYPE_CHECKING:
+    from newtowns_cli.model.records import Dataset
+
+MAX_BYTES = 256 * 1024 * 1024
+BUNDLED = pathlib.Path(__file__).parent.parent / "data" / "newtowns.toml"
+BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+_DATA_HINT = (
+    "give a data file with --data FILE or NEWTOWNS_DATA, or leave both unset for the bundled data"
+)
+
+
+class DataFile(Frozen):
+    """A data file and the name to show for it in messages."""
+
+    path: pathlib.Path
+    label: str
+    bundled: bool = False
+    hint: str | None = _DATA_HINT
+    """What to do when it cannot be read (none for a file named to `validate`)."""
+
+
+def locate(option: str | None, env: str | None) -> DataFile:
+    """``--data`` wins over ``NEWTOWNS_DATA``, which wins over the bundled data.
+
+    An empty ``NEWTOWNS_DATA`` counts as unset; an empty ``--data`` is an error.
+    """
+    if option is not None:
+        if not option:
+            raise DataFileError("--data: the file name is empty", _DATA_HINT)
+        return DataFile(pathlib.Path(option), option)
+    if env:
+        return DataFile(pathlib.Path(env), env)
+    return DataFile(BUNDLED, str(BUNDLED), bundled=True)
+
+
+def read_bytes(data: DataFile) -> bytes:
+    """The file's bytes; a missing, special, unreadable or oversized file raises."""
+    label = data.label
+    try:
+        info = data.path.stat()
+    except FileNotFoundError:
+        hint = "reinstall newtowns" if data.bundled else data.hint
+        raise DataFileError(f"{label}: no such file", hint) from None
+    except OSError as exc:
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataFileError(f"{label}: is a directory, not a data file", data.hint)
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError(f"{label}: is not a regular file", data.hint)
+    if info.st_size > MAX_BYTES:
+        raise _too_large(label, info.st_size)
+    try:
+        return _read_regular(data.path, label, data.hint)
+    except OSError as exc:
+        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
+
+
+def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
+    """At most MAX_BYTES of the file, if what is opened is still a regular file."""
+    raw = read_regular(path, MAX_BYTES)
+    if raw is None:
+        raise DataFileError(f"{label}: is not a regular file", hint)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(label, len(raw))
+    return raw
+
+
+def _too_large(label: str, size: int) -> DataFileError:
+    mib = size // (1024 * 1024)
+    return DataFileError(f"{label}: file is too large ({mib} MiB; the limit is 256 MiB)")
+
+
+def decode(raw: bytes, label: str) -> str:
+    """UTF-8 text without a leading byte order mark; anything else is a located problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problem = Problem(label, 1, 1, "", "encoding", "file is UTF-16; save it as UTF-8")
+        raise DataInvalidError(label, [problem])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        message = f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        raise DataInvalidError(
+            label, [Problem(label, line, column, "", "encoding", message)]
+        ) from None
+
+
+def parse(text: str, label: str) -> dict[str, Any]:
+    """The TOML document; a syntax error raises with its line and column."""
+    import tomllib  # not on the cached path
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line, column = 1, 1
+        position = _TOML_POSITION.search(message)
+        if position:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = message[: position.start()]
+        elif _TOML_END.search(message):
+            line = text.count("\n") + 1
+            column = len(text) - (text.rfind("\n") + 1) + 1
+            message = _TOML_END.sub("", message)
+        problem = Problem(label, line, column, "", "toml-syntax", f"TOML syntax error: {message}")
+        raise DataInvalidError(label, [problem]) from None
+    except RecursionError:
+        problem = Problem(
+            label, 1, 1, "", "toml-syntax", "TOML syntax error: values nested too deeply"
+        )
+        raise DataInvalidError(label, [problem]) from None
+    except ValueError:  # int() refuses more than 4 300 digits (sys.get_int_max_str_digits)
+        line, column = _huge_integer(text)
+        message = "integer with too many digits (at most 64-bit integers are allowed)"
+        problem = Problem(label, line, column, "", "invalid-value", message)
+        raise DataInvalidError(label, [problem]) from None
+
+
+_LONG_NUMBER = re.compile(r"[=\[,{]\s*([+-]?[0-9][0-9_]{4299,})")
+
+
+def _huge_integer(text: str) -> tuple[int, int]:
+    """Line and column of the first decimal run too long for int(), else 1:1."""
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return 1, 1
+    start = found.start(1)
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\n", 0, start) + 1, start - line_start + 1
+
+
+def inspect(
+    data: DataFile, *, today: datetime.date, raw: bytes | None = None
+) -> tuple[Dataset | None, list[Problem]]:
+    """Read, parse and validate; every problem found, and the Dataset when there are none."""
+    try:
+        text = decode(read_bytes(data) if raw is None else raw, data.label)
+        document = parse(text, data.label)
+    except DataInvalidError as exc:
+        return None, list(exc.problems)
+    if not document:
+        message = "the file holds no data: a data file starts with a [dataset] table"
+        return None, [Problem(data.label, 1, 1, "", "empty", message)]
+    from newtowns_cli.reading.tomlspan import SpanIndex
+    from newtowns_cli.reading.validation import validate
+
+    spans = lambda: SpanIndex(text)  # noqa: E731 - built only when a problem needs a position
+    dataset, problems = validate(document, file=data.label, spans=spans, today=today)
+    return dataset, sorted(problems, key=Problem.sort_key)
+
+
+def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
+    """The validated Dataset; raises DataFileError or DataInvalidError.
+
+    With a ``cache`` folder, a file validated before is read back from the cache, which
+    skips parsing and pydantic; see cache.py for when a cached copy is trusted.
+    """
+    raw = read_bytes(data)
+    if cache is not None:
+        from newtowns_cli.reading import cache as stored
+
+        key = stored.key(raw)
+        found = stored.get(cache, key, size_hint=len(raw))
+        if found is not None:
+            return found
+    dataset, problems = inspect(data, today=today, raw=raw)
+    if dataset is None:
+        raise DataInvalidError(data.label, problems)
+    if cache is not None:
+        stored.put(cache, key, dataset, source=data.path)
+    return dataset
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()

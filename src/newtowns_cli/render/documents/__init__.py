@@ -1,0 +1,1 @@
+"""Documents: the Markdown report and its parts."""

@@ -1,0 +1,130 @@
+"""Dossier sections added for issue 13: designation facts, population series, gaps, cities.
+
+Every figure keeps its unit: municipal figures and place or district figures stand in
+separate columns, never in one series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newtowns_cli.model.records import City, Designation, Population, Town
+from newtowns_cli.render.formats import markdown
+
+Cite = Callable[..., str]
+Table = Callable[..., str]
+
+
+def by_date(town: Town) -> list[Designation]:
+    """A town's designation facts oldest first, undated ones last (else in data order)."""
+    return sorted(town.designation, key=lambda d: (d.date is None, d.date.key() if d.date else ()))
+
+
+def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
+    """Every designation fact of every town, oldest first, with what it was and its source."""
+    rows = [
+        [
+            markdown.escape(town.name),
+            str(fact.date) if fact.date else "",
+            fact.kind or "",
+            markdown.escape(fact.policy or ""),
+            cite(fact.source),
+        ]
+        for town in towns
+        for fact in by_date(town)
+    ]
+    intro = (
+        "What each source says about a town's designation: `official` a designation by the "
+        "state, `decision` a growth decision, `founding` a founding date, `policy` a policy "
+        "naming the town, `mention` a source calling it designated without a date or act. "
+        "The Towns table shows the earliest official date."
+    )
+    header = ["Town", "Date", "Kind", "Policy", "Source"]
+    return ["## Designations", intro, table(header, rows)]
+
+
+def _unit(figure: Population) -> str:
+    if figure.unit == "municipality" and figure.unit_name is None:
+        return "municipality"
+    return f"{figure.unit} {markdown.escape(figure.unit_name or '')}".strip()
+
+
+def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
+    """Each town's figures by date: the municipality's apart from places and districts."""
+    parts = [
+        "## Population series",
+        "Municipal figures (the town's municipality as it was then) and figures of other units "
+        "(a place, a district, a predecessor municipality, or a unit the source does not "
+        "state) in separate columns; they are never added up or joined into one series. "
+        "A qualifier marks a rounded figure (`about` for circa, `more than` for ruim, "
+        "`almost` for bijna).",
+    ]
+    for town in towns:
+        figures = sorted(
+            (town.population, *town.population_history)
+            if town.population
+            else town.population_history,
+            key=lambda p: p.as_of.key(),
+        )
+        if not figures:
+            continue
+        rows = []
+        for figure in figures:
+            qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+            count = f"{qualifier}{figure.count} {cite(figure.source)}"
+            municipal = figure.unit == "municipality"
+            rows.append([
+                str(figure.as_of),
+                count if municipal else "",
+                "" if municipal else count,
+                _unit(figure),
+            ])  # fmt: skip
+        decades = sorted({f.as_of.year // 10 * 10 for f in figures if f.unit == "municipality"})
+        parts.append(f"### {markdown.escape(town.name)}")
+        municipal_count = sum(f.unit == "municipality" for f in figures)
+        listed = ", ".join(f"{d}s" for d in decades) or "none"
+        parts.append(
+            f"Municipal figures: {municipal_count}, in {len(decades)} "
+            f"decade{'' if len(decades) == 1 else 's'} ({listed})."
+        )
+        parts.append(table(["As of", "Municipality", "Other unit", "Unit"], rows, numeric=(1, 2)))
+    return parts
+
+
+def gaps(towns: Sequence[Town], table: Table) -> list[str]:
+    """The decades with no municipal figure, and where one looked: to close from CBS."""
+    rows = [
+        [
+            markdown.escape(town.name),
+            f"{gap.decade}s",
+            markdown.escape(gap.looked),
+            markdown.escape(gap.note or ""),
+        ]
+        for town in towns
+        for gap in town.population_gaps
+    ]
+    intro = (
+        "Decades in which no source found gives a municipal figure. `show` lists them instead "
+        "of interpolating. The next step for each is CBS StatLine (Bevolkingsontwikkeling; "
+        "regio per maand, and the historical municipal series)."
+    )
+    return [
+        "## Gaps in the population series",
+        intro,
+        table(["Town", "Decade", "Looked", "Note"], rows),
+    ]
+
+
+def cities(items: Sequence[City], cite: Cite, table: Table) -> list[str]:
+    """The relieved cities with their location and its source."""
+    rows = [
+        [
+            markdown.escape(city.name),
+            f"{city.location[0].lat}, {city.location[0].lon} {cite(city.location[0].source)}"
+            if city.location
+            else "",
+            markdown.escape(city.note or ""),
+        ]
+        for city in items
+    ]
+    return ["## Relieved cities", table(["City", "Location", "Note"], rows)]

@@ -1,0 +1,1 @@
+"""Machine and document formats of a table: TSV/CSV, JSON, Markdown, GeoJSON, plain text."""

@@ -1,0 +1,1 @@
+"""The HTML dossier: Jinja2 templates, the SVG map and charts."""

@@ -1,0 +1,263 @@
+"""What the HTML dossier shows, as plain values for its template (render/templates/).
+
+Pure: a catalog in, dataclasses of text out. Nothing here writes HTML: the template does,
+with autoescaping, so every text from the data is escaped there. A figure is a ``Cell``:
+its text and the numbers of its sources, numbered in order of first citation, as in the
+Markdown report (render/report.py); the numbering follows the order of the page, so the
+parts are built in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.records import Population, Town
+from newtowns_cli.questions.claims import check_all
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.summary import summarize
+from newtowns_cli.questions.timeline import entries
+from newtowns_cli.render.documents import report_series
+
+
+class Cell(Frozen):
+    """A table cell: text, and the source numbers it cites (links to #source-n)."""
+
+    text: str = ""
+    cites: tuple[int, ...] = ()
+    numeric: bool = False
+    nowrap: bool = False
+    """A date or an id: kept on one line."""
+    href: str = ""
+    """A link within the page (a town's section)."""
+
+
+class Citations:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+
+    def __call__(self, text: object, *sources: str, numeric: bool = False) -> Cell:
+        numbers = tuple(
+            self.order.setdefault(source, len(self.order) + 1) for source in dict.fromkeys(sources)
+        )
+        return Cell("" if text is None else str(text), numbers, numeric)
+
+
+class Table(Frozen):
+    """A table: its caption, header and rows of cells; ``numeric`` columns align right."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+class Part(Frozen):
+    """A titled part of a section (a group, a study): a line of facts, a table, a list."""
+
+    title: str
+    facts: tuple[Cell, ...] = ()
+    description: str = ""
+    table: Table | None = None
+    items: tuple[str, ...] = ()
+    anchor: str = ""
+
+
+def plain(value: object) -> Cell:
+    return Cell("" if value is None else str(value))
+
+
+def day(value: object) -> Cell:
+    """A date (or a kind): never broken over lines."""
+    return Cell("" if value is None else str(value), nowrap=True)
+
+
+def number(value: float | None) -> str:
+    """A figure for people: 12,345 or 12.5."""
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def date(value: PartialDate | None) -> str:
+    return "" if value is None else str(value)
+
+
+def figures(town: Town) -> list[Population]:
+    given = (town.population, *town.population_history) if town.population else ()
+    return sorted(given or town.population_history, key=lambda p: p.as_of.key())
+
+
+def unit(figure: Population) -> str:
+    if figure.unit == "municipality" and figure.unit_name is None:
+        return "municipality"
+    return f"{figure.unit} {figure.unit_name or ''}".strip()
+
+
+def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
+    rows = []
+    for town in towns:
+        official = [d for d in town.designation if d.kind == "official" and d.date is not None]
+        first = min(official, key=lambda d: d.date.key() if d.date else (0, 0, 0), default=None)
+        population = town.population
+        shown = ""
+        if population is not None:
+            shown = number(population.count)
+            if population.unit != "municipality":
+                shown += f" ({unit(population)})"
+        area = town.area[0] if town.area and town.area[0].total is not None else None
+        rows.append((
+            Cell(town.name, href=f"#town-{town.id}"),
+            plain(town.municipality),
+            plain(town.province),
+            plain(town.status),
+            cite(date(first.date), first.source) if first else Cell(),
+            cite(shown, population.source, numeric=True) if population else Cell(numeric=True),
+            day(date(population.as_of) if population else ""),
+            cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
+        ))  # fmt: skip
+    header = ("Town", "Municipality", "Province", "Status", "Designated (official)",
+              "Population", "As of", "Area km²")  # fmt: skip
+    return Table(
+        "The towns, with their reference population figure (the one totals add)",
+        header,
+        tuple(rows),
+    )
+
+
+def designations(towns: Sequence[Town], cite: Citations) -> Table:
+    rows = tuple(
+        (plain(t.name), day(date(d.date)), day(d.kind), plain(d.policy), cite("", d.source))
+        for t in towns
+        for d in report_series.by_date(t)
+    )
+    return Table(
+        "What each source says about a town's designation",
+        ("Town", "Date", "Kind", "Policy", "Source"),
+        rows,
+    )
+
+
+def series(town: Town, cite: Citations) -> Table:
+    """A town's figures by date: municipal figures and other units in separate columns."""
+    rows = []
+    for figure in figures(town):
+        qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+        count = cite(qualifier + number(figure.count), figure.source, numeric=True)
+        municipal = figure.unit == "municipality"
+        rows.append((
+            day(date(figure.as_of)),
+            count if municipal else Cell(numeric=True),
+            Cell(numeric=True) if municipal else count,
+            plain(unit(figure)),
+        ))  # fmt: skip
+    return Table(
+        f"Population figures of {town.name}",
+        ("As of", "Municipality", "Other unit", "Unit"),
+        tuple(rows),
+    )
+
+
+def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
+    parts = []
+    for group in catalog.dataset.group:
+        members = [m for m in group.members if m.town in chosen]
+        if not members:
+            continue
+        facts = [plain(group.kind)]
+        if group.founded:
+            facts.append(cite(f"founded {group.founded.date}", group.founded.source))
+        facts.append(cite("sources", *group.sources))
+        rows = tuple(
+            (
+                plain(catalog.towns[m.town].name),
+                day(date(m.since)),
+                day(date(m.until)),
+                day(date(m.as_of)),
+                cite("", m.source),
+            )
+            for m in members
+        )
+        header = ("Town", "Since", "Until", "Named as member on", "Source")
+        table = Table(f"Members of {group.name}", header, rows)
+        parts.append(
+            Part(
+                group.name, tuple(facts), group.description or "", table, anchor=f"group-{group.id}"
+            )
+        )
+    return parts
+
+
+def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
+    organisations = {o.id: o.name for o in catalog.dataset.organisation}
+
+    def name(ref: str) -> str:
+        found = organisations.get(ref)
+        return found or (catalog.groups[ref].name if ref in catalog.groups else ref)
+
+    parts = []
+    for study in catalog.dataset.research:
+        if study.towns and not set(study.towns) & chosen:
+            continue
+        facts = []
+        if study.performed_by:
+            facts.append(plain("By " + ", ".join(name(o) for o in study.performed_by)))
+        if study.commissioned_by:
+            names = ", ".join(name(o) for o in study.commissioned_by)
+            facts.append(plain("Commissioned by " + names))
+        if study.published:
+            facts.append(cite(f"Published {study.published.date}", study.published.source))
+        if study.presented:
+            facts.append(cite(f"Presented {study.presented.date}", study.presented.source))
+        facts.append(cite("sources", *study.sources))
+        parts.append(
+            Part(study.title, tuple(facts), items=tuple(study.findings), anchor=f"study-{study.id}")
+        )
+    return parts
+
+
+def timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations) -> Table:
+    found = [
+        e for e in entries(catalog.dataset) if not filtered or not e.towns or set(e.towns) & chosen
+    ]
+    rows = tuple(
+        (day(str(e.date)), day(e.kind), plain(e.what), cite("", *e.sources)) for e in found
+    )
+    return Table("Every dated fact, in order", ("Date", "Kind", "What", "Sources"), rows)
+
+
+def summary(catalog: Catalog, towns: Sequence[Town]) -> tuple[list[Table], tuple[str, ...]]:
+    tables = []
+    for by in ("province", "status"):
+        result = summarize(catalog, towns, by)
+        rows = tuple(
+            (
+                plain(r.key),
+                Cell(str(len(r.towns)), numeric=True),
+                Cell(number(r.population), numeric=True),
+                Cell(number(r.share), numeric=True),
+                Cell(number(r.area_km2), numeric=True),
+                Cell(number(r.density), numeric=True),
+            )
+            for r in (*result.rows, result.total)
+        )
+        header = (by.capitalize(), "Towns", "Population", "Share %", "Area km²", "Per km²")
+        tables.append(Table(f"Towns, population and area by {by}", header, rows))
+    return tables, summarize(catalog, towns).notes
+
+
+def claims(catalog: Catalog, cite: Citations) -> Table:
+    rows = tuple(
+        (
+            cite(f"“{c.claim.statement}”", c.claim.source),
+            Cell(f"{c.claim.relation} {number(c.claim.value)}", nowrap=True),
+            Cell(number(c.computed), numeric=True),
+            day(c.verdict),
+            plain(c.why),
+        )
+        for c in check_all(catalog)
+    )
+    header = ("Claim", "Claimed", "Computed", "Verdict", "Why")
+    return Table("Published figures held against the data", header, rows)

@@ -1,0 +1,190 @@
+"""The HTML dossier: one self-contained page with a map, growth charts and every table.
+
+Rendered by Jinja2 from render/templates/dossier.html.j2 with autoescaping on: every text
+from the data reaches the page through the template and is escaped there, never marked
+safe. The SVG pictures (svgmap, svgchart) are our own markup, built with every text in
+them escaped (render/svgtext.py), and are the only strings inserted as markup. No script,
+font, image or style sheet is fetched: CSS and SVG are inline. Jinja2 and the SVG modules
+are imported on this path only.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Sequence
+
+from newtowns_cli.model.records import City, Town
+from newtowns_cli.questions import municipal
+from newtowns_cli.questions.growth import Growth
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.render import lines
+from newtowns_cli.render.formats import markdown
+from newtowns_cli.render.html import context as parts
+from newtowns_cli.render.html import geometry, svgchart, svgmap
+from newtowns_cli.render.html.context import Cell, Citations, Table
+
+TEMPLATES = pathlib.Path(__file__).parent / "templates"
+
+
+def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
+    """The dossier of ``towns`` as one HTML document."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.tests["web_address"] = markdown.is_web_address
+    template = environment.get_template("dossier.html.j2")
+    return template.render(**context(catalog, towns, filtered=filtered))
+
+
+def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[str, object]:
+    """Everything the template shows, built in the order of the page (so sources are
+    numbered in order of first citation)."""
+    cite = Citations()
+    chosen = {town.id for town in towns}
+    grown = [municipal.of(town) for town in towns]
+    series = [lines.from_figures(row.town.name, row.figures) for row in grown]
+    relieved = {r.city for town in towns for r in town.relieves}
+    cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
+    chart = svgchart.render(
+        [line for line in series if line.points],
+        title="Municipal population of the New Towns",
+        log=True,
+        width=760,
+        height=460,
+        ident="growth-chart",
+    )
+    page: dict[str, object] = {
+        "meta": catalog.dataset.dataset,
+        "filtered": filtered,
+        "count": len(towns),
+        "map": _svg(_map(catalog, towns, cities)),
+        "towns": parts.towns_table(towns, cite),
+        "chart": _svg(chart),
+        "growth": _growth_table(grown, cite),
+        "designations": parts.designations(towns, cite),
+        "places": _places(towns, grown, cite),
+        "cities": _cities(cities, cite),
+        "groups": parts.groups(catalog, chosen, cite),
+        "research": parts.research(catalog, chosen, cite),
+        "timeline": parts.timeline(catalog, chosen, filtered, cite),
+    }
+    page["summary"], page["notes"] = parts.summary(catalog, towns)
+    page["claims"] = None if filtered else parts.claims(catalog, cite)
+    by_id = {source.id: source for source in catalog.dataset.source}
+    page["sources"] = [(number, by_id[id]) for id, number in cite.order.items()]
+    return page
+
+
+def _places(
+    towns: Sequence[Town], grown: Sequence[municipal.PlaceGrowth], cite: Citations
+) -> list[dict[str, object]]:
+    """Each town's section: its mini chart, its figures by date and its gaps."""
+    places = []
+    for town in towns:
+        sections = []
+        row = next(r for r in grown if r.town.id == town.id)
+        mini = svgchart.mini(
+            lines.from_figures(town.name, row.figures),
+            title=f"{town.name}: municipal population",
+            ident=f"mini-{town.id}",
+        )
+        sections.append(parts.series(town, cite))
+        gaps = tuple(
+            (parts.plain(f"{gap.decade}s"), parts.plain(gap.looked), parts.plain(gap.note))
+            for gap in town.population_gaps
+        )
+        places.append({
+            "town": town,
+            "anchor": f"town-{town.id}",
+            "mini": _svg(mini) if row.figures else None,
+            "note": row.note,
+            "tables": sections,
+            "gaps": Table(
+                f"Decades with no municipal figure for {town.name}",
+                ("Decade", "Looked", "Note"),
+                gaps,
+            )
+            if gaps
+            else None,
+        })  # fmt: skip
+    return places
+
+
+def _svg(markup: str) -> object:
+    """An SVG picture of ours as markup: built by svgmap/svgchart, every text in it escaped
+    (render/svgtext.py; tests/test_svgmap.py and test_svgchart.py try hostile text)."""
+    from markupsafe import Markup
+
+    return Markup(markup)
+
+
+def _map(catalog: Catalog, towns: Sequence[Town], cities: Sequence[City]) -> str:
+    names = {}
+    for city in catalog.dataset.city:
+        for name in (city.name, *city.aliases):
+            names[name] = city.name
+    places = [
+        svgmap.Place(
+            town.name,
+            town.location[0].lat,
+            town.location[0].lon,
+            names.get(town.relieves[0].city, town.relieves[0].city) if town.relieves else None,
+        )
+        for town in towns
+        if town.location
+    ]
+    marked = [
+        svgmap.City(city.name, city.location[0].lat, city.location[0].lon)
+        for city in catalog.dataset.city
+        if city in cities and city.location
+    ]
+    # "map-svg": the section heading has the id "map-title" (ids are unique in a page).
+    return svgmap.render(geometry.load(), places, marked, width=560, ident="map-svg")
+
+
+def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Table:
+    rows = []
+    for row in grown:
+        result = row.result
+        cells = [Cell(row.town.name, href=f"#town-{row.town.id}")]
+        if isinstance(result, Growth):
+            for figure in (result.first, result.era, result.latest):
+                if figure is None:
+                    cells.append(Cell(numeric=True))
+                else:
+                    text = f"{parts.number(figure.count)} ({figure.date})"
+                    cells.append(cite(text, *figure.sources, numeric=True))
+            factor = "" if result.factor is None else f"×{result.factor:.2f}"
+            rate = "" if result.rate is None else f"{result.rate * 100:.2f}"
+            cells += [Cell(factor, numeric=True), Cell(rate, numeric=True)]
+        else:
+            cells += [Cell(numeric=True)] * 5
+        cells.append(parts.plain(row.note))
+        rows.append(tuple(cells))
+    header = ("Town", "First", "Designation era", "Latest", "Factor", "Yearly %", "Note")
+    return Table(
+        "Growth from municipal figures: first, designation-era and latest figure",
+        header,
+        tuple(rows),
+    )
+
+
+def _cities(cities: Sequence[City], cite: Citations) -> Table:
+    rows = []
+    for city in cities:
+        where = city.location[0] if city.location else None
+        rows.append((
+            parts.plain(city.name),
+            cite(f"{where.lat}, {where.lon}", where.source) if where else Cell(),
+            parts.plain(city.note),
+        ))  # fmt: skip
+    return Table(
+        "The relieved cities and where they are", ("City", "Location", "Note"), tuple(rows)
+    )

@@ -1,0 +1,249 @@
+"""SVG line charts of population series: several places in one chart, or one mini chart.
+
+Pure: lines in, an SVG string out. Years on the x axis, a linear (from 0) or log y axis with
+ticks at round numbers, a marker at every figure (so a reader sees which points are data and
+which are the straight line between them), and each line labelled by name at its end instead
+of by colour alone. A ``None`` in a line's points is a gap: the line breaks there and nothing
+is drawn across it. Every chart has a ``<title>`` and a ``<desc>`` that says in words what it
+shows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.render.html.svgtext import attr, fmt, text, text_width
+from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
+
+FONT = 11.0
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
+
+class Scale(Frozen):
+    """A value axis from ``low`` to ``high`` onto pixels ``start`` → ``end`` (linear or log)."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+    log: bool = False
+
+    def __call__(self, value: float) -> float:
+        if self.log:
+            where = (math.log10(value) - math.log10(self.low)) / (
+                math.log10(self.high) - math.log10(self.low)
+            )
+        else:
+            where = (value - self.low) / (self.high - self.low)
+        return self.start + where * (self.end - self.start)
+
+
+def render(
+    lines: Sequence[Line],
+    *,
+    title: str,
+    log: bool = False,
+    width: float = 640.0,
+    height: float = 360.0,
+    ident: str = "chart",
+    unit: str = "inhabitants",
+) -> str:
+    """Every line in one chart, labelled at its end."""
+    label_width = max((text_width(line.label, FONT) for line in lines), default=0) + 14
+    return _chart(lines, title, log, width, height, ident, unit, label_width, compact=False)
+
+
+def mini(
+    line: Line,
+    *,
+    title: str,
+    log: bool = False,
+    width: float = 260.0,
+    height: float = 110.0,
+    ident: str = "mini",
+    unit: str = "inhabitants",
+) -> str:
+    """One line as a small chart: first and last year, lowest and highest value."""
+    return _chart([line], title, log, width, height, ident, unit, FONT * 1.5, compact=True)
+
+
+def describe(lines: Sequence[Line], log: bool, unit: str) -> str:
+    """The text alternative: scale, span, and each line's first and last figure in words."""
+    points = [p for line in lines for p in line.points if p is not None]
+    if not points:
+        return "A chart with no figures."
+    years = [p[0] for p in points]
+    scale = "log" if log else "linear"
+    parts = [
+        f"Line chart of {unit} by year ({scale} scale), {year(min(years))}–{year(max(years))}."
+    ]
+    for line in lines:
+        own = [p for p in line.points if p is not None]
+        if not own:
+            parts.append(f"{line.label}: no figures.")
+            continue
+        (y0, v0), (y1, v1) = own[0], own[-1]
+        gaps = sum(
+            1 for i, p in enumerate(line.points) if p is None and 0 < i < len(line.points) - 1
+        )
+        gap = f", {gaps} gap{'s' if gaps != 1 else ''}" if gaps else ""
+        parts.append(
+            f"{line.label}: {number(v0)} in {year(y0)} to {number(v1)} in {year(y1)}"
+            f" ({len(own)} figure{'s' if len(own) != 1 else ''}{gap})."
+        )
+    return " ".join(parts)
+
+
+def _chart(
+    lines: Sequence[Line],
+    title: str,
+    log: bool,
+    width: float,
+    height: float,
+    ident: str,
+    unit: str,
+    right: float,
+    *,
+    compact: bool,
+) -> str:
+    drawn = [
+        Line(
+            line.label, tuple(p if p is None or not log or p[1] > 0 else None for p in line.points)
+        )
+        for line in lines
+    ]
+    points = [p for line in drawn for p in line.points if p is not None]
+    top = FONT * 2.4
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(width)} {fmt(height)}" '
+        f'width="{fmt(width)}" height="{fmt(height)}" role="img" '
+        f'aria-labelledby="{attr(ident)}-title {attr(ident)}-desc" font-family="sans-serif" '
+        f'font-size="{fmt(FONT)}">',
+        f'<title id="{attr(ident)}-title">{text(title)}</title>',
+        f'<desc id="{attr(ident)}-desc">{text(describe(lines, log, unit))}</desc>',
+        f'<text x="{fmt(width / 2)}" y="{fmt(FONT * 1.3)}" text-anchor="middle" '
+        f'font-weight="bold">{text(title)}</text>',
+    ]
+    if not points:
+        body = _label(width / 2, height / 2, "no figures", "middle")
+        return "\n".join([*head, body, "</svg>"]) + "\n"
+    years, values = [p[0] for p in points], [p[1] for p in points]
+    if compact:
+        xticks = sorted({min(years), max(years)})
+        yticks = sorted({min(values), max(values)})
+        low, high = (min(values), max(values)) if log else (0.0, max(values))
+        if low == high:
+            low, high = (low / 2, high * 2) if log else (0.0, high or 1.0)
+    else:
+        xticks = linear_ticks(min(years), max(years), max(3, int(width // 90)))
+        xticks = [t for t in xticks if min(years) <= t <= max(years)] or [min(years)]
+        yticks = log_ticks(min(values), max(values)) if log else linear_ticks(0, max(values), 6)
+        low, high = yticks[0], yticks[-1]
+    left = max(text_width(number(t), FONT) for t in yticks) + 10
+    bottom = height - FONT * (2.0 if compact else 3.2)
+    x_low, x_high = min(years), max(years)
+    if x_low == x_high:
+        x_low, x_high = x_low - 1, x_high + 1
+    xs = Scale(x_low, x_high, left, width - right)
+    ys = Scale(low, high, bottom, top, log=log)
+    out = [*head, _axes(xs, ys, xticks, yticks, log, unit, compact)]
+    for index, line in enumerate(drawn):
+        out.append(_line(line, COLOURS[index % len(COLOURS)], xs, ys))
+    if not compact:
+        out += _end_labels(drawn, xs, ys)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _axes(
+    xs: Scale,
+    ys: Scale,
+    xticks: list[float],
+    yticks: list[float],
+    log: bool,
+    unit: str,
+    compact: bool,
+) -> str:
+    base, side = ys.start, xs.start
+    parts = [
+        '<g fill="#333333" stroke-width="0.6">',
+        _segment(side, base, xs.end, base, "#333333"),
+        _segment(side, base, side, ys.end, "#333333"),
+    ]
+    for tick in xticks:
+        x = xs(tick)
+        parts.append(_segment(x, base, x, base + 4, "#333333"))
+        parts.append(_label(x, base + 4 + FONT, year(tick), "middle"))
+    for tick in yticks:
+        y = ys(tick)
+        parts.append(_segment(side, y, xs.end, y, "#dddddd"))
+        parts.append(_label(side - 4, y + FONT * 0.35, number(tick), "end"))
+    if not compact:
+        parts.append(_label((side + xs.end) / 2, base + 8 + FONT * 2, "year", "middle"))
+        scale = " (log scale)" if log else ""
+        parts.append(_label(side, ys.end - FONT * 0.6, unit + scale, "start"))
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _segment(x1: float, y1: float, x2: float, y2: float, stroke: str) -> str:
+    return f'<line x1="{fmt(x1)}" y1="{fmt(y1)}" x2="{fmt(x2)}" y2="{fmt(y2)}" stroke="{stroke}"/>'
+
+
+def _label(x: float, y: float, content: str, anchor: str) -> str:
+    return f'<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="{anchor}">{text(content)}</text>'
+
+
+def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
+    """The line as one path, a new subpath after each gap, and a titled dot per figure."""
+    runs = segments(line)
+    d = "".join(
+        "M" + "L".join(f"{fmt(xs(x), 1)} {fmt(ys(v), 1)}" for x, v in run)
+        for run in runs
+        if len(run) > 1
+    )
+    out = [f"<g><title>{text(line.label)}</title>"]
+    if d:
+        width = 'stroke-width="1.8" stroke-linejoin="round"'
+        out.append(f'<path d="{d}" fill="none" stroke="{colour}" {width}/>')
+    for run in runs:
+        for x, v in run:
+            out.append(
+                f'<circle cx="{fmt(xs(x), 1)}" cy="{fmt(ys(v), 1)}" r="2.2" fill="{colour}">'
+                f"<title>{text(line.label)}, {year(x)}: {number(v)}</title></circle>"
+            )
+    out.append("</g>")
+    return "".join(out)
+
+
+def _end_labels(lines: Sequence[Line], xs: Scale, ys: Scale) -> list[str]:
+    """Each line's name right of the plot at the height of its last figure, pushed apart so
+    no two overlap, with a thin leader line from the figure to its name."""
+    ends = []
+    for index, line in enumerate(lines):
+        own = [p for p in line.points if p is not None]
+        if own:
+            x, v = own[-1]
+            ends.append((ys(v), xs(x), index, line.label))
+    ends.sort()
+    gap = FONT + 1
+    placed: list[float] = []
+    for y, *_ in ends:
+        placed.append(max(y, placed[-1] + gap) if placed else y)
+    overflow = (placed[-1] - ys.start) if placed else 0
+    if overflow > 0:  # pushed below the axis: shift up, keeping the spacing
+        placed = [p - overflow for p in placed]
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - gap)
+    out = []
+    for (y, x, index, label), at in zip(ends, placed, strict=True):
+        colour = COLOURS[index % len(COLOURS)]
+        out.append(
+            f'<line x1="{fmt(x, 1)}" y1="{fmt(y, 1)}" x2="{fmt(xs.end + 5, 1)}" y2="{fmt(at, 1)}" '
+            f'stroke="{colour}" stroke-width="0.6" stroke-dasharray="2 2"/>'
+            f'<text x="{fmt(xs.end + 7)}" y="{fmt(at + FONT * 0.35)}" fill="#111111">'
+            f"{text(label)}</text>"
+        )
+    return out

@@ -1,0 +1,88 @@
+"""What the SVG renderers share: escaping, number formatting, text width and label boxes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.render.text import visible
+
+_ATTRIBUTE = {'"': "&quot;", "'": "&apos;"}
+# Besides the C0 controls, XML 1.0 has no place for surrogates and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(value))
+
+
+def text(value: str) -> str:
+    """Character data: ``& < >`` escaped; characters XML cannot hold shown as escapes."""
+    return escape(_xml_safe(value))
+
+
+def attr(value: str) -> str:
+    """An attribute value to put between double quotes."""
+    return escape(_xml_safe(value), _ATTRIBUTE)
+
+
+def fmt(value: float, digits: int = 2) -> str:
+    """A number as short as it can be written: ``12``, ``12.5``, ``-0.25`` (never ``-0``)."""
+    rounded = round(value, digits)
+    if rounded == 0:
+        return "0"
+    return f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def text_width(value: str, size: float, *, bold: bool = False) -> float:
+    """An estimate of the width of ``value`` in a sans-serif font of ``size`` units.
+
+    Average advance widths of Helvetica/Arial/DejaVu Sans: narrow letters count less, wide
+    ones more; wide East Asian characters a full em. Good enough to keep labels apart.
+    """
+    total = 0.0
+    for char in _xml_safe(value):
+        if unicodedata.combining(char):
+            continue
+        if unicodedata.east_asian_width(char) in "WF":
+            total += 1.0
+        elif char in "iljtfI.,:;'|!() ":
+            total += 0.3
+        elif char in "mwMW@":
+            total += 0.85
+        elif char.isupper() or char.isdigit():
+            total += 0.65
+        else:
+            total += 0.55
+    return total * size * (1.08 if bold else 1.0)
+
+
+class Box(Frozen):
+    """An axis-aligned rectangle in SVG user units (y grows downwards)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @classmethod
+    def around(cls, x: float, y: float, radius: float) -> Box:
+        return cls(x - radius, y - radius, x + radius, y + radius)
+
+    def overlaps(self, other: Box) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def holds(self, other: Box) -> bool:
+        return (
+            self.left <= other.left
+            and self.top <= other.top
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )

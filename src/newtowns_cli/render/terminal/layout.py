@@ -1,0 +1,112 @@
+"""What a terminal table shows by default, chosen by the terminal's width; and its caption.
+
+Pure (no rich): the choice is made before the data is loaded, from each column's header
+and a typical narrowest width. The essentials of a listing are always shown; then the
+other columns in order of use while they fit. Columns keep the order of the listing's
+fields. ``--fields`` and every machine format bypass this.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from newtowns_cli.render import tables
+
+if TYPE_CHECKING:
+    from newtowns_cli.model.records import Town
+    from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.render.tables import Column, Table
+
+T = TypeVar("T")
+Choice = tuple[tuple[str, ...], int]
+"""Column names by priority, and how many of them (the first) are essential."""
+
+_PLANS: tuple[Choice, ...] = (
+    (("name", "municipality", "province", "population", "population_as_of", "status",
+      "regions", "designated", "groups", "area_km2"), 5),
+    (("id", "name", "kind", "members", "member_count", "founded"), 3),
+    (("id", "title", "published", "presented", "performed_by"), 2),
+    (("id", "name", "kind", "city", "url"), 2),
+    (("id", "title", "url", "published", "publisher"), 3),
+    (("date", "kind", "what", "sources"), 4),
+    (("statement", "verdict", "why", "source", "value", "as_of", "computed", "id"), 4),
+    (("name", "era_count", "latest_count", "factor", "yearly_pct", "note", "era_date",
+      "latest_date", "first_count", "first_date", "absolute", "designated"), 6),
+)  # fmt: skip
+"""Towns, groups, research, organisations, sources, timeline, claims, growth: no two match
+alike."""
+
+
+def _plan(names: Sequence[str], *, exact: bool) -> Choice | None:
+    """The plan for a listing with the column ``names`` (all of them, if ``exact``)."""
+    if names[1:3] == ("towns", "population") and "mean_population" in names:  # a summary
+        rest = ("towns", "population", "share", "population_as_of", "density", "area_km2")
+        plans: tuple[Choice, ...] = (((names[0], *rest, "mean_population"), 3),)
+    else:
+        plans = _PLANS
+    for plan in plans:
+        if set(plan[0]) == set(names) if exact else set(plan[0]) <= set(names):
+            return plan
+    return None
+
+
+def terminal_columns(
+    available: Sequence[Column[T]], default: Sequence[str]
+) -> tuple[Column[T], ...]:
+    """The columns a terminal table may show without --fields, in the listing's order.
+
+    The table itself (``choice``) keeps the essentials and as many of the others as fit.
+    """
+    plan = _plan(tuple(column.name for column in available), exact=False)
+    if plan is None:
+        return tables.pick(available, None, default)
+    return tuple(column for column in available if column.name in plan[0])
+
+
+def choice(names: Sequence[str]) -> Choice | None:
+    """Which columns the terminal may leave out: those of a table made by terminal_columns.
+
+    (A --fields naming exactly those columns is read the same way: the table still shows
+    every column that fits, essentials first.)
+    """
+    return _plan(tuple(names), exact=True)
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 town', '2 towns', '1 study' — ``noun`` is given in the plural."""
+    if count != 1:
+        return f"{count} {noun}"
+    singular = {"studies": "study", "entries": "entry"}.get(noun, noun.removesuffix("s"))
+    return f"{count} {singular}"
+
+
+def table_caption(table: Table, noun: str) -> str:
+    """The row count; for claims, also how many of each verdict."""
+    caption = plural(len(table.rows), noun)
+    if "verdict" in table.names:
+        at = table.names.index("verdict")
+        verdicts = Counter(str(row[at]) for row in table.rows)
+        caption += ": " + ", ".join(f"{n} {verdict}" for verdict, n in verdicts.most_common())
+    return caption + "."
+
+
+def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
+    """The row count, and the dates, units and publishers behind the population figures."""
+    figures = [town.population for town in towns if town.population is not None]
+    parts = [plural(len(towns), "towns")]
+    if figures:
+        dates = sorted({str(figure.as_of) for figure in figures})
+        parts.append("population as of " + ", ".join(dates))
+        places = [t.name for t in towns if t.population and t.population.unit != "municipality"]
+        if places:
+            parts.append("counted as a place, not a municipality: " + ", ".join(places))
+        by_id = {source.id: source for source in catalog.dataset.source}
+        publishers = Counter(
+            by_id[f.source].publisher if f.source in by_id else f.source for f in figures
+        )
+        named = [f"{name} ×{n}" if n > 1 else name for name, n in publishers.most_common()]
+        parts.append("figures from " + ", ".join(named))
+        parts.append("each town's source: --fields name,population_source")
+    return "; ".join(parts) + "."
