@@ -532,3 +532,31 @@ def test_a_forged_entry_with_a_matching_digest_builds_only_typed_records(
     path.chmod(0o600)
     loaded = store.load(source, today=TODAY, cache=folder / "cache")
     assert _typed_as_annotated(loaded, models.Dataset)
+
+
+def test_pruning_keeps_the_eight_newest_tab_indexes_and_none_older_than_30_days(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Tab presses' indexes (tabindex.py) are pruned with the entries."""
+    now = time.time()
+    for age in range(12):
+        index = tmp_path / f"tab-1-{age:02d}.json"
+        index.write_text("{}")
+        os.utime(index, (now - age * 60, now - age * 60))
+    old = tmp_path / "tab-1-old.json"
+    old.write_text("{}")
+    os.utime(old, (now - 31 * 24 * 3600, now - 31 * 24 * 3600))
+    descriptor = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        cache.prune(descriptor, now=now)
+    finally:
+        os.close(descriptor)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"tab-1-{age:02d}.json" for age in range(8)
+    ]
+
+
+def test_every_file_the_cache_key_hashes_exists() -> None:
+    """The key hashes the code that validates: a file moved away would silently drop out."""
+    package = pathlib.Path(cache.__file__).parent.parent
+    assert [name for name in cache._CODE if not (package / name).is_file()] == []

@@ -187,3 +187,82 @@ def test_completion_reads_the_file_a_command_would_read(
         monkeypatch.setenv("NEWTOWNS_DATA", env)
     expected = store.locate(option, env).path
     assert pathlib.Path(complete.data_path(option)).resolve() == expected.resolve()
+
+
+def _tab_modules(line: str, cache: pathlib.Path, **env: str) -> tuple[list[str], set[str]]:
+    """The candidates of a bash Tab press on ``line``, and the modules it imported."""
+    words = line.split()
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "NEWTOWNS_DATA"},
+        "_NEWTOWNS_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(words) - (0 if line.endswith(" ") else 1)),
+        "NEWTOWNS_CACHE_DIR": str(cache),
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newtowns_cli"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    return result.stdout.split(), modules
+
+
+def test_a_second_tab_press_reads_the_index_instead_of_parsing(tmp_path: pathlib.Path) -> None:
+    """The first Tab press parses the file and writes its ids down; the next reads them."""
+    first = _tab_modules("newtowns show spi", tmp_path)
+    assert first[0] == ["spijkenisse"] and "tomllib" in first[1]
+    assert [p.name.startswith("tab-1-") for p in tmp_path.iterdir()] == [True]
+    second = _tab_modules("newtowns show spi", tmp_path)
+    assert second[0] == ["spijkenisse"] and "tomllib" not in second[1]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not json", b"[]", b'{"town": [["x"]]}', b'{"town": 1}', b"\xff" * 10],
+)
+def test_a_damaged_index_is_a_miss(tmp_path: pathlib.Path, content: bytes) -> None:
+    """An index that is not of its shape is ignored: the file is parsed again."""
+    _tab_modules("newtowns show spi", tmp_path)
+    (index,) = tmp_path.iterdir()
+    index.write_bytes(content)
+    assert _tab_modules("newtowns show spi", tmp_path)[0] == ["spijkenisse"]
+
+
+def test_an_index_in_a_folder_others_can_write_is_not_read(tmp_path: pathlib.Path) -> None:
+    """The index follows the cache's rules: a folder others can write is not used."""
+    _tab_modules("newtowns show spi", tmp_path)
+    (index,) = tmp_path.iterdir()
+    index.write_text(
+        '{"town": [["planted", "", ""]], "group": [], "source": [], '
+        '"research": [], "organisation": []}'
+    )
+    tmp_path.chmod(0o777)
+    try:
+        offered = _tab_modules("newtowns show ", tmp_path)[0]
+        assert "planted" not in offered and "spijkenisse" in offered
+    finally:
+        tmp_path.chmod(0o700)
+    assert _tab_modules("newtowns show ", tmp_path)[0] == ["planted"]
+
+
+def test_a_changed_file_gets_its_own_index(tmp_path: pathlib.Path) -> None:
+    """The index is named after the file's bytes: a changed file is never answered from
+    the index of its old content."""
+    from support import MINI
+
+    data = tmp_path / "data.toml"
+    data.write_bytes(MINI.read_bytes())
+    cache = tmp_path / "cache"
+    assert _tab_modules("newtowns show ", cache, NEWTOWNS_DATA=str(data))[0] == [
+        "aastad",
+        "beedorp",
+    ]
+    data.write_text(MINI.read_text("utf-8").replace('id = "beedorp"', 'id = "ceestad"'))
+    assert _tab_modules("newtowns show ", cache, NEWTOWNS_DATA=str(data))[0] == [
+        "aastad",
+        "ceestad",
+    ]

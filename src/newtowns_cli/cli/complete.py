@@ -192,35 +192,35 @@ def ids(
     ``kind``: only the entries of that kind (the regions among the groups).
     """
     import stat
-    import tomllib
 
     from newtowns_cli.reading.files import read_regular
+    from newtowns_cli.reading.tabindex import entries
 
     try:
         info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return []
         raw = read_regular(path, MAX_BYTES)  # checked again once open, and bounded
-        if raw is None or len(raw) > MAX_BYTES:
-            return []
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, ValueError, RecursionError):  # ValueError: TOML or int() limits
+    except (OSError, ValueError):
         return []
+    found = entries(raw, os.environ) if raw is not None and len(raw) <= MAX_BYTES else None
+    return [
+        # zsh and fish show the name beside the id: escaped, as every text for people.
+        (entry_id, _visible(name))
+        for entry_id, name, entry_kind in (found or {}).get(table, ())
+        if entry_id.startswith(incomplete)
+        and entry_id.isprintable()  # no valid id holds a control character
+        and (kind is None or entry_kind == kind)
+    ]
+
+
+def _visible(text: str) -> str:
+    """render.text.visible, imported only for a text that is not all printable."""
+    if text.isprintable():  # no control, bidi, zero-width or line-separator character
+        return text
     from newtowns_cli.render.text import visible
 
-    entries = document.get(table)
-    found = []
-    for entry in entries if isinstance(entries, list) else ():
-        entry_id = entry.get("id") if isinstance(entry, dict) else None
-        if not isinstance(entry_id, str) or not entry_id.startswith(incomplete):
-            continue
-        if visible(entry_id) != entry_id:
-            continue  # no valid id holds a control character: never put one on the line
-        if kind is not None and entry.get("kind") != kind:
-            continue
-        name = entry.get("name", entry.get("title"))
-        found.append((entry_id, visible(name) if isinstance(name, str) else ""))
-    return found
+    return visible(text)
 
 
 def provinces(incomplete: str) -> list[tuple[str, str]]:

@@ -232,9 +232,11 @@ def convert(param: Param, text: str, name: str) -> Any:
 
 def given_so_far(command: Command, tokens: Sequence[str]) -> dict[str, Any] | None:
     """The values given so far on a line being completed; None when it cannot be read."""
-    from newtowns_cli.model.errors import UsageError
-
     try:
         return _options(command, tokens, partial=True)[0]
-    except UsageError:
-        return None
+    except Exception as exc:  # errors.py is imported only when something is wrong
+        from newtowns_cli.model.errors import UsageError
+
+        if isinstance(exc, UsageError):
+            return None
+        raise

@@ -25,13 +25,11 @@ that had no date in the future then has none now.
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import json
 import os
 import pathlib
 import re
-import stat
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -39,6 +37,11 @@ from collections.abc import Iterator, Mapping
 from newtowns_cli import __version__
 from newtowns_cli.model.records import Dataset
 from newtowns_cli.reading import plaindata
+from newtowns_cli.reading.cachedir import READ as _READ
+from newtowns_cli.reading.cachedir import folder as _folder
+from newtowns_cli.reading.cachedir import folder_for as _folder_for
+from newtowns_cli.reading.cachedir import trusted as _trusted
+from newtowns_cli.reading.cachedir import write as _write
 
 try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, 2-3 ms of every start-up
     from _blake2 import blake2b
@@ -59,31 +62,18 @@ _CODE = (
 MAGIC = "newtowns-cache-2"
 SUFFIX = ".cache"
 KEEP_PER_FILE = 3
+KEEP_INDEXES = 8
+"""Tab presses' indexes of ids (tabindex.py) kept, the newest first."""
+TAB_PREFIX = "tab-"
 MAX_AGE = 30 * 24 * 3600
 TOUCH_AFTER = 24 * 3600
 _HEADER_BYTES = 64 * 1024
-_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 
 def folder_for(environ: Mapping[str, str]) -> pathlib.Path | None:
-    """The cache folder the environment asks for, or None for no cache.
-
-    ``NEWTOWNS_NO_CACHE`` (non-empty) turns it off; else ``NEWTOWNS_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/newtowns`` (an absolute path, as the XDG spec demands), else
-    ``$HOME/.cache/newtowns``. No ``HOME`` (or an empty or relative one) and no
-    ``XDG_CACHE_HOME``: no cache, never one in the working folder.
-    """
-    if environ.get("NEWTOWNS_NO_CACHE"):
-        return None
-    given = environ.get("NEWTOWNS_CACHE_DIR")
-    if given:
-        return pathlib.Path(given)
-    xdg = pathlib.Path(environ.get("XDG_CACHE_HOME", ""))
-    if xdg.is_absolute():
-        return xdg / "newtowns"
-    home = pathlib.Path(environ.get("HOME", ""))
-    return home / ".cache" / "newtowns" if home.is_absolute() else None
+    """The cache folder the environment asks for, or None for no cache (cachedir.folder_for)."""
+    found = _folder_for(environ)
+    return None if found is None else pathlib.Path(found)
 
 
 def key(raw: bytes) -> str:
@@ -191,56 +181,23 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
         pass  # RuntimeError: Path.resolve() on a symlink loop (Python 3.11)
 
 
-@contextlib.contextmanager
-def _folder(folder: pathlib.Path, *, create: bool) -> Iterator[int]:
-    """The opened cache folder; OSError when it is missing (and not to be made) or unsafe."""
-    if create:
-        # Missing parents are private too: mkdir(parents=True) would make them with the
-        # umask's mode (0777 under umask 000), and others could then swap the folder.
-        for missing in [*reversed(folder.parents), folder]:
-            if not missing.is_dir():
-                missing.mkdir(mode=0o700, exist_ok=True)
-    directory = os.open(folder, _DIRECTORY)
-    try:
-        info = os.fstat(directory)
-        if not stat.S_ISDIR(info.st_mode) or not _owned(info):
-            raise OSError(errno.EPERM, "cache folder not private")
-        yield directory
-    finally:
-        os.close(directory)
-
-
-def _owned(info: os.stat_result) -> bool:
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _trusted(info: os.stat_result) -> bool:
-    return stat.S_ISREG(info.st_mode) and _owned(info)
-
-
-def _write(directory: int, name: str, content: bytes) -> None:
-    temporary = f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(temporary, flags, 0o600, dir_fd=directory)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=directory)
-        raise
-
-
 def prune(directory: int, *, keep: str = "", now: float | None = None) -> None:
-    """Keep the newest three entries per data file; drop any untouched for 30 days.
+    """Keep the newest three entries per data file and eight Tab indexes (tabindex.py);
+    drop any untouched for 30 days.
 
     Entries of an older format (``*.pickle``) and stale temporary files go too; ``keep``
     names an entry just written, which stays whatever the clock says.
     """
     now = time.time() if now is None else now
     by_file: dict[str, list[tuple[float, str]]] = {}
+    indexes: list[tuple[float, str]] = []
     for name in os.listdir(directory):
+        if name.startswith(TAB_PREFIX) and name.endswith(".json"):
+            with contextlib.suppress(OSError):
+                indexes.append(
+                    (os.stat(name, dir_fd=directory, follow_symlinks=False).st_mtime, name)
+                )
+            continue
         stem = name.removesuffix(SUFFIX)
         old = name.endswith((".pickle", ".tmp"))
         if stem == keep or not (name.endswith(SUFFIX) or old):
@@ -259,6 +216,11 @@ def prune(directory: int, *, keep: str = "", now: float | None = None) -> None:
     if keep:
         with contextlib.suppress(OSError, ValueError):
             by_file.setdefault(_source(directory, keep + SUFFIX), []).append((now, keep))
+    indexes.sort(reverse=True)
+    for position, (touched, name) in enumerate(indexes):
+        if position >= KEEP_INDEXES or now - touched > MAX_AGE:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=directory)
     for entries in by_file.values():
         entries.sort(reverse=True)
         for _, stem in entries[KEEP_PER_FILE:]:
