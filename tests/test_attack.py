@@ -1,4 +1,4 @@
-"""The attacker's second pass on issue 12: cases the other tests did not cover, each
+"""An attacker's cases the other tests did not cover, each
 found by running the installed tool, with its documented outcome."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The crash reproducers of issue 12, each with its documented exit code and no traceback."""
+"""Crash reproducers, each with its documented exit code and no traceback."""
 
 from __future__ import annotations
 

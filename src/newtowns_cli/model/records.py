@@ -103,7 +103,7 @@ class Population(Record):
     original: Id | None = None
     quote: Text | None = None
     note: Text | None = None
-    # issue 13: the unit's name where it is not the town's municipality today
+    # The unit's name where it is not the town's municipality today.
     unit_name: Text | None = None
 
 
@@ -148,7 +148,7 @@ class Designation(Record):
     policy: Text | None = None
     quote: Text | None = None
     note: Text | None = None
-    # issue 13: what the dated fact was (see DesignationKind); unclassified when absent
+    # What the dated fact was (see DesignationKind); unclassified when absent.
     kind: DesignationKind | None = None
 
 
@@ -186,7 +186,7 @@ class Town(Record):
     location: Seq[Location] = ()
     history: Seq[HistoryEntry] = ()
     note: Text | None = None
-    # issue 13: other sources' status views, and decades with no municipal figure
+    # Other sources' status views, and decades with no municipal figure.
     status_views: Seq[StatusView] = ()
     population_gaps: Seq[Gap] = ()
 
@@ -215,7 +215,7 @@ class Membership(Record):
     until: PartialDate | None = None
     as_of: PartialDate | None = None
     note: Text | None = None
-    # issue 13: further dates on which sources name the town as member
+    # Further dates on which sources name the town as member.
     attested: Seq[Attestation] = ()
 
     def attestations(self) -> tuple[PartialDate, ...]:
@@ -247,7 +247,7 @@ class Group(Record):
     url: Url | None = None
     description: Text | None = None
     note: Text | None = None
-    # issue 13: towns named beside the group, not as members
+    # Towns named beside the group, not as members.
     mentions: Seq[Mention] = ()
 
 
@@ -313,7 +313,7 @@ class Claim(Record):
     as_of: PartialDate | None = None
     group: Id | None = None
     note: Text | None = None
-    # issue 13: which set of towns the claim counts, and the towns when it names them
+    # Which set of towns the claim counts, and the towns when it names them.
     covers: Covers = "unnamed"
     towns: Seq[Id] = ()
     # a claim that counts the towns designated in a period ('in de jaren zeventig'): its years
@@ -322,7 +322,7 @@ class Claim(Record):
 
 
 class City(Record):
-    """A city whose overflow New Towns were to take, with its location (issue 13)."""
+    """A city whose overflow New Towns were to take, with its location."""
 
     id: Id
     name: Text

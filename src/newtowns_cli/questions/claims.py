@@ -1,6 +1,6 @@
 """Published figures held against the figures computed from the data, with a verdict and why.
 
-A claim is judged only on like for like (issue 13): the set of towns it counts must be one
+A claim is judged only on like for like: the set of towns it counts must be one
 the data knows (``covers``), a set defined by a designation period must be the towns the
 data's own designations put in that period, every membership it rests on must be confirmed
 on its date, and every town must have a municipal figure from the claim's year. Otherwise it

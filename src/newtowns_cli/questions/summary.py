@@ -31,7 +31,7 @@ class Row(Frozen):
     area_km2: float | None
     density: float | None
     share: float | None
-    # issue 13: latest figures that count a place or district, shown apart, never added
+    # Latest figures that count a place or district: shown apart, never added.
     apart_population: int = 0
     apart: tuple[str, ...] = ()
 
@@ -96,7 +96,7 @@ def _municipal(town: Town) -> bool:
 
 
 def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
-    # Only municipal figures add up; a place's figure is shown apart (issue 13).
+    # Only municipal figures add up; a place's figure is shown apart.
     counted = [town for town in towns if _municipal(town)]
     apart = [t for t in towns if t.population is not None and not _municipal(t)]
     population = sum(town.population.count for town in counted if town.population)

@@ -75,7 +75,7 @@ def merge(found: Iterable[Entry]) -> list[Entry]:
 
 
 def _designation(name: str, status: str, kind: str | None, policy: str | None) -> str:
-    """What a designation fact says, by its kind (issue 13)."""
+    """What a designation fact says, by its kind."""
     suffix = f" ({policy})" if policy else ""
     if kind == "official":
         return f"{name} designated as {status}{suffix}"

@@ -226,7 +226,7 @@ def _location(path: Path, location: Location) -> Iterator[Finding]:
         )
 
 
-# -- issue 13: units, gaps, relieved cities, claim sets ---------------------------------------
+# -- units, gaps, relieved cities, claim sets --------------------------------------------------
 
 
 def _series(dataset: Dataset) -> Iterator[Finding]:

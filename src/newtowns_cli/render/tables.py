@@ -166,7 +166,7 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     ),
     Column("aliases", "other names", lambda t, _: t.aliases),
     Column("sources", "every source id cited for the town", lambda t, _: town_sources(t)),
-    # issue 13: added columns (machine columns are only ever added)
+    # Added later: machine columns are only ever added, never renamed.
     Column(
         "population_unit_name",
         "the unit the latest figure counts, where not the municipality today",

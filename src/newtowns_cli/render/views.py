@@ -184,7 +184,7 @@ def group(catalog: Catalog, item: Group) -> Detail:
     )
     data = {
         **plain_record(item),
-        # issue 13: the period each membership is confirmed for (see select.standing_on)
+        # The period each membership is confirmed for (see select.standing_on)
         "members": [{**plain_record(m), "confirmed": confirmed_span(m)} for m in item.members],
         "timeline": [plain_entry(e) for e in found],
         "cited_sources": _source_objects(catalog, cited),

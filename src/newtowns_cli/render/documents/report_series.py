@@ -1,4 +1,4 @@
-"""Dossier sections added for issue 13: designation facts, population series, gaps, cities.
+"""Dossier sections: designation facts, population series, gaps, relieved cities.
 
 Every figure keeps its unit: municipal figures and place or district figures stand in
 separate columns, never in one series.
