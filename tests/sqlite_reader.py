@@ -118,6 +118,10 @@ class Reader:
                 models.HistoryEntry(
                     date=_date(h["date"]), kind=h["kind"], what=h["what"], source=h["source"],
                     note=h["note"],
+                    municipalities=self.items(
+                        "history_municipalities", "town", "municipality", i,
+                        f"AND history_seq = {int(h['seq'])}",
+                    ),
                 )
                 for h in self.children("history", "town", i)
             ),

@@ -76,15 +76,16 @@ def test_shipped_claims(run: Runner) -> None:
     assert rows["plaatsen-16-nrc"] == [
         "",
         "not comparable",
-        "the claim counts the towns designated in 1970–1979; the data's official designations"
-        " put zoetermeer (1962), purmerend (1963), huizen (1967), duiven (1981),"
-        " westervoort (1981) outside it; the data has no official designation date for almere,"
-        " lelystad, hoorn, hellevoetsluis, capelle-aan-den-ijssel, nieuwegein",
+        "the claim counts the towns designated in 1970–1979; the data's designations put"
+        " zoetermeer (1962), almere (1961), lelystad (1961), purmerend (1963), hoorn (1960),"
+        " huizen (1967), nieuwegein (1958), duiven (1981), westervoort (1981) outside it;"
+        " the data has no dated designation for hellevoetsluis, capelle-aan-den-ijssel",
     ]
     assert rows["plaatsen-16-geografie"] == [
-        "16",
-        "consistent",
-        "16 designated towns in the data: exactly 16 holds",
+        "",
+        "not comparable",
+        "the data lists the places its sources call designated: a count of its own list "
+        "would only confirm itself",
     ]
     assert len(rows) == 14
 
@@ -195,11 +196,12 @@ source = "s"
         ),
         (
             "places", "exactly", 2, 'covers = "designated"',
-            ["2", "consistent", "2 designated towns in the data: exactly 2 holds"],
+            ["", "not comparable", "the data lists the places its sources call designated: "
+             "a count of its own list would only confirm itself"],
         ),
         (
-            "places", "exactly", 3, 'covers = "designated"',
-            ["2", "not consistent", "2 designated towns in the data: exactly 3 does not hold"],
+            "places", "exactly", 2, 'covers = "towns"\ntowns = ["a", "b"]',
+            ["2", "consistent", "2 towns the claim names in the data: exactly 2 holds"],
         ),
         (
             "places", "exactly", 18, 'covers = "other"',
@@ -235,19 +237,19 @@ def test_verdicts_and_their_reasons(
             (1974, 1967), "designated_from = 1970\ndesignated_to = 1979",
             ["", "not comparable",
              "the claim counts the towns designated in 1970–1979; "
-             "the data's official designations put b (1967) outside it"],
+             "the data's designations put b (1967) outside it"],
         ),
         (
             (1974, None), "designated_from = 1970\ndesignated_to = 1979",
             ["", "not comparable",
              "the claim counts the towns designated in 1970–1979; "
-             "the data has no official designation date for b"],
+             "the data has no dated designation for b"],
         ),
         (
             (1981, None), "designated_to = 1979",
             ["", "not comparable",
-             "the claim counts the towns designated until 1979; the data's official designations"
-             " put a (1981) outside it; the data has no official designation date for b"],
+             "the claim counts the towns designated until 1979; the data's designations"
+             " put a (1981) outside it; the data has no dated designation for b"],
         ),
         (
             (1974, 1979), "designated_from = 1970\ndesignated_to = 1979",
@@ -255,7 +257,8 @@ def test_verdicts_and_their_reasons(
         ),
         (
             (1974, 1967), "",
-            ["2", "consistent", "2 designated towns in the data: exactly 2 holds"],
+            ["", "not comparable", "the data lists the places its sources call designated: "
+             "a count of its own list would only confirm itself"],
         ),
     ],
 )  # fmt: skip
@@ -267,7 +270,8 @@ def test_a_set_defined_by_a_period_must_match_the_datas_designations(
     expected: list[str],
 ) -> None:
     """'De zestien gemeenten die in de jaren zeventig … werden aangewezen': comparable only
-    when the data's official designations put every town in the period."""
+    when the data's designations put every town in the period; without a period, a count
+    of the data's own list is no check at all."""
     text = CLAIM.format(
         measure="places", relation="exactly", value=2, extra=f'covers = "designated"\n{period}'
     )
@@ -300,3 +304,39 @@ def test_a_period_needs_the_designated_set_and_runs_forwards(
         f"{data}:62:1: claim[0].designated_to: designated_to is before designated_from\n",
         f"{data}: 2 problems\n",
     )
+
+
+def test_every_claim_gets_the_closest_figure_the_data_supports(run: Runner) -> None:
+    """ "ruim 1,3 miljoen": the sixteen places on the nearest date they all have a figure,
+    municipal figures added and Hellevoetsluis's place figure apart, and beside it the
+    alliance's confirmed members; a count of places: the data's own count by its rule."""
+    rows = {
+        line.split("\t")[0]: line.split("\t")[1:]
+        for line in run(
+            ["claims", "-f", "tsv", "--fields", "id,comparable,comparable_basis"]
+        ).stdout.splitlines()[1:]
+    }
+    assert rows["inwoners-ruim-1-3-miljoen-2023"] == [
+        "1335119",
+        "the 16 places the data lists: 15 municipal figures on 2024-01-01 added; "
+        "hellevoetsluis's place figure 39925 shown apart. Beside it, the 7 members of "
+        "Leernetwerk Toekomstbestendige New Towns confirmed on 2023-12-04: 7 municipal "
+        "figures on 2024-01-01 added: 756026",
+    ]
+    assert rows["inwoners-ruim-1-3-miljoen-2022"][0] == "1335119"
+    assert rows["plaatsen-16-nrc"] == [
+        "5",
+        "the data designates 5 of its 16 places in 1970–1979 (the earliest official "
+        "designation, else the earliest dated decision, founding or policy): alkmaar (1972), "
+        "haarlemmermeer (1979), spijkenisse (1976), houten (1979), helmond (1976)",
+    ]
+    assert rows["plaatsen-16-geografie"] == [
+        "16",
+        "the data lists 16 places; 10 of them have a dated official designation",
+    ]
+    assert rows["alliantie-7-groeikernen"] == [
+        "5",
+        "5 members of Leernetwerk Toekomstbestendige New Towns confirmed on 2024-11-13; 7 with "
+        "those unconfirmed then (purmerend, lelystad)",
+    ]
+    assert all(row[0] for row in rows.values())  # a number for every claim

@@ -164,7 +164,7 @@ def test_province_code_on_the_fast_path() -> None:
             "did you mean population? valid fields: id, name, municipality, province, "
             "cbs_code, status, designated, relieves, population, population_as_of, "
             "population_unit, population_source, area_km2, lat, lon, regions, groups, aliases, "
-            "sources, population_unit_name, status_views, population_gaps",
+            "sources, population_unit_name, status_views, population_gaps, designated_kind",
         ),
         (
             ["timeline", "--sort", "dte"],
@@ -188,7 +188,7 @@ def test_province_code_on_the_fast_path() -> None:
             ["claims", "--fields", "verdikt"],
             "unknown field for --fields: verdikt",
             "did you mean verdict? valid fields: id, statement, relation, value, measure, "
-            "scope, as_of, source, computed, verdict, why, basis, or all",
+            "scope, as_of, source, computed, verdict, why, basis, comparable, comparable_basis, or all",
         ),
     ],
 )

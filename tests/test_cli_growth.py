@@ -17,50 +17,65 @@ GROWTH = DATA / "growth.toml"
 
 EXPECTED = [
     {
-        "id": "groeistad", "name": "Groeistad", "designated": "1970",
+        "id": "groeistad", "name": "Groeistad", "designated": "1970", "designated_kind": "official",
         "first_date": "1960", "first_count": 4000, "first_source": ["paper"],
         "era_date": "1970", "era_count": 5000, "era_source": ["census"],
         "latest_date": "2020", "latest_count": 40000, "latest_source": ["census"],
-        "absolute": 35000, "factor": 8.0, "yearly_pct": 4.25, "note": None,
+        "absolute": 35000, "factor": 8.0, "yearly_pct": 4.25,
+        "absolute_since_first": 36000, "factor_since_first": 10.0, "yearly_pct_since_first": 3.91,
+        "spans": [], "note": None,
     },
     {
-        "id": "laatkomer", "name": "Laatkomer", "designated": "1975",
+        "id": "laatkomer", "name": "Laatkomer", "designated": "1975", "designated_kind": "official",
         "first_date": "1980", "first_count": 10000, "first_source": ["census"],
         "era_date": "1980", "era_count": 10000, "era_source": ["census"],
         "latest_date": "2000", "latest_count": 20000, "latest_source": ["census"],
         "absolute": 10000, "factor": 2.0, "yearly_pct": 3.53,
-        "note": "era: the first figure after 1975",
+        "absolute_since_first": 10000, "factor_since_first": 2.0, "yearly_pct_since_first": 3.53,
+        "spans": [], "note": None,
     },
     {
-        "id": "ongedateerd", "name": "Ongedateerd", "designated": None,
+        "id": "ongedateerd", "name": "Ongedateerd", "designated": "1950", "designated_kind": "policy",
         "first_date": "1990", "first_count": 15000, "first_source": ["census"],
         "era_date": None, "era_count": None, "era_source": None,
         "latest_date": "2020", "latest_count": 30000, "latest_source": ["census"],
         "absolute": None, "factor": None, "yearly_pct": None,
-        "note": "no official designation date",
+        "absolute_since_first": 15000, "factor_since_first": 2.0, "yearly_pct_since_first": 2.34,
+        "spans": [],
+        "note": "from the 1950 policy (no official designation); no era figure within 10 years "
+        "(the nearest: 40 years after)",
     },
     {
         "id": "samengevoegd", "name": "Samengevoegd", "designated": "1971",
+        "designated_kind": "official",
         "first_date": "1960", "first_count": 5000, "first_source": ["census", "paper"],
-        "era_date": "1960", "era_count": 5000, "era_source": ["census", "paper"],
+        "era_date": "1980", "era_count": 25000, "era_source": ["census"],
         "latest_date": "2020", "latest_count": 60000, "latest_source": ["census"],
-        "absolute": 55000, "factor": 12.0, "yearly_pct": 4.23,
-        "note": "before the merger: Oudorp + Nieuwdorp summed",
+        "absolute": 35000, "factor": 2.4, "yearly_pct": 2.21,
+        "absolute_since_first": 55000, "factor_since_first": 12.0, "yearly_pct_since_first": 4.23,
+        "spans": ["1990 merger: Buurdorp"],
+        "note": "before the merger: Oudorp + Nieuwdorp summed; spans the 1990 merger (Buurdorp)",
     },
     {
         "id": "zonder", "name": 'Zonder <cijfers> & "co"', "designated": None,
+        "designated_kind": None,
         "first_date": None, "first_count": None, "first_source": None,
         "era_date": None, "era_count": None, "era_source": None,
         "latest_date": None, "latest_count": None, "latest_source": None,
         "absolute": None, "factor": None, "yearly_pct": None,
-        "note": "no municipal figures; only other units (see show)",
+        "absolute_since_first": None, "factor_since_first": None, "yearly_pct_since_first": None,
+        "spans": [], "note": "no municipal figures; only other units (see show)",
     },
 ]  # fmt: skip
 """Groeistad: 5 000 (1970, the designation year; the second 1970 figure is not used) to
-40 000 (2020): ×8 in 50 years, 8^(1/50) − 1 = 4.25 %. Laatkomer: no figure by 1975, so the
-era is 1980: ×2 in 20 years, 3.53 %. Samengevoegd: the predecessors Oudorp (3 000) and
-Nieuwdorp (2 000) summed on 1960, the one date both have: 5 000 → 60 000, ×12 in 60
-years, 4.23 %. Zonder has only a place figure."""
+40 000 (2020): ×8 in 50 years, 8^(1/50) − 1 = 4.25 %; from the first (4 000, 1960) ×10 in 60
+years, 10^(1/60) − 1 = 3.91 %. Laatkomer: no figure by 1975, the nearest is 1980 (five years
+after): ×2 in 20 years, 3.53 %. Ongedateerd: counted from a 1950 policy, whose nearest figure
+(1990) lies 40 years after: no era factor; ×2 from 1990 in 30 years, 2^(1/30) − 1 = 2.34 %.
+Samengevoegd: designated 1971; 1980 (nine years after) is nearer than the predecessors Oudorp
+(3 000) and Nieuwdorp (2 000) summed on 1960 (eleven before): 25 000 → 60 000, ×2.4 in 40
+years, 2.4^(1/40) − 1 = 2.21 %; from the sum, 5 000 → 60 000, ×12 in 60 years, 4.23 %; the
+1990 merger with Buurdorp lies between. Zonder has only a place figure."""
 
 
 def growth(*args: str) -> str:
@@ -80,15 +95,15 @@ def test_jsonl_is_the_same_records() -> None:
 
 def test_csv_and_tsv_hold_the_same_values() -> None:
     rows = list(csv.DictReader(io.StringIO(growth("--format", "csv"))))
-    assert [row["factor"] for row in rows] == ["8.0", "2.0", "", "12.0", ""]
-    assert rows[3]["era_source"] == "census;paper" or rows[3]["era_source"] == "census, paper"
+    assert [row["factor"] for row in rows] == ["8.0", "2.0", "", "2.4", ""]
+    assert rows[3]["first_source"] == "census;paper"
     tsv = growth("--format", "tsv", "--fields", "id,era_count,latest_count,yearly_pct")
     assert tsv == (
         "id\tera_count\tlatest_count\tyearly_pct\n"
         "groeistad\t5000\t40000\t4.25\n"
         "laatkomer\t10000\t20000\t3.53\n"
         "ongedateerd\t\t30000\t\n"
-        "samengevoegd\t5000\t60000\t4.23\n"
+        "samengevoegd\t25000\t60000\t2.21\n"
         "zonder\t\t\t\n"
     )
 
@@ -104,12 +119,14 @@ def test_the_terminal_table_shows_the_essentials() -> None:
     text = growth("--format", "table")
     for name in ("Groeistad", "Laatkomer", "Samengevoegd", "Ongedateerd", "Zonder"):
         assert name in text
-    assert "12.0" in text and "4.25" in text
+    assert "×8.00 from 1970" in text and "×2.40 from 1980" in text
 
 
 def test_sort_reverse_limit() -> None:
     text = growth("--sort", "factor", "--reverse", "--limit", "2", "-f", "tsv", "--fields", "id")
-    assert text == "id\nsamengevoegd\ngroeistad\n"
+    assert text == "id\ngroeistad\nsamengevoegd\n"
+    text = growth("--sort", "factor_since_first", "--reverse", "-f", "tsv", "--fields", "id")
+    assert text == "id\nsamengevoegd\ngroeistad\nlaatkomer\nongedateerd\nzonder\n"
 
 
 def test_named_towns_in_their_order_within_the_filters() -> None:
@@ -204,9 +221,10 @@ def test_the_table_on_a_terminal_fits_and_keeps_the_essentials(columns: int) -> 
     assert code == 0, shown
     lines = re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
     assert max(len(line) for line in lines) <= columns
-    dates = ["era_date"] if columns >= 120 else []
-    essentials = ["name", *dates, "era_count", "latest_count", "factor", "yearly_pct", "note"]
-    assert lines[0].split()[: len(essentials)] == essentials
+    more = ["first_figure", "era_figure"] if columns >= 120 else []
+    assert lines[0].split() == ["name", *more, "latest_figure", "growth", "note"]
+    # Each figure with its year, the factor with the year it runs from, at any width.
     assert any(
-        line.startswith("Zoetermeer") and "129,898" in line and "17.32" in line for line in lines
+        line.startswith("Zoetermeer") and "128,424 (2024)" in line and "×17.12 from 1958" in line
+        for line in lines
     )

@@ -143,7 +143,7 @@ VALID_TOWN_FIELDS = (
     "valid fields: id, name, municipality, province, cbs_code, status, designated, relieves, "
     "population, population_as_of, population_unit, population_source, area_km2, lat, lon, "
     "regions, groups, aliases, sources, population_unit_name, status_views, population_gaps, "
-    "or all"
+    "designated_kind, or all"
 )
 
 
@@ -219,6 +219,7 @@ def test_fields_all_gives_every_column(run: Runner) -> None:
         "population_unit_name",
         "status_views",
         "population_gaps",
+        "designated_kind",
     ]
 
 
@@ -290,4 +291,4 @@ def test_fields_help_lists_the_fields_and_exits_0(run: Runner, fields: str) -> N
     lines = result.stdout.splitlines()
     assert lines[0] == "field\tdescription"
     assert lines[1] == "id\tstable identifier"
-    assert len(lines) == 1 + 22
+    assert len(lines) == 1 + 23

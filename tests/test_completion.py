@@ -67,8 +67,11 @@ OTHER_COMPLETIONS = [
     ("newtowns timeline --kind mem", ["membership"]),
     ("newtowns timeline --kind p", ["policy", "plan", "publication", "presentation"]),
     ("newtowns claims --sort ver", ["verdict"]),
-    ("newtowns growth --sort yea", ["yearly_pct"]),
-    ("newtowns growth --fields name,era_", ["name,era_date", "name,era_count", "name,era_source"]),
+    ("newtowns growth --sort yea", ["yearly_pct", "yearly_pct_since_first"]),
+    (
+        "newtowns growth --fields name,era_",
+        ["name,era_figure", "name,era_date", "name,era_count", "name,era_source"],
+    ),
     (
         "newtowns list --sort population_",
         [

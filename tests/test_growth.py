@@ -50,40 +50,76 @@ def test_two_predecessors_summed_on_their_common_dates() -> None:
 
 
 def test_growth_of_the_merged_place_from_its_predecessors() -> None:
-    """Designated 1971: the era figure is the last at or before it, the 1970 sum 18000.
+    """Designated 1971: the era figure is the one nearest it, the 1970 sum 18000 (one year
+    before; 1980 is nine after).
 
     latest 2020: 72000; absolute 72000 − 18000 = 54000; factor 72000 / 18000 = 4;
     years 2020.0 − 1970.0 = 50; rate 4^(1/50) − 1 = 2^(1/25) − 1 = e^(0.0277259) − 1
-    ≈ 0.0281138 (2.81 % a year).
+    ≈ 0.0281138 (2.81 % a year). Since the first (1960: 8000): factor 9, 60 years.
     """
     figures = [*summed([JUTPHAAS, VREESWIJK], "Jutphaas + Vreeswijk"), *MERGED]
-    result = growth(figures, 1971)
+    result = growth(figures, PartialDate(1971))
     assert isinstance(result, Growth)
     assert result.first == Figure(PartialDate(1960), 8000, ("j", "v"), "Jutphaas + Vreeswijk")
     assert result.era == Figure(PartialDate(1970), 18000, ("j", "v"), "Jutphaas + Vreeswijk")
     assert result.latest == fig(2020, 72000, "n")
-    assert result.designation_year == 1971
+    assert (result.anchor, result.nearest) == (PartialDate(1971), -1.0)
     assert result.absolute == 54000
     assert result.factor == 4.0
     assert result.years == 50.0
     assert result.rate == pytest.approx(0.0281138, abs=5e-8)
+    assert (result.absolute_since_first, result.factor_since_first) == (64000, 9.0)
+    assert result.years_since_first == 60.0
 
 
 def test_a_figure_in_the_designation_year_counts_as_at_it() -> None:
     """Designated 1970: the 1970 figure (not 1965) is the era figure; 72000 / 18000 again."""
-    result = growth([*summed([JUTPHAAS, VREESWIJK], "J + V"), *MERGED], 1970)
+    result = growth([*summed([JUTPHAAS, VREESWIJK], "J + V"), *MERGED], PartialDate(1970))
     assert isinstance(result, Growth)
     assert result.era is not None
     assert (result.era.date, result.era.count) == (PartialDate(1970), 18000)
 
 
-def test_no_figure_before_the_designation_takes_the_first_after_it() -> None:
+def test_the_nearest_figure_on_either_side_is_the_era_figure() -> None:
+    """Designated 1975, figures 1968 and 1980: 1980 (five after) beats 1968 (seven before)."""
+    result = growth([fig(1968, 9000), fig(1980, 20000), fig(2000, 30000)], PartialDate(1975))
+    assert isinstance(result, Growth)
+    assert result.era == fig(1980, 20000)
+    assert result.nearest == 5.0
+
+
+def test_on_a_tie_the_earlier_figure_is_the_era_figure() -> None:
+    """Designated 1975, figures 1970 and 1980, five years either side: 1970."""
+    result = growth([fig(1970, 9000), fig(1980, 20000), fig(2000, 30000)], PartialDate(1975))
+    assert isinstance(result, Growth)
+    assert result.era == fig(1970, 9000)
+
+
+def test_no_figure_within_ten_years_gives_no_era_factor() -> None:
+    """Designated 1961, first figure 1986: no era figure, and the nearest lies 25 years after;
+    the growth since the first figure is still given (86000 / 50000 = 1.72)."""
+    result = growth([fig(1986, 50000), fig(2024, 86000)], PartialDate(1961))
+    assert isinstance(result, Growth)
+    assert (result.era, result.factor, result.rate) == (None, None, None)
+    assert result.nearest == 25.0
+    assert result.factor_since_first == 1.72
+
+
+def test_the_era_figure_is_never_the_last_one() -> None:
+    """Designated 2020, figures 1990 and 2021: the 2021 figure is the end, so the era figure
+    would be 1990, 30 years away: none."""
+    result = growth([fig(1990, 5000), fig(2021, 9000)], PartialDate(2020))
+    assert isinstance(result, Growth)
+    assert (result.era, result.nearest) == (None, -30.0)
+
+
+def test_the_first_figure_after_the_designation_within_ten_years() -> None:
     """Designated 1975, figures from 1980: era = 1980 (20000); latest July 1990 (30000).
 
     factor 30000 / 20000 = 1.5; years 1990 + 181/365 − 1980 = 10.495890…;
     rate 1.5^(1/10.495890) − 1 = e^(0.4054651 / 10.495890) − 1 = e^(0.0386308) − 1 ≈ 0.0393867.
     """
-    result = growth([fig("1990-07", 30000), fig(1980, 20000)], 1975)
+    result = growth([fig("1990-07", 30000), fig(1980, 20000)], PartialDate(1975))
     assert isinstance(result, Growth)
     assert result.era == fig(1980, 20000)
     assert result.first == fig(1980, 20000)
@@ -96,7 +132,7 @@ def test_no_figure_before_the_designation_takes_the_first_after_it() -> None:
 
 def test_shrinking_gives_a_negative_rate() -> None:
     """40000 in 2000 to 10000 in 2020: factor 0.25, rate 0.25^(1/20) − 1 = 2^(−0.1) − 1 ≈ −0.0669670."""
-    result = growth([fig(2000, 40000), fig(2020, 10000)], 2000)
+    result = growth([fig(2000, 40000), fig(2020, 10000)], PartialDate(2000))
     assert isinstance(result, Growth)
     assert (result.absolute, result.factor, result.years) == (-30000, 0.25, 20.0)
     assert result.rate == pytest.approx(-0.0669670, abs=5e-8)
@@ -104,27 +140,39 @@ def test_shrinking_gives_a_negative_rate() -> None:
 
 def test_without_figures_the_result_says_so() -> None:
     """No municipal figures: a NoFigures result with the reason in words, not zeros."""
-    assert growth([], 1970) == NoFigures("no municipal figures")
+    assert growth([], PartialDate(1970)) == NoFigures("no municipal figures")
     assert growth([], None) == NoFigures()
 
 
-def test_without_a_designation_only_first_and_latest() -> None:
-    """No designation year: no era figure, so no growth numbers."""
-    assert growth(MERGED, None) == Growth(fig(1980, 45000, "n"), fig(2020, 72000, "n"))
+def test_without_a_designation_only_growth_since_the_first() -> None:
+    """No designation: no era figure; growth since the first: 72000 / 45000 = 1.6 over 40 years."""
+    result = growth(MERGED, None)
+    assert isinstance(result, Growth)
+    assert (result.era, result.factor) == (None, None)
+    assert (result.absolute_since_first, result.factor_since_first) == (27000, 1.6)
+    assert result.years_since_first == 40.0
 
 
-def test_one_figure_has_no_rate() -> None:
-    """The era figure is the latest: absolute 0, factor 1, zero years and no rate."""
-    assert growth([fig(1990, 5000)], 1970) == Growth(
-        fig(1990, 5000), fig(1990, 5000), 1970, fig(1990, 5000), 0, 1.0, 0.0, None
+def test_one_figure_has_no_growth() -> None:
+    """One figure is first and latest: nothing to compare."""
+    assert growth([fig(1990, 5000)], PartialDate(1970)) == Growth(
+        fig(1990, 5000), fig(1990, 5000), PartialDate(1970)
     )
 
 
 def test_a_zero_count_gives_no_factor() -> None:
     """A polder with nobody yet: growth from 0 has no factor and no rate."""
-    result = growth([fig(1967, 0), fig(1980, 1000)], 1970)
+    result = growth([fig(1967, 0), fig(1980, 1000)], PartialDate(1970))
     assert isinstance(result, Growth)
     assert (result.absolute, result.factor, result.rate) == (1000, None, None)
+
+
+def test_under_a_year_apart_there_is_no_yearly_rate() -> None:
+    """1000 on 2024-01-01 and 8000 the next day: factor 8, but no annualised rate (which
+    would overflow: 8 ** 365)."""
+    result = growth([fig("2024-01-01", 1000), fig("2024-01-02", 8000)], PartialDate(2024))
+    assert isinstance(result, Growth)
+    assert (result.factor, result.rate, result.rate_since_first) == (8.0, None, None)
 
 
 def test_on_one_date_the_first_figure_given_wins() -> None:
@@ -136,32 +184,41 @@ def test_on_one_date_the_first_figure_given_wins() -> None:
 
 
 def test_a_year_sorts_before_a_day_in_it() -> None:
-    """2022 and 2022-01-01 both start on 1 January; the day is the later, as PartialDate sorts."""
-    result = growth([fig("2022-01-01", 125749), fig(2022, 126000)], 2022)
+    """2022 and 2022-01-01 both start on 1 January; the day is the later, as PartialDate
+    sorts: 2022 is the era figure, 2022-01-01 the latest, zero years apart (no rate)."""
+    result = growth([fig("2022-01-01", 125749), fig(2022, 126000)], PartialDate(2022))
     assert isinstance(result, Growth)
     assert result.latest.count == 125749
     assert result.era is not None
-    assert result.era.count == 125749
-    assert result.years == 0.0
+    assert result.era.count == 126000
+    assert (result.years, result.rate) == (0.0, None)
 
 
 dates = st.builds(PartialDate, st.integers(1900, 2030), st.none() | st.integers(1, 12))
 
 
 @given(
-    st.lists(st.builds(Figure, dates, st.integers(1, 10**6)), min_size=1, max_size=12),
+    st.lists(st.builds(Figure, dates, st.integers(1, 10**6)), min_size=2, max_size=12),
     st.integers(1900, 2030),
 )
 def test_growth_properties(figures: list[Figure], year: int) -> None:
-    """The era figure is one of the figures; era·factor = latest; era·(1+rate)^years = latest."""
-    result = growth(figures, year)
+    """The era figure is one of the figures, within ten years of the anchor, and never the
+    latest; era·factor = latest; era·(1+rate)^years = latest; likewise since the first."""
+    result = growth(figures, PartialDate(year))
     assert isinstance(result, Growth)
-    assert result.era in figures
+    assert result.latest.date.key() == max(f.date.key() for f in figures)
+    if len({f.date for f in figures}) < 2:
+        return
+    assert result.factor_since_first is not None
+    assert result.first.count * result.factor_since_first == pytest.approx(result.latest.count)
+    if result.era is None:
+        assert result.nearest is not None and abs(result.nearest) > 10
+        return
+    assert result.era in figures and result.era != result.latest
+    assert abs(fractional_year(result.era.date) - year) <= 10
     assert result.factor is not None
     assert result.era.count * result.factor == pytest.approx(result.latest.count)
-    assert result.years is not None
-    assert result.years >= 0
+    assert result.years is not None and result.years >= 0
     if result.rate is not None:
         grown = result.era.count * (1 + result.rate) ** result.years
         assert grown == pytest.approx(result.latest.count, rel=1e-6)
-    assert result.latest.date.key() == max(f.date.key() for f in figures)

@@ -174,9 +174,11 @@ def test_the_growth_figures_link_to_their_sources() -> None:
     )
     rows = {text_of(r[0]): r for r in growth.iter(f"{XHTML}tr") if r[0].tag == f"{XHTML}th"}
     samen = rows["Samengevoegd"]
-    assert text_of(samen[2]).startswith("5,000 (1960)")
-    assert len(samen[2].findall(f"{XHTML}a")) == 2  # census and paper: both predecessors
-    assert text_of(samen[4]) == "×12.00" and text_of(samen[5]) == "4.23"
+    assert text_of(samen[1]).startswith("5,000 (1960)")
+    assert len(samen[1].findall(f"{XHTML}a")) == 2  # census and paper: both predecessors
+    assert text_of(samen[2]).startswith("25,000 (1980)")
+    assert text_of(samen[4]) == "×2.40" and text_of(samen[5]) == "2.21"
+    assert text_of(samen[6]) == "×12.00 (1960)"
     assert "no municipal figures" in text_of(rows['Zonder <cijfers> & "co"'])
 
 

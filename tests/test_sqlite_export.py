@@ -95,7 +95,8 @@ WHERE: dict[type[Record], dict[str, tuple[str, ...]]] = {
         "note": ("reliefs.note",),
     },
     models.HistoryEntry: {
-        name: (f"history.{name}",) for name in ("date", "kind", "what", "source", "note")
+        **{name: (f"history.{name}",) for name in ("date", "kind", "what", "source", "note")},
+        "municipalities": ("history_municipalities.municipality",),
     },
     models.Town: {
         **{
@@ -389,6 +390,9 @@ COUNTS: dict[str, Callable[[Doc], int]] = {
     "areas": _n("town", "area"),
     "locations": _n("town", "location"),
     "history": _n("town", "history"),
+    "history_municipalities": lambda doc: sum(
+        len(h.get("municipalities", [])) for h in _each(doc, "town", "history")
+    ),
     "status_views": _n("town", "status_views"),
     "groups": _n("group"),
     "group_aliases": _n("group", "aliases", unique=True),
@@ -423,7 +427,10 @@ COUNTS: dict[str, Callable[[Doc], int]] = {
         a.get("unit", "municipality") == "municipality" for a in _each(doc, "town", "area")
     ),
     "designated": lambda doc: sum(
-        any(d.get("kind") == "official" and "date" in d for d in t.get("designation", []))
+        any(
+            d.get("kind") in ("official", "decision", "founding", "policy") and "date" in d
+            for d in t.get("designation", [])
+        )
         for t in doc["town"]
     ),
 }  # fmt: skip

@@ -237,7 +237,7 @@ def provinces(incomplete: str) -> list[tuple[str, str]]:
 
 def column_names(command: str, by: str | None = None) -> list[str]:
     """The columns of ``command``'s rows (a summary's as grouped ``by``)."""
-    from newtowns_cli.render import tables
+    from newtowns_cli.render import answer_columns, tables
 
     if command == "growth":
         from newtowns_cli.render.growth_columns import GROWTH_COLUMNS
@@ -249,10 +249,10 @@ def column_names(command: str, by: str | None = None) -> list[str]:
         "organisations": tables.ORGANISATION_COLUMNS,
         "sources": tables.SOURCE_COLUMNS,
         "timeline": tables.TIMELINE_COLUMNS,
-        "claims": tables.CLAIM_COLUMNS,
+        "claims": answer_columns.CLAIM_COLUMNS,
     }
     if command in ("summarise", "summary"):
-        columns = tables.summary_columns(by)
+        columns = answer_columns.summary_columns(by)
     else:
         columns = by_command.get(command, tables.TOWN_COLUMNS)
     return [column.name for column in columns]

@@ -122,17 +122,21 @@ def summarise(
     no_color: bool = False,
 ) -> None:
     """Count the towns and add up population and area, in total or grouped --by."""
+    from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
-    from newtowns_cli.render import render_summary, tables
+    from newtowns_cli.render import answer_columns, render_summary
 
     out = Out(fmt, no_color, output, force, data)
     grouping = by.value if by else None
-    available = tables.summary_columns(grouping)
+    available = answer_columns.summary_columns(grouping)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
     chosen = emit.columns(available, fields, default, out)
     key = sort_column(available, sort)
     catalog = emit.catalog(data)
     result = summarize(catalog, selected(catalog, where), grouping)
+    membership = select.undated_membership_note(catalog, where)
+    if membership is not None:
+        result = frozen.replace(result, notes=(*result.notes, membership))
     if key is not None or reverse or limit is not None:
         rows = tuple(order(catalog, result.rows, key, reverse, limit))
         result = frozen.replace(result, rows=rows)
@@ -146,6 +150,7 @@ def growth(
     towns: list[str] | None = None,
     chart: bool = False,
     log: bool = False,
+    latest: bool = False,
     sort: str | None = None,
     reverse: bool = False,
     limit: int | None = None,
@@ -170,7 +175,7 @@ def growth(
         named = list(dict.fromkeys(lookup.find_town(catalog, town).id for town in towns))
         matching = {town.id: town for town in picked}
         picked = [matching[id] for id in named if id in matching]
-    rows = order(catalog, [municipal.of(town) for town in picked], key, reverse, limit)
+    rows = order(catalog, [municipal.of(t, latest=latest) for t in picked], key, reverse, limit)
     if chart:
         from newtowns_cli.render import lines
         from newtowns_cli.render.terminal import termchart

@@ -115,11 +115,13 @@ def claims(
 ) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable."""
     from newtowns_cli.questions.claims import check_all
-    from newtowns_cli.render import tables
+    from newtowns_cli.render import answer_columns, tables
 
     out = Out(fmt, no_color, output, force, data)
-    chosen = emit.columns(tables.CLAIM_COLUMNS, fields, tables.DEFAULT_CLAIM_FIELDS, out)
-    key = sort_column(tables.CLAIM_COLUMNS, sort)
+    chosen = emit.columns(
+        answer_columns.CLAIM_COLUMNS, fields, answer_columns.DEFAULT_CLAIM_FIELDS, out
+    )
+    key = sort_column(answer_columns.CLAIM_COLUMNS, sort)
     catalog = emit.catalog(data)
     checks = order(catalog, check_all(catalog), key, reverse, limit)
     emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True)

@@ -249,12 +249,17 @@ COMMANDS: tuple[Command, ...] = (
                        multiple=True, complete="town"),
              _flag("chart", "Draw the municipal series on the terminal instead."),
              _flag("log", "With --chart: a log scale (equal steps, equal factors)."),
+             _flag("latest", "End at each place's newest municipal figure instead of the "
+                   "reference figure every other view shows."),
              *TOWN_FILTERS, *LISTING),
-            text="Growth, factor (latest / era) and compound yearly rate run from the "
-            "designation-era figure (the last municipal figure at or before the earliest "
-            "official designation, else the first after it) to the latest. Municipal figures "
-            "only; the note says when a place has none. --chart draws the series: one chart "
-            "for up to four places, else one small chart per place.",
+            text="Growth is counted from the designation: the earliest official one, else the "
+            "earliest dated decision, founding or policy. The era figure is the municipal "
+            "figure nearest it, within 10 years; growth, factor (latest / era) and compound "
+            "yearly rate run from there to the reference figure every view shows (--latest: "
+            "the newest). Every place with two figures also has its growth since the first "
+            "one. Municipal figures only; the note names the mergers a factor spans and says "
+            "why a row has no factor. --chart draws the series: one chart for up to four "
+            "places, else one small chart per place.",
             example="newtowns growth almere lelystad --chart --log"),
     Command("claims", "Hold each published figure against the data: consistent, not "
             "consistent or not comparable.", LISTING, example="newtowns claims --format md"),

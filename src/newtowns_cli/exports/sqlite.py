@@ -95,6 +95,7 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
         ("areas", _areas(dataset)),
         ("locations", _places(dataset.town)),
         ("history", _history(dataset)),
+        ("history_municipalities", _history_municipalities(dataset)),
         ("status_views", _status_views(dataset)),
         ("groups", _groups(dataset)),
         ("group_aliases", _unique(dataset.group, "aliases")),
@@ -223,6 +224,13 @@ def _history(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         for n, h in enumerate(t.history):
             yield (t.id, n, str(h.date), h.kind, h.what, h.note, h.source)
+
+
+def _history_municipalities(dataset: Dataset) -> Iterable[Row]:
+    for t in dataset.town:
+        for n, h in enumerate(t.history):
+            for m, name in enumerate(h.municipalities):
+                yield (t.id, n, m, name)
 
 
 def _status_views(dataset: Dataset) -> Iterable[Row]:

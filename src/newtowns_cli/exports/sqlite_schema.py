@@ -83,6 +83,11 @@ CREATE TABLE history (
     kind TEXT NOT NULL, what TEXT NOT NULL, note TEXT,
     source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
 );
+CREATE TABLE history_municipalities (
+    town TEXT NOT NULL, history_seq INTEGER NOT NULL, seq INTEGER NOT NULL,
+    municipality TEXT NOT NULL, PRIMARY KEY (town, history_seq, seq),
+    FOREIGN KEY (town, history_seq) REFERENCES history(town, seq)
+);
 CREATE TABLE status_views (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, status TEXT NOT NULL,
     quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
@@ -205,7 +210,13 @@ CREATE VIEW other_unit_populations AS
 CREATE VIEW municipal_areas AS
     SELECT town, seq, total, land, water, note, source FROM areas WHERE unit = 'municipality';
 CREATE VIEW designated AS
-    SELECT town, min(date) AS date FROM designations
-    WHERE kind = 'official' AND date IS NOT NULL GROUP BY town;
+    SELECT town, date, kind FROM (
+        SELECT town, date, kind, row_number() OVER (
+            PARTITION BY town ORDER BY kind != 'official', date,
+            CASE kind WHEN 'official' THEN 0 WHEN 'decision' THEN 1 WHEN 'founding' THEN 2
+            ELSE 3 END) AS n
+        FROM designations
+        WHERE date IS NOT NULL AND kind IN ('official', 'decision', 'founding', 'policy'))
+    WHERE n = 1;
 """
 """Views that keep units apart: only ``municipal_populations`` figures may be added up."""

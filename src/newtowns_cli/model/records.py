@@ -167,6 +167,8 @@ class HistoryEntry(Record):
     what: Text
     source: Id
     note: Text | None = None
+    municipalities: Seq[Text] = ()
+    """For a merger or boundary change: the other municipalities it joined or took from."""
 
 
 class Town(Record):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from newtowns_cli.model import frozen
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.records import Claim, Population, Town
+from newtowns_cli.questions.comparable import comparable
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.select import UNCONFIRMED, designated, member_on, standing_on
 
@@ -28,13 +29,19 @@ NOT_COMPARABLE = "not comparable"
 
 
 class Check(Frozen):
-    """One claim, the figure computed from the data, the verdict and the reason for it."""
+    """One claim, the figure computed from the data, the verdict and the reason for it.
+
+    ``comparable`` is the closest computation the data supports, whatever the verdict (the
+    figure judged, where there is one), and ``comparable_basis`` what it counts.
+    """
 
     claim: Claim
     computed: int | None
     basis: str
     verdict: str
     why: str
+    comparable: int | None = None
+    comparable_basis: str = ""
 
 
 class _NotComparableError(Exception):
@@ -52,12 +59,15 @@ def check_all(catalog: Catalog) -> list[Check]:
 def check(catalog: Catalog, claim: Claim) -> Check:
     try:
         if claim.measure == "inhabitants":
-            return _inhabitants(catalog, claim)
-        if claim.measure == "places":
-            return _places(catalog, claim)
-        return _members(catalog, claim)
+            judged = _inhabitants(catalog, claim)
+        elif claim.measure == "places":
+            judged = _places(catalog, claim)
+        else:
+            judged = _members(catalog, claim)
+        return frozen.replace(judged, comparable=judged.computed, comparable_basis=judged.basis)
     except _NotComparableError as exc:
-        return Check(claim, None, exc.basis, NOT_COMPARABLE, exc.why)
+        value, basis = comparable(catalog, claim)
+        return Check(claim, None, exc.basis, NOT_COMPARABLE, exc.why, value, basis)
 
 
 def holds(relation: str, computed: int, value: int) -> bool:
@@ -101,7 +111,7 @@ def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
 
 def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
     """A claim counting the towns designated in a period is comparable only when the data's
-    own official designations put every town in that period."""
+    own designations (select.anchor) put every town in that period."""
     low, high = claim.designated_from, claim.designated_to
     if low is None and high is None:
         return
@@ -117,9 +127,9 @@ def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
             outside.append(f"{town.id} ({date})")
     reasons = []
     if outside:
-        reasons.append(f"the data's official designations put {', '.join(outside)} outside it")
+        reasons.append(f"the data's designations put {', '.join(outside)} outside it")
     if undated:
-        reasons.append(f"the data has no official designation date for {', '.join(undated)}")
+        reasons.append(f"the data has no dated designation for {', '.join(undated)}")
     if reasons:
         raise _NotComparableError(
             f"the claim counts the towns designated {period}; " + "; ".join(reasons),
@@ -160,6 +170,11 @@ def municipal_figure(town: Town, year: int) -> Population | None:
 
 
 def _places(catalog: Catalog, claim: Claim) -> Check:
+    if claim.covers == "designated" and claim.designated_from is claim.designated_to is None:
+        raise _NotComparableError(
+            "the data lists the places its sources call designated: a count of its own list "
+            "would only confirm itself"
+        )
     towns = _towns(catalog, claim)
     basis = f"{len(towns)} towns: {', '.join(t.id for t in towns)}"
     noun = "towns the claim names" if claim.covers == "towns" else "designated towns"

@@ -1,8 +1,8 @@
-"""How much a place grew: from its municipal population series and its designation year.
+"""How much a place grew: from its municipal population series and its designation anchor.
 
 Pure and small: figures in, numbers out. The caller chooses the figures (one unit only, the
-municipality) and the designation year (the earliest official one); this module never mixes
-units and never invents a figure.
+municipality) and the anchor (select.anchor); this module never mixes units and never
+invents a figure.
 
 Dates are partial (``1972``, ``"1976-05"``, ``2022-11-28``). For the yearly rate a date counts
 from the first day it can mean (:func:`fractional_year`), which keeps the order of
@@ -12,8 +12,10 @@ from the first day it can mean (:func:`fractional_year`), which keeps the order 
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Sequence
 
+from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
 
@@ -31,22 +33,30 @@ class Figure(Frozen):
 
 
 class Growth(Frozen):
-    """A place's growth. Without a designation year only first and latest are known.
+    """A place's growth from its municipal series.
 
-    ``era`` is the designation-era figure: the last figure at or before the designation
-    year, else the first after it. ``absolute`` is latest − era, ``factor`` latest ÷ era,
-    ``rate`` the compound yearly rate between the two over ``years`` (fractional years);
-    ``rate`` is None when both figures have the same date.
+    ``era`` is the designation-era figure: the figure nearest the ``anchor`` (the
+    designation, or the earliest dated decision, founding or policy), on either side, the
+    earlier on a tie, and only within ERA_WINDOW years of it; else None, and ``nearest``
+    says how many years from the anchor the nearest figure lies (negative: before it).
+    ``absolute``, ``factor``, ``years`` and ``rate`` run from the era figure to the
+    latest; the ``*_since_first`` ones from the first figure to the latest. A rate is the
+    compound yearly rate, None over less than a year (not annualised).
     """
 
     first: Figure
     latest: Figure
-    designation_year: int | None = None
+    anchor: PartialDate | None = None
     era: Figure | None = None
+    nearest: float | None = None
     absolute: int | None = None
     factor: float | None = None
     years: float | None = None
     rate: float | None = None
+    absolute_since_first: int | None = None
+    factor_since_first: float | None = None
+    years_since_first: float | None = None
+    rate_since_first: float | None = None
 
 
 class NoFigures(Frozen):
@@ -94,25 +104,54 @@ def summed(parts: Sequence[Iterable[Figure]], label: str) -> tuple[Figure, ...]:
     )
 
 
-def growth(figures: Iterable[Figure], designation_year: int | None) -> Growth | NoFigures:
-    """First, designation-era and latest figure, and the growth between the last two."""
+ERA_WINDOW = 10
+"""Years within which a figure counts as the designation era's."""
+
+
+def change(start: Figure, end: Figure) -> tuple[int, float | None, float, float | None]:
+    """end − start, end ÷ start, the years between them, and the compound yearly rate.
+
+    The rate is computed in logs, so no span overflows, and only over a year or more: a
+    change over a few days annualised would be a meaningless number.
+    """
+    years = fractional_year(end.date) - fractional_year(start.date)
+    factor = end.count / start.count if start.count > 0 else None
+    rate = None
+    if factor is not None and factor > 0 and years >= 1:
+        rate = math.expm1(math.log(factor) / years)
+    return end.count - start.count, factor, years, rate
+
+
+def growth(figures: Iterable[Figure], anchor: PartialDate | None) -> Growth | NoFigures:
+    """First, designation-era and latest figure, and the growth since the era and the first."""
     ordered = series(figures)
     if not ordered:
         return NoFigures()
     first, latest = ordered[0], ordered[-1]
-    if designation_year is None:
-        return Growth(first, latest)
-    before = [f for f in ordered if f.date.year <= designation_year]
-    era = before[-1] if before else ordered[0]
-    years = fractional_year(latest.date) - fractional_year(era.date)
-    factor = latest.count / era.count if era.count > 0 else None
-    rate = factor ** (1 / years) - 1 if factor is not None and years > 0 else None
-    return Growth(
-        first,
-        latest,
-        designation_year,
-        era,
-        absolute=latest.count - era.count,
+    result = Growth(first, latest, anchor)
+    if len(ordered) < 2:
+        return result
+    absolute, factor, years, rate = change(first, latest)
+    result = frozen.replace(
+        result,
+        absolute_since_first=absolute,
+        factor_since_first=factor,
+        years_since_first=years,
+        rate_since_first=rate,
+    )
+    if anchor is None:
+        return result
+    at = fractional_year(anchor)
+    nearest = min(ordered[:-1], key=lambda f: (abs(fractional_year(f.date) - at), f.date.key()))
+    gap = fractional_year(nearest.date) - at
+    if abs(gap) > ERA_WINDOW:
+        return frozen.replace(result, nearest=gap)
+    absolute, factor, years, rate = change(nearest, latest)
+    return frozen.replace(
+        result,
+        era=nearest,
+        nearest=gap,
+        absolute=absolute,
         factor=factor,
         years=years,
         rate=rate,

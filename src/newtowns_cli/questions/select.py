@@ -7,6 +7,7 @@ from collections.abc import Callable
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.names import normalize
 from newtowns_cli.model.records import Group, Membership, Town
 from newtowns_cli.questions.lookup import Catalog, resolve_group, resolve_province, town_names
@@ -74,10 +75,45 @@ def unconfirmed_on(catalog: Catalog, where: TownFilter) -> list[tuple[Group, lis
     return found
 
 
+class Anchor(Frozen):
+    """What a town's growth and every view count its designation from: the earliest
+    official designation, else the earliest dated decision, founding or policy (never a
+    mention), with its kind."""
+
+    date: PartialDate
+    kind: str
+    source: str = ""
+
+    def label(self) -> str:
+        """'1976', or '1961 (policy)' for a fact of another kind: how tables show it."""
+        return str(self.date) if self.kind == "official" else f"{self.date} ({self.kind})"
+
+    def words(self) -> str:
+        """'the 1976 designation', 'the 1961 policy'."""
+        return f"the {self.date} {'designation' if self.kind == 'official' else self.kind}"
+
+
+ANCHOR_KINDS = ("decision", "founding", "policy")
+"""Dated designation facts of another kind, in the order a tie on the date is broken."""
+
+
+def anchor(town: Town) -> Anchor | None:
+    """The town's designation anchor (see Anchor), or None when no such fact is dated."""
+    rank = {kind: n for n, kind in enumerate(("official", *ANCHOR_KINDS))}
+    dated = [(d.date, str(d.kind), d.source) for d in town.designation if d.date is not None]
+    official = [fact for fact in dated if fact[1] == "official"]
+    chosen = official or [fact for fact in dated if fact[1] in ANCHOR_KINDS]
+    if not chosen:
+        return None
+    # The earliest; on the same date, the kinds in the order of ANCHOR_KINDS.
+    date, kind, source = min(chosen, key=lambda fact: (fact[0].key(), rank[fact[1]]))
+    return Anchor(date, kind, source)
+
+
 def designated(town: Town) -> PartialDate | None:
-    """The earliest official designation date (a designation fact of kind 'official')."""
-    dates = [d.date for d in town.designation if d.kind == "official" and d.date is not None]
-    return min(dates, key=PartialDate.key) if dates else None
+    """The date of the town's designation anchor: what `designated` means in every view."""
+    found = anchor(town)
+    return None if found is None else found.date
 
 
 def select_towns(catalog: Catalog, where: TownFilter | None = None) -> list[Town]:
@@ -138,3 +174,29 @@ def _range_tests(where: TownFilter) -> list[Callable[[Town], bool]]:
 
         tests.append(population_in)
     return tests
+
+
+def undated_membership_note(catalog: Catalog, where: TownFilter) -> str | None:
+    """Without --member-as-of, --group or --region counts every town ever a member: in
+    words, what that adds up, and whose membership holds only on the dates sources name it."""
+    if where.member_as_of is not None:
+        return None
+    for value, kinds, option in (
+        (where.region, ("region",), "--region"),
+        (where.group, ("alliance", "network", "region", "programme"), "--group"),
+    ):
+        if value is None:
+            continue
+        group = resolve_group(catalog, value, kinds=kinds, option=option)
+        loose = [m.town for m in group.members if m.since is None]
+        note = (
+            f"Counts every town ever a member of {group.name} ({len(group.members)}), "
+            "whatever the date"
+        )
+        if loose:
+            note += (
+                f"; the membership of {', '.join(loose)} has no start date and is confirmed "
+                "only on the dates sources name it"
+            )
+        return note + f". {option} {value} --member-as-of DATE counts the members on a date."
+    return None

@@ -147,9 +147,7 @@ def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
         notes.append(f"No population figure: {', '.join(missing)}.")
     undated = [t.name for t in towns if designated(t) is None]
     if by == "decade" and undated:
-        notes.append(
-            f"No sourced official designation date, so under {NONE}: {', '.join(undated)}."
-        )
+        notes.append(f"No dated designation, so under {NONE}: {', '.join(undated)}.")
     if by in ("region", "group", "relieves"):
         notes.append(f"A town in more than one {by} counts in each; the total counts it once.")
     return tuple(notes)

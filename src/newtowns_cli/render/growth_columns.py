@@ -45,27 +45,89 @@ def _figures(which: str, what: str) -> tuple[Column[PlaceGrowth], ...]:
 
 
 def _designated(row: PlaceGrowth, _: Catalog) -> Value:
-    return None if row.designated is None else str(row.designated)
+    return None if row.anchor is None else str(row.anchor.date)
+
+
+def _figure_text(which: str) -> Callable[[PlaceGrowth, Catalog], Value]:
+    """A figure with its date, for a narrow terminal: '7,502 (1958)'."""
+
+    def get(row: PlaceGrowth, _: Catalog) -> Value:
+        result = row.result
+        figure: Figure | None = getattr(result, which) if isinstance(result, Growth) else None
+        return None if figure is None else f"{figure.count:,} ({figure.date.year})"
+
+    return get
+
+
+def _growth_text(row: PlaceGrowth, _: Catalog) -> Value:
+    """The factor and the year it runs from: since the era figure, else since the first."""
+    result = row.result
+    if not isinstance(result, Growth):
+        return None
+    if result.era is not None and result.factor is not None:
+        return f"×{result.factor:.2f} from {result.era.date.year}"
+    if result.factor_since_first is not None:
+        return f"×{result.factor_since_first:.2f} from {result.first.date.year}"
+    return None
+
+
+def _spans(row: PlaceGrowth, _: Catalog) -> Value:
+    return tuple(
+        f"{e.date} {e.kind}" + (f": {', '.join(e.municipalities)}" if e.municipalities else "")
+        for e in row.spans
+    )
 
 
 RATE = _metric("rate", 2, 100.0)
-ERA = "designation-era figure (the last at or before the designation, else the first after)"
+ERA = (
+    "designation-era figure: the municipal figure nearest the designation (either side, "
+    "within 10 years)"
+)
+LATEST = "last municipal figure compared: the reference figure (with --latest the newest)"
+DESIGNATED = (
+    "the designation growth counts from: the earliest official one, else the earliest dated "
+    "decision, founding or policy"
+)
 GROWTH_COLUMNS: tuple[Column[PlaceGrowth], ...] = (
     Column("id", "town id", lambda r, _: r.town.id),
     Column("name", "name of the place", lambda r, _: r.town.name, text=True),
-    Column("counted", "what the figures count (municipality, summed ones)", lambda r, _: r.labels),
-    Column("designated", "earliest official designation", _designated),
+    Column("counted", "what the figures count (municipality, summed ones)",
+           lambda r, _: r.labels),
+    Column("designated", DESIGNATED, _designated),
+    Column("designated_kind", "what that designation was: official, decision, founding or "
+           "policy", lambda r, _: r.anchor.kind if r.anchor else None),
+    Column("first_figure", "the first figure with its year (for a narrow terminal)",
+           _figure_text("first")),
+    Column("era_figure", "the era figure with its year (for a narrow terminal)",
+           _figure_text("era")),
+    Column("latest_figure", "the latest figure with its year (for a narrow terminal)",
+           _figure_text("latest")),
+    Column("growth", "the factor and the year it runs from: the era, else the first figure",
+           _growth_text),
     *_figures("first", "first municipal figure"),
     *_figures("era", ERA),
-    *_figures("latest", "latest municipal figure"),
-    Column("absolute", "growth since the era: latest − era", _metric("absolute", 0), numeric=True),
-    Column("factor", "growth factor: latest ÷ era", _metric("factor", 2), numeric=True),
-    Column("yearly_pct", "compound yearly growth, era to latest, %", RATE, numeric=True),
+    *_figures("latest", LATEST),
+    Column("absolute", "growth since the era: latest − era", _metric("absolute", 0),
+           numeric=True),
+    Column("factor", "growth factor since the designation era: latest ÷ era",
+           _metric("factor", 2), numeric=True),
+    Column("yearly_pct", "compound yearly growth, era to latest, % (none under a year)", RATE,
+           numeric=True),
+    Column("absolute_since_first", "growth since the first figure: latest − first",
+           _metric("absolute_since_first", 0), numeric=True),
+    Column("factor_since_first", "growth factor since the first figure: latest ÷ first",
+           _metric("factor_since_first", 2), numeric=True),
+    Column("yearly_pct_since_first", "compound yearly growth, first to latest, % (none under "
+           "a year)", _metric("rate_since_first", 2, 100.0), numeric=True),
+    Column("spans", "mergers and boundary changes between the first and the latest figure",
+           _spans),
     Column("figures", "number of municipal figures", lambda r, _: len(r.figures), numeric=True),
     Column("note", "what to know to read the row", lambda r, _: r.note or None, text=True),
 )  # fmt: skip
 """Every growth column; the machine formats keep each figure's date and source ids."""
 
 DEFAULT_GROWTH_FIELDS = tuple(
-    c.name for c in GROWTH_COLUMNS if c.name not in ("counted", "figures")
+    c.name
+    for c in GROWTH_COLUMNS
+    if c.name not in ("counted", "figures", "first_figure", "era_figure", "latest_figure", "growth")
 )

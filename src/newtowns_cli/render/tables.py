@@ -10,11 +10,9 @@ from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.records import Group, Membership, Organisation, Research, Source, Town
 from newtowns_cli.questions.lookup import Catalog, normalize
-from newtowns_cli.questions.select import designated
+from newtowns_cli.questions.select import anchor, designated
 
 if TYPE_CHECKING:  # the claims, summary and timeline modules load only where used
-    from newtowns_cli.questions.claims import Check
-    from newtowns_cli.questions.summary import Row
     from newtowns_cli.questions.timeline import Entry
 
 T = TypeVar("T")
@@ -136,6 +134,11 @@ def town_sources(town: Town) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cited))
 
 
+def _anchor_kind(town: Town) -> Value:
+    found = anchor(town)
+    return None if found is None else found.kind
+
+
 TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column("id", "stable identifier", lambda t, _: t.id),
     Column("name", "name of the New Town (the place)", lambda t, _: t.name),
@@ -143,7 +146,12 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column("province", "province", lambda t, _: t.province),
     Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda t, _: t.cbs_code),
     Column("status", "groeikern or groeistad", lambda t, _: t.status),
-    Column("designated", "earliest official designation date", lambda t, _: _date(designated(t))),
+    Column(
+        "designated",
+        "the designation: the earliest official one, else the earliest dated decision, "
+        "founding or policy (designated_kind says which)",
+        lambda t, _: _date(designated(t)),
+    ),
     Column(
         "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
     ),
@@ -181,6 +189,11 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
         "population_gaps",
         "decades with no municipal figure in any source found",
         lambda t, _: tuple(f"{g.decade}s" for g in t.population_gaps),
+    ),
+    Column(
+        "designated_kind",
+        "what the designation was: official, decision, founding or policy",
+        lambda t, _: _anchor_kind(t),
     ),
 )
 DEFAULT_TOWN_FIELDS = (
@@ -316,60 +329,3 @@ def _sort_key(value: Value) -> tuple[int, object]:
     if isinstance(value, tuple):
         return (2, tuple(normalize(part) for part in value))
     return (1, value)
-
-
-# -- summary rows and claim checks ---------------------------------------------------------
-
-
-def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
-    """The columns of a summary; the first is named after the grouping."""
-    return (
-        Column(by or "group", "what the towns are grouped by", lambda r, _: r.key),
-        Column("towns", "number of towns", lambda r, _: len(r.towns), numeric=True),
-        Column(
-            "population",
-            "sum of the latest municipal populations",
-            lambda r, _: r.population,
-            numeric=True,
-        ),
-        Column("share", "share of the total population, %", lambda r, _: r.share, numeric=True),
-        Column(
-            "mean_population",
-            "mean population of the towns with a figure",
-            lambda r, _: r.mean_population,
-            numeric=True,
-        ),
-        Column("area_km2", "sum of the towns' areas", lambda r, _: r.area_km2, numeric=True),
-        Column(
-            "density",
-            "inhabitants per km² (towns with both figures)",
-            lambda r, _: r.density,
-            numeric=True,
-        ),
-        Column("population_as_of", "dates of the population figures used", lambda r, _: r.as_of),
-        Column("town_ids", "the towns counted", lambda r, _: r.towns),
-        Column(
-            "apart_population",
-            "latest figures of towns counted as a place or district, not added",
-            lambda r, _: r.apart_population,
-            numeric=True,
-        ),
-        Column("apart_town_ids", "towns whose latest figure counts a place", lambda r, _: r.apart),
-    )
-
-
-CLAIM_COLUMNS: tuple[Column[Check], ...] = (
-    Column("id", "claim id", lambda c, _: c.claim.id),
-    Column("statement", "the published words", lambda c, _: c.claim.statement, text=True),
-    Column("relation", "exactly, about, more than or almost", lambda c, _: c.claim.relation),
-    Column("value", "the published figure", lambda c, _: c.claim.value, numeric=True),
-    Column("measure", "what is counted", lambda c, _: c.claim.measure),
-    Column("scope", "what the figure is about", lambda c, _: c.claim.scope, text=True),
-    Column("as_of", "date the claim refers to", lambda c, _: _date(c.claim.as_of)),
-    Column("source", "source id of the claim", lambda c, _: c.claim.source),
-    Column("computed", "the figure computed from the data", lambda c, _: c.computed, numeric=True),
-    Column("verdict", "consistent, not consistent or not comparable", lambda c, _: c.verdict),
-    Column("why", "the reason for the verdict", lambda c, _: c.why, text=True),
-    Column("basis", "how the figure was computed", lambda c, _: c.basis, text=True),
-)
-DEFAULT_CLAIM_FIELDS = ("id", "statement", "value", "as_of", "source", "computed", "verdict", "why")

@@ -24,7 +24,7 @@ from newtowns_cli.model.records import (
     Town,
 )
 from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
-from newtowns_cli.questions.select import confirmed_span
+from newtowns_cli.questions.select import anchor, confirmed_span
 from newtowns_cli.questions.timeline import Entry, entries
 from newtowns_cli.render import tables
 from newtowns_cli.render.detail import Detail, Section
@@ -134,8 +134,11 @@ def town(catalog: Catalog, item: Town) -> Detail:
         _timeline_section(catalog, found),
         _sources_section(catalog, cited),
     )
+    found_anchor = anchor(item)
     data = {
         **plain_record(item),
+        "designated": None if found_anchor is None else str(found_anchor.date),
+        "designated_kind": None if found_anchor is None else found_anchor.kind,
         "groups": [
             {"group": g.id, "name": g.name, "kind": g.kind, **plain_record(m)}
             for g, m in memberships

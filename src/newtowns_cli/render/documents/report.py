@@ -13,6 +13,7 @@ from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.records import Town
 from newtowns_cli.questions.claims import check_all
 from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.select import anchor
 from newtowns_cli.questions.summary import summarize
 from newtowns_cli.questions.timeline import entries
 from newtowns_cli.render.documents import report_series
@@ -85,8 +86,7 @@ def _table(
 def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
     rows = []
     for town in towns:
-        official = [d for d in town.designation if d.kind == "official" and d.date is not None]
-        first = min(official, key=lambda d: d.date.key() if d.date else (0, 0, 0), default=None)
+        first = anchor(town)
         population = town.population
         unit = ""
         if population and population.unit != "municipality":
@@ -98,7 +98,7 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
             markdown.escape(town.municipality),
             town.province,
             town.status,
-            f"{first.date} {cite.cite(first.source)}" if first else "",
+            f"{first.label()} {cite.cite(first.source)}" if first else "",
             f"{population.count}{markdown.escape(unit)} {cite.cite(population.source)}"
             if population
             else "",
@@ -110,7 +110,7 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
         "Municipality",
         "Province",
         "Status",
-        "Designated (official)",
+        "Designated",
         "Population",
         "As of",
         "Area km²",

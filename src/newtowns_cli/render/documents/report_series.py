@@ -37,7 +37,8 @@ def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
         "What each source says about a town's designation: `official` a designation by the "
         "state, `decision` a growth decision, `founding` a founding date, `policy` a policy "
         "naming the town, `mention` a source calling it designated without a date or act. "
-        "The Towns table shows the earliest official date."
+        "The Towns table and growth count from the earliest official date, else the earliest "
+        "dated decision, founding or policy, named with its kind."
     )
     header = ["Town", "Date", "Kind", "Policy", "Source"]
     return ["## Designations", intro, table(header, rows)]

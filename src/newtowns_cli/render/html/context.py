@@ -16,6 +16,7 @@ from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.records import Population, Town
 from newtowns_cli.questions.claims import check_all
 from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.select import anchor
 from newtowns_cli.questions.summary import summarize
 from newtowns_cli.questions.timeline import entries
 from newtowns_cli.render.documents import report_series
@@ -99,8 +100,7 @@ def unit(figure: Population) -> str:
 def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
     rows = []
     for town in towns:
-        official = [d for d in town.designation if d.kind == "official" and d.date is not None]
-        first = min(official, key=lambda d: d.date.key() if d.date else (0, 0, 0), default=None)
+        first = anchor(town)
         population = town.population
         shown = ""
         if population is not None:
@@ -113,12 +113,12 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             plain(town.municipality),
             plain(town.province),
             plain(town.status),
-            cite(date(first.date), first.source) if first else Cell(),
+            cite(first.label(), first.source) if first else Cell(),
             cite(shown, population.source, numeric=True) if population else Cell(numeric=True),
             day(date(population.as_of) if population else ""),
             cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
         ))  # fmt: skip
-    header = ("Town", "Municipality", "Province", "Status", "Designated (official)",
+    header = ("Town", "Municipality", "Province", "Status", "Designated",
               "Population", "As of", "Area km²")  # fmt: skip
     return Table(
         "The towns, with their reference population figure (the one totals add)",

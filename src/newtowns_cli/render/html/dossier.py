@@ -163,12 +163,24 @@ def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Ta
                     cells.append(cite(text, *figure.sources, numeric=True))
             factor = "" if result.factor is None else f"×{result.factor:.2f}"
             rate = "" if result.rate is None else f"{result.rate * 100:.2f}"
+            first = result.factor_since_first
+            since = "" if first is None else f"×{first:.2f} ({result.first.date.year})"
             cells += [Cell(factor, numeric=True), Cell(rate, numeric=True)]
+            cells.append(Cell(since, numeric=True))
         else:
-            cells += [Cell(numeric=True)] * 5
+            cells += [Cell(numeric=True)] * 6
         cells.append(parts.plain(row.note))
         rows.append(tuple(cells))
-    header = ("Town", "First", "Designation era", "Latest", "Factor", "Yearly %", "Note")
+    header = (
+        "Town",
+        "First",
+        "Designation era",
+        "Latest",
+        "Factor",
+        "Yearly %",
+        "Since the first",
+        "Note",
+    )
     return Table(
         "Growth from municipal figures: first, designation-era and latest figure",
         header,

@@ -31,9 +31,10 @@ _PLANS: tuple[Choice, ...] = (
     (("id", "name", "kind", "city", "url"), 2),
     (("id", "title", "url", "published", "publisher"), 3),
     (("date", "kind", "what", "sources"), 4),
-    (("statement", "verdict", "why", "source", "value", "as_of", "computed", "id"), 4),
-    (("name", "era_count", "latest_count", "factor", "yearly_pct", "note", "era_date",
-      "latest_date", "first_count", "first_date", "absolute", "designated"), 6),
+    (("statement", "verdict", "comparable", "source", "comparable_basis", "why", "value",
+      "as_of", "computed", "id"), 4),
+    (("name", "latest_figure", "growth", "note", "era_figure", "first_figure", "yearly_pct",
+      "designated", "designated_kind", "yearly_pct_since_first"), 4),
 )  # fmt: skip
 """Towns, groups, research, organisations, sources, timeline, claims, growth: no two match
 alike."""
