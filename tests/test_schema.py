@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -85,13 +86,21 @@ def test_schema_rejects_broken_data(change: tuple[str, str], complaint: str) -> 
     assert any(complaint in message for message in messages), messages
 
 
-@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo is installed with the test extras")
+# Beside the running Python first: `.venv/bin/python -m pytest` leaves .venv/bin off PATH.
+TAPLO = shutil.which(
+    "taplo",
+    path=os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ.get("PATH", "")]),
+)
+
+
+@pytest.mark.skipif(TAPLO is None, reason="taplo is installed with the test extras")
 def test_taplo_checks_the_data_against_the_schema(tmp_path: pathlib.Path) -> None:
     """taplo check passes on the shipped file and locates a type error in a broken copy."""
+    assert TAPLO is not None
     data = ROOT / "data"
     assert (
         subprocess.run(
-            ["taplo", "check", "newtowns.toml"], cwd=data, capture_output=True, check=False
+            [TAPLO, "check", "newtowns.toml"], cwd=data, capture_output=True, check=False
         ).returncode
         == 0
     )
@@ -101,7 +110,7 @@ def test_taplo_checks_the_data_against_the_schema(tmp_path: pathlib.Path) -> Non
     )
     shutil.copy(COMMITTED, tmp_path / "newtowns.schema.json")
     result = subprocess.run(
-        ["taplo", "check", "newtowns.toml"],
+        [TAPLO, "check", "newtowns.toml"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
