@@ -71,12 +71,12 @@ def fields(names: list[str], incomplete: str) -> list[str]:
 
 def data_path(data: str | None) -> str:
     """The file a command would read, as store.locate finds it (an empty --data: none)."""
+    from newtowns_cli.bundled import FOLDER
     from newtowns_cli.cli.params import ENV_DATA
 
     if data is not None:
         return data
-    bundled = os.path.join(os.path.dirname(__file__), "data", "newtowns.toml")
-    return os.environ.get(ENV_DATA) or bundled
+    return os.environ.get(ENV_DATA) or os.path.join(FOLDER, "newtowns.toml")
 
 
 TABLES = ("town", "group", "source", "research", "organisation")

@@ -12,10 +12,11 @@ import pathlib
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from newtowns_cli.bundled import FOLDER
 from newtowns_cli.errors import DataFileError
 from newtowns_cli.frozen import Frozen
 
-BUNDLED = pathlib.Path(__file__).parent / "data" / "map" / "netherlands.geojson"
+BUNDLED = pathlib.Path(FOLDER) / "map" / "netherlands.geojson"
 LAYERS = ("neighbour", "province", "lake")
 
 Layer = Literal["neighbour", "province", "lake"]

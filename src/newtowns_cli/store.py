@@ -8,6 +8,7 @@ import re
 import stat
 from typing import TYPE_CHECKING, Any
 
+from newtowns_cli.bundled import FOLDER
 from newtowns_cli.errors import DataFileError, DataInvalidError, Problem
 from newtowns_cli.files import read_regular
 from newtowns_cli.frozen import Frozen
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from newtowns_cli.models import Dataset
 
 MAX_BYTES = 256 * 1024 * 1024
-BUNDLED = pathlib.Path(__file__).parent / "data" / "newtowns.toml"
+BUNDLED = pathlib.Path(FOLDER) / "newtowns.toml"
 BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
