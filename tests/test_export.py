@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import pathlib
@@ -92,7 +93,7 @@ def test_subset_leaves_out_a_claim_about_towns_left_out(
     path = tmp_path / "reg.db"
     result = run(["export", "--data", str(data), "--region", "reg", "-o", str(path)])
     assert result.exit_code == 0
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT count(*) FROM claims").fetchone() == (0,)
 
 
@@ -144,7 +145,7 @@ def test_sqlite_database_has_sound_keys(run: Runner, tmp_path: pathlib.Path) -> 
     path = tmp_path / "nt.db"
     result = run(["export", "-o", str(path)])
     assert result.exit_code == 0 and path.is_file()
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA foreign_keys = ON")
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

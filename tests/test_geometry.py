@@ -32,7 +32,7 @@ def bundled() -> geometry.MapGeometry:
 
 
 def test_the_wheel_ships_the_map_next_to_the_data_file() -> None:
-    """The file is force-included in the wheel, beside newtowns.toml."""
+    """The map lies beside newtowns.toml, in the wheel as in the checkout."""
     assert geometry.BUNDLED.is_file()
     assert geometry.BUNDLED.parent.parent == geometry.BUNDLED.parents[1]
     assert (geometry.BUNDLED.parents[1] / "newtowns.toml").is_file()

@@ -109,7 +109,7 @@ def test_any_text_in_any_field_comes_back_from_every_format(
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "t.db"
         sqlite_export.write(dataset, path)
-        with sqlite3.connect(path) as db:
+        with contextlib.closing(sqlite3.connect(path)) as db:
             row = db.execute(
                 "SELECT name, municipality, note FROM towns WHERE id = 'aastad'"
             ).fetchone()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import pathlib
 import shutil
 import subprocess
+import sys
 import tomllib
 from typing import Any
 
@@ -84,13 +86,21 @@ def test_schema_rejects_broken_data(change: tuple[str, str], complaint: str) -> 
     assert any(complaint in message for message in messages), messages
 
 
-@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo is installed with the test extras")
+# Beside the running Python first: `.venv/bin/python -m pytest` leaves .venv/bin off PATH.
+TAPLO = shutil.which(
+    "taplo",
+    path=os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ.get("PATH", "")]),
+)
+
+
+@pytest.mark.skipif(TAPLO is None, reason="taplo is installed with the test extras")
 def test_taplo_checks_the_data_against_the_schema(tmp_path: pathlib.Path) -> None:
     """taplo check passes on the shipped file and locates a type error in a broken copy."""
+    assert TAPLO is not None
     data = ROOT / "data"
     assert (
         subprocess.run(
-            ["taplo", "check", "newtowns.toml"], cwd=data, capture_output=True, check=False
+            [TAPLO, "check", "newtowns.toml"], cwd=data, capture_output=True, check=False
         ).returncode
         == 0
     )
@@ -100,7 +110,7 @@ def test_taplo_checks_the_data_against_the_schema(tmp_path: pathlib.Path) -> Non
     )
     shutil.copy(COMMITTED, tmp_path / "newtowns.schema.json")
     result = subprocess.run(
-        ["taplo", "check", "newtowns.toml"],
+        [TAPLO, "check", "newtowns.toml"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -108,3 +118,50 @@ def test_taplo_checks_the_data_against_the_schema(tmp_path: pathlib.Path) -> Non
     )
     assert result.returncode == 1
     assert '637 is not of type "string"' in result.stdout + result.stderr
+
+
+def _as_json_file(path: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
+    """A TOML data file converted to JSON, as an editor's schema checker sees it."""
+    converted = folder / f"{path.stem}.json"
+    converted.write_text(json.dumps(_as_json(tomllib.loads(path.read_text("utf-8")))), "utf-8")
+    return converted
+
+
+def _check_jsonschema(instance: pathlib.Path, flavour: str) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema on the committed schema: it checks the schema (each pattern a valid
+    regex in ``flavour``) and then the instance against it."""
+    command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(COMMITTED)]
+    return subprocess.run(
+        [*command, "--regex-variant", flavour, str(instance)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# "default" is ECMA-262 with the unicode flag, as JavaScript editors (ajv) read patterns.
+@pytest.mark.parametrize("flavour", ["default", "python"])
+def test_check_jsonschema_accepts_the_schema_and_the_bundled_data(
+    tmp_path: pathlib.Path, flavour: str
+) -> None:
+    """Every pattern is a valid regex in JavaScript's unicode mode and in Python's re."""
+    result = _check_jsonschema(_as_json_file(ROOT / "data" / "newtowns.toml", tmp_path), flavour)
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+
+
+def test_check_jsonschema_accepts_a_filtered_subset(run: Runner, tmp_path: pathlib.Path) -> None:
+    """A data file written by `newtowns filter` holds to the schema too."""
+    subset = tmp_path / "mra.toml"
+    assert run(["filter", "--region", "MRA", "-o", str(subset)]).exit_code == 0
+    result = _check_jsonschema(_as_json_file(subset, tmp_path), "default")
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+
+
+def test_check_jsonschema_rejects_broken_data(tmp_path: pathlib.Path) -> None:
+    """The check has teeth: a wrong code fails it, naming the field."""
+    broken = tmp_path / "broken.toml"
+    text = (ROOT / "data" / "newtowns.toml").read_text("utf-8")
+    broken.write_text(text.replace('cbs_code = "GM0637"', 'cbs_code = "637"'), "utf-8")
+    result = _check_jsonschema(_as_json_file(broken, tmp_path), "default")
+    assert result.returncode == 1
+    assert "cbs_code" in result.stdout and "'637' does not match" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import pathlib
@@ -238,12 +239,15 @@ def _record_types() -> set[type[Record]]:
     }
 
 
-def _export(dataset: models.Dataset, folder: pathlib.Path) -> sqlite3.Connection:
+def _export(
+    dataset: models.Dataset, folder: pathlib.Path
+) -> contextlib.closing[sqlite3.Connection]:
+    """The data set written as SQLite, opened for a ``with`` block that closes it."""
     path = folder / "nt.db"
     sqlite_export.write(dataset, path)
     db = sqlite3.connect(path)
     db.row_factory = sqlite3.Row
-    return db
+    return contextlib.closing(db)
 
 
 def _columns(db: sqlite3.Connection) -> set[str]:

@@ -180,7 +180,9 @@ def _values(
 
 def data_path(data: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """The file a command would read, as store.locate finds it (an empty --data: none)."""
-    bundled = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "newtowns.toml")
+    from newtowns_cli.reading.bundled import FOLDER
+
+    bundled = os.path.join(FOLDER, "newtowns.toml")
     return data if data is not None else (environ.get(ENV_DATA) or bundled)
 
 

@@ -15,11 +15,13 @@ T = TypeVar("T")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CBS_CODE_PATTERN = r"^GM[0-9]{4}$"
 URL_PATTERN = (
-    r"^https?://[^\s\x00-\x1f\x7f-\x9f\"'<>"
+    r"^https?://[^\s\x00-\x1f\x7f-\x9f\x22'<>"
     r"\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+$"
 )
 """No space, quote or angle bracket; no control, bidi or zero-width character, which would
-show an address other than the one it holds."""
+show an address other than the one it holds. The double quote is written \\x22: ECMA-262 with
+the unicode flag (JavaScript editors) allows no escaped quote, and the pattern is valid there
+as in Python's re."""
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 
 

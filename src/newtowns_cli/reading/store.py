@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.model.errors import DataFileError, DataInvalidError, Problem
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.reading.bundled import FOLDER
 from newtowns_cli.reading.files import read_regular
 
 if TYPE_CHECKING:
     from newtowns_cli.model.records import Dataset
 
 MAX_BYTES = 256 * 1024 * 1024
-BUNDLED = pathlib.Path(__file__).parent.parent / "data" / "newtowns.toml"
+BUNDLED = pathlib.Path(FOLDER) / "newtowns.toml"
 BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")

@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from newtowns_cli.model.errors import DataFileError
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.reading.bundled import FOLDER
 
-BUNDLED = pathlib.Path(__file__).parents[2] / "data" / "map" / "netherlands.geojson"
+BUNDLED = pathlib.Path(FOLDER) / "map" / "netherlands.geojson"
 LAYERS = ("neighbour", "province", "lake")
 
 Layer = Literal["neighbour", "province", "lake"]
