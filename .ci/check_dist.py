@@ -28,7 +28,7 @@ IN_WHEEL = (
     "newtowns_cli/data/newtowns.toml",
     "newtowns_cli/data/newtowns.schema.json",
     "newtowns_cli/data/map/netherlands.geojson",
-    "newtowns_cli/render/templates/dossier.html.j2",
+    "newtowns_cli/render/html/templates/dossier.html.j2",
 )
 
 
