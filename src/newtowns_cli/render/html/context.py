@@ -1,4 +1,4 @@
-"""What the HTML dossier shows, as plain values for its template (render/templates/).
+"""What the HTML dossier shows, as plain values for its template (render/html/templates/).
 
 Pure: a catalog in, dataclasses of text out. Nothing here writes HTML: the template does,
 with autoescaping, so every text from the data is escaped there. A figure is a ``Cell``:

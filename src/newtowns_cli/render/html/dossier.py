@@ -1,6 +1,6 @@
 """The HTML dossier: one self-contained page with a map, growth charts and every table.
 
-Rendered by Jinja2 from render/templates/dossier.html.j2 with autoescaping on: every text
+Rendered by Jinja2 from render/html/templates/dossier.html.j2 with autoescaping on: every text
 from the data reaches the page through the template and is escaped there, never marked
 safe. The SVG pictures (svgmap, svgchart) are our own markup, built with every text in
 them escaped (render/svgtext.py), and are the only strings inserted as markup. No script,
