@@ -388,3 +388,32 @@ def test_machine_formats_ignore_the_terminal_width(run: Runner, fmt: str, column
     narrow = run(["show", "aastad", "--data", str(MINI), "-f", fmt], env={"COLUMNS": columns})
     normal = run(["show", "aastad", "--data", str(MINI), "-f", fmt])
     assert narrow.stdout == normal.stdout
+
+
+def _words(value: Any) -> list[str]:
+    """The words a person reads for a JSON value: integers grouped by thousands."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [word for item in value for word in _words(item)]
+    if isinstance(value, int):
+        return [f"{value:,}"]
+    return str(value).replace(",", " ").split()
+
+
+@pytest.mark.parametrize("case", LISTINGS)
+def test_the_table_format_shows_every_value(run: Runner, case: str) -> None:
+    """--format table in a pipe, 300 columns wide: every word of every value of each column
+    it shows (numbers grouped), and no line wider. (summary leaves out apart_population
+    while every town's figure is municipal.)"""
+    result = run([*LISTINGS[case][0], "--data", str(MINI), "-f", "table"], env={"COLUMNS": "300"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    shown = result.stdout.replace(",", " ").split() + result.stdout.split()
+    columns = [key for key in LISTINGS[case][1][0] if key in shown]
+    assert columns == [
+        k for k in LISTINGS[case][1][0] if (case, k) != ("summary", "apart_population")
+    ]
+    for record in _records(run, case):
+        for key in columns:
+            assert all(word in shown for word in _words(record[key])), (key, record[key])
+    assert max(len(line) for line in result.stdout.splitlines()) <= 300
