@@ -3,6 +3,7 @@ columns (tables, one-item views, claims, the report), and the one-item views in 
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 import subprocess
@@ -322,15 +323,18 @@ def test_a_pager_that_cannot_start_prints_the_report_straight() -> None:
     assert "Dutch New Towns" in text.splitlines()[0]
 
 
-def _ids() -> set[str]:
-    """Every id of the shipped data: towns, groups (regions among them), sources, others."""
+@functools.cache
+def _ids() -> frozenset[str]:
+    """Every id of the shipped data: towns, groups (regions among them), sources, others.
+
+    Read once (five runs of the script), not again for each of the 40 cases below."""
     found: set[str] = set()
     for command in ("list", "groups", "sources", "organisations", "research"):
         found.update(piped(command, "--fields", "id", "-f", "tsv").splitlines()[1:])
-    return found
+    return frozenset(found)
 
 
-def _split_ids(text: str, ids: set[str]) -> list[str]:
+def _split_ids(text: str, ids: frozenset[str]) -> list[str]:
     """Pieces of an id cut at the end of a line: a word that is no id but starts one.
 
     (A cut falls 16 cells or more into an id, so past a hyphen in every id that long.)
