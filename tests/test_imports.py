@@ -42,6 +42,15 @@ def _imported(args: list[str], cache: pathlib.Path, **env: str) -> set[str]:
     return set(json.loads(line.removeprefix("MODULES ")))
 
 
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """A cache folder holding the bundled data, validated once for the tests that read it."""
+    folder = tmp_path_factory.mktemp("cache")
+    assert "pydantic" in _imported(["list"], folder)
+    assert list(folder.glob("*.cache"))
+    return folder
+
+
 def test_version_imports_neither_typer_nor_pydantic(tmp_path: pathlib.Path) -> None:
     """--version answers before the command line is even parsed."""
     assert not _imported(["--version"], tmp_path) & {"typer", "pydantic", "rich", "tomllib"}
@@ -108,10 +117,9 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
         ["completion", "bash"],
     ],
 )
-def test_pipes_never_import_rich(tmp_path: pathlib.Path, args: list[str]) -> None:
+def test_pipes_never_import_rich(warm_cache: pathlib.Path, args: list[str]) -> None:
     """Piped output of every view, report and export is made without rich."""
-    _imported(args, tmp_path)  # fills the cache
-    assert "rich" not in _imported(args, tmp_path)
+    assert "rich" not in _imported(args, warm_cache)
 
 
 def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
@@ -143,12 +151,11 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
 )
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_the_console_script_never_imports_typer(
-    tmp_path: pathlib.Path, args: list[str], columns: str
+    warm_cache: pathlib.Path, args: list[str], columns: str
 ) -> None:
     """Help at any width, usage errors and listings from the cache are answered by our own
     parser and renderer, and build their values without ``dataclasses`` (and ``inspect``)."""
-    _imported(args, tmp_path)  # fills the cache
-    modules = _imported(args, tmp_path, COLUMNS=columns)
+    modules = _imported(args, warm_cache, COLUMNS=columns)
     assert not modules & {"typer", "click", "pydantic", "rich", "dataclasses", "inspect"}
 
 
