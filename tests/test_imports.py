@@ -44,9 +44,12 @@ def _imported(args: list[str], cache: pathlib.Path, **env: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    """A cache folder holding the bundled data, validated once for the tests that read it."""
+    """A cache folder holding the bundled data, validated once for the tests that read it.
+
+    Validating (the one path they no longer take) loads no chart, HTML or SVG module."""
     folder = tmp_path_factory.mktemp("cache")
-    assert "pydantic" in _imported(["list"], folder)
+    modules = _imported(["list"], folder)
+    assert "pydantic" in modules and not modules & {"plotext", *HTML_ONLY}
     assert list(folder.glob("*.cache"))
     return folder
 
@@ -198,9 +201,9 @@ def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shel
         ["--help"],
     ],
 )
-def test_no_other_path_imports_the_chart_library(tmp_path: pathlib.Path, args: list[str]) -> None:
+def test_no_other_path_imports_the_chart_library(warm_cache: pathlib.Path, args: list[str]) -> None:
     """plotext is for the growth chart only (render/termchart.py); nothing else loads it."""
-    assert "plotext" not in _imported(args, tmp_path, COLUMNS="100")
+    assert "plotext" not in _imported(args, warm_cache, COLUMNS="100")
 
 
 CHART_PROBE = """
@@ -237,9 +240,9 @@ def test_the_html_dossier_imports_jinja2_and_the_svg_modules_not_rich(
     [["list"], ["show", "almere"], ["report"], ["growth"], ["growth", "--chart"], ["--help"]],
 )
 def test_no_other_path_imports_jinja2_or_the_svg_modules(
-    tmp_path: pathlib.Path, args: list[str]
+    warm_cache: pathlib.Path, args: list[str]
 ) -> None:
-    assert not _imported(args, tmp_path, COLUMNS="100") & HTML_ONLY
+    assert not _imported(args, warm_cache, COLUMNS="100") & HTML_ONLY
 
 
 def test_growth_chart_imports_the_chart_library_and_not_rich(tmp_path: pathlib.Path) -> None:
