@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from support import DATA, MINI, Runner
+from support import DATA, MINI, Runner, default_signals
 
 HOSTILE = sorted((DATA / "hostile").glob("*.toml"))
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
@@ -266,7 +266,10 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_partial_file(
     target.write_text("old\n")
     args = ["export", "--data", str(data), "-f", "sqlite", "-o", str(target), "--force"]
     process = subprocess.Popen(
-        [str(SCRIPT), *args], stderr=subprocess.PIPE, env=_env(NEWTOWNS_CACHE_DIR=str(cache))
+        [str(SCRIPT), *args],
+        stderr=subprocess.PIPE,
+        env=_env(NEWTOWNS_CACHE_DIR=str(cache)),
+        preexec_fn=default_signals,
     )
     while not any(path.suffix == ".tmp" for path in out.iterdir()):
         assert process.poll() is None, "finished before its temporary file was seen"
