@@ -238,11 +238,11 @@ def test_closed_stdout_and_stdin() -> None:
 
 @pytest.fixture(scope="module")
 def big_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[pathlib.Path, pathlib.Path]:
-    """5 000 towns, validated once into a cache of their own, so that an export of them
+    """2 000 towns, validated once into a cache of their own, so that an export of them
     spends its time writing, not validating again."""
     folder = tmp_path_factory.mktemp("big")
     data, cache = folder / "big.toml", folder / "cache"
-    data.write_text(_data_file(5_000), encoding="utf-8")
+    data.write_text(_data_file(2_000), encoding="utf-8")
     warm = _cli("list", "--data", str(data), "--fields", "id", NEWTOWNS_CACHE_DIR=str(cache))
     assert warm.returncode == 0 and any(cache.iterdir()), warm.stderr
     return data, cache
