@@ -34,7 +34,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="Rewrite tests/golden/ from the current output instead of comparing.",
+        help="Rewrite tests/golden/ from the current output instead of comparing "
+        "(review the files by eye before committing them).",
     )
 
 
@@ -44,17 +45,21 @@ def run() -> Runner:
 
 
 @pytest.fixture
-def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
-    """Compare text with tests/golden/NAME, or write it there with --update-golden."""
+def golden(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """Compare text with tests/golden/NAME, or write it there with --update-golden.
+
+    ``same`` (optional) maps a text to what must be equal, where bytes may differ (layout
+    chosen by a dependency). A rewritten file is reviewed by eye before it is committed.
+    """
     update = bool(request.config.getoption("--update-golden"))
 
-    def check(name: str, text: str) -> None:
+    def check(name: str, text: str, same: Callable[[str], object] = str) -> None:
         path = GOLDEN / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
             return
         assert path.is_file(), f"no golden file {path}; run pytest --update-golden"
-        assert text == path.read_bytes().decode("utf-8")
+        assert same(text) == same(path.read_bytes().decode("utf-8"))
 
     return check

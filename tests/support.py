@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import signal
 from collections.abc import Sequence
 from typing import Any
 
@@ -73,3 +74,11 @@ def write_data(path: pathlib.Path, towns: list[dict[str, Any]]) -> pathlib.Path:
     }
     path.write_text(tomli_w.dumps(document), encoding="utf-8")
     return path
+
+
+def default_signals() -> None:
+    """For a child that is sent SIGINT or SIGHUP: both back to their defaults (Python then
+    turns SIGINT into KeyboardInterrupt). A test run started in the background by a shell
+    without job control, or under nohup, would hand them on ignored."""
+    for sig in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)

@@ -100,6 +100,7 @@ def colours(png: bytes) -> set[bytes]:
     return found
 
 
+@pytest.mark.slow
 def test_the_bundled_dossier_in_chromium(tmp_path: pathlib.Path) -> None:
     """The map, the charts and every town are in the DOM Chromium built; the page is drawn."""
     page = dossier(tmp_path)

@@ -96,15 +96,22 @@ def test_jsonl_is_the_same_records() -> None:
 def test_csv_and_tsv_hold_the_same_values() -> None:
     rows = list(csv.DictReader(io.StringIO(growth("--format", "csv"))))
     assert [row["factor"] for row in rows] == ["8.0", "2.0", "", "2.4", ""]
-    assert rows[3]["first_source"] == "census;paper"
-    tsv = growth("--format", "tsv", "--fields", "id,era_count,latest_count,yearly_pct")
+    # Several sources of one figure: joined with ';' as every list in CSV and TSV.
+    assert [row["first_source"] for row in rows] == [
+        "paper",
+        "census",
+        "census",
+        "census;paper",
+        "",
+    ]
+    tsv = growth("--format", "tsv", "--fields", "id,era_count,era_source,latest_count,yearly_pct")
     assert tsv == (
-        "id\tera_count\tlatest_count\tyearly_pct\n"
-        "groeistad\t5000\t40000\t4.25\n"
-        "laatkomer\t10000\t20000\t3.53\n"
-        "ongedateerd\t\t30000\t\n"
-        "samengevoegd\t25000\t60000\t2.21\n"
-        "zonder\t\t\t\n"
+        "id\tera_count\tera_source\tlatest_count\tyearly_pct\n"
+        "groeistad\t5000\tcensus\t40000\t4.25\n"
+        "laatkomer\t10000\tcensus\t20000\t3.53\n"
+        "ongedateerd\t\t\t30000\t\n"
+        "samengevoegd\t25000\tcensus\t60000\t2.21\n"
+        "zonder\t\t\t\t\n"
     )
 
 

@@ -99,6 +99,7 @@ def _lines(draw: st.DrawFn) -> list[str]:
     return [*draw(roots), *tokens]
 
 
+@pytest.mark.slow
 @settings(max_examples=max(300, settings().max_examples))
 @given(_lines())
 def test_both_paths_give_the_same_answer_and_values(argv: list[str]) -> None:

@@ -52,6 +52,7 @@ def test_the_shipped_data_round_trips(run: Runner, tmp_path: pathlib.Path) -> No
     assert _load_text(run(["export", "-f", "toml"]).stdout, tmp_path) == original
 
 
+@pytest.mark.slow  # 60 generated data sets: 2-10 s on this machine
 @given(datasets())
 def test_any_valid_data_set_round_trips(tmp_path: pathlib.Path, dataset: models.Dataset) -> None:
     """For generated data sets: they validate clean, and export then load gives them back."""

@@ -42,6 +42,18 @@ def _imported(args: list[str], cache: pathlib.Path, **env: str) -> set[str]:
     return set(json.loads(line.removeprefix("MODULES ")))
 
 
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """A cache folder holding the bundled data, validated once for the tests that read it.
+
+    Validating (the one path they no longer take) loads no chart, HTML or SVG module."""
+    folder = tmp_path_factory.mktemp("cache")
+    modules = _imported(["list"], folder)
+    assert "pydantic" in modules and not modules & {"plotext", *HTML_ONLY}
+    assert list(folder.glob("*.cache"))
+    return folder
+
+
 def test_version_imports_neither_typer_nor_pydantic(tmp_path: pathlib.Path) -> None:
     """--version answers before the command line is even parsed."""
     assert not _imported(["--version"], tmp_path) & {"typer", "pydantic", "rich", "tomllib"}
@@ -108,10 +120,9 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
         ["completion", "bash"],
     ],
 )
-def test_pipes_never_import_rich(tmp_path: pathlib.Path, args: list[str]) -> None:
+def test_pipes_never_import_rich(warm_cache: pathlib.Path, args: list[str]) -> None:
     """Piped output of every view, report and export is made without rich."""
-    _imported(args, tmp_path)  # fills the cache
-    assert "rich" not in _imported(args, tmp_path)
+    assert "rich" not in _imported(args, warm_cache)
 
 
 def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
@@ -143,12 +154,11 @@ def test_without_a_cache_the_data_is_validated(tmp_path: pathlib.Path) -> None:
 )
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_the_console_script_never_imports_typer(
-    tmp_path: pathlib.Path, args: list[str], columns: str
+    warm_cache: pathlib.Path, args: list[str], columns: str
 ) -> None:
     """Help at any width, usage errors and listings from the cache are answered by our own
     parser and renderer, and build their values without ``dataclasses`` (and ``inspect``)."""
-    _imported(args, tmp_path)  # fills the cache
-    modules = _imported(args, tmp_path, COLUMNS=columns)
+    modules = _imported(args, warm_cache, COLUMNS=columns)
     assert not modules & {"typer", "click", "pydantic", "rich", "dataclasses", "inspect"}
 
 
@@ -191,9 +201,9 @@ def test_a_tab_press_imports_neither_typer_nor_rich(tmp_path: pathlib.Path, shel
         ["--help"],
     ],
 )
-def test_no_other_path_imports_the_chart_library(tmp_path: pathlib.Path, args: list[str]) -> None:
+def test_no_other_path_imports_the_chart_library(warm_cache: pathlib.Path, args: list[str]) -> None:
     """plotext is for the growth chart only (render/termchart.py); nothing else loads it."""
-    assert "plotext" not in _imported(args, tmp_path, COLUMNS="100")
+    assert "plotext" not in _imported(args, warm_cache, COLUMNS="100")
 
 
 CHART_PROBE = """
@@ -230,9 +240,9 @@ def test_the_html_dossier_imports_jinja2_and_the_svg_modules_not_rich(
     [["list"], ["show", "almere"], ["report"], ["growth"], ["growth", "--chart"], ["--help"]],
 )
 def test_no_other_path_imports_jinja2_or_the_svg_modules(
-    tmp_path: pathlib.Path, args: list[str]
+    warm_cache: pathlib.Path, args: list[str]
 ) -> None:
-    assert not _imported(args, tmp_path, COLUMNS="100") & HTML_ONLY
+    assert not _imported(args, warm_cache, COLUMNS="100") & HTML_ONLY
 
 
 def test_growth_chart_imports_the_chart_library_and_not_rich(tmp_path: pathlib.Path) -> None:

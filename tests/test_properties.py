@@ -7,6 +7,7 @@ docs/reliability.md. The round trip of generated data sets is in test_export.py.
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import datetime
 import io
@@ -16,9 +17,12 @@ import re
 import sqlite3
 import tempfile
 import tomllib
+from typing import Any
 
 import geojson
-from hypothesis import given
+import pytest
+import tomli_w
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
@@ -26,8 +30,11 @@ from newtowns_cli.cli.typer_app import make_app
 from newtowns_cli.exports import datafile as export
 from newtowns_cli.exports import sqlite as sqlite_export
 from newtowns_cli.model import frozen
+from newtowns_cli.model.errors import DataInvalidError
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.reading import store
+from newtowns_cli.reading.tomlspan import SpanIndex
+from newtowns_cli.reading.validation import validate
 from newtowns_cli.render import Format, render
 from newtowns_cli.render import tables as records
 from newtowns_cli.render.formats import geojson as geo
@@ -46,32 +53,120 @@ any_text = st.text(
 COMMAND = get_command(make_app())
 
 
-def _invoke(args: list[str]) -> tuple[int, str]:
-    """Run the command line in-process with its error boundary; stderr text and exit code.
+def _invoke(args: list[str]) -> tuple[int, str, str]:
+    """Run the command line in-process with its error boundary: exit code, stdout, stderr.
 
     The click command is built once (typer's CliRunner rebuilds it on every call, which
     would make the long run take hours). Any exception other than SystemExit escapes.
     """
-    err = io.StringIO()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             COMMAND.main(args=args, prog_name="newtowns", standalone_mode=True)
         except SystemExit as exc:
-            return int(exc.code or 0), err.getvalue()
-    return 0, err.getvalue()
+            return int(exc.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
 
 
-@given(st.binary(max_size=600))
-def test_any_bytes_as_a_data_file_exit_0_or_1_never_a_traceback(raw: bytes) -> None:
-    """validate and list on any byte string: exit 0 or 1 with a message, nothing escapes."""
+_SCALARS = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.text(max_size=12),
+    st.booleans(),
+    st.floats(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.lists(st.integers(-5, 5), max_size=2),
+    st.dictionaries(st.sampled_from(["id", "source", "x"]), st.text(max_size=3), max_size=2),
+)
+
+
+def _places(value: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in a parsed TOML document."""
+    found: list[tuple[Any, Any]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        found.append((value, key))
+        if isinstance(item, dict | list):
+            found += _places(item)
+    return found
+
+
+MINI_DOCUMENT = tomllib.loads(MINI.read_text("utf-8"))
+
+
+@st.composite
+def _near_data_files(draw: st.DrawFn) -> bytes:
+    """tests/data/mini.toml (every table and field once), with up to three keys dropped,
+    values replaced by any TOML value or keys added (a typo of a real key, or any name),
+    written by tomli-w: bytes that parse, so the schema, reference and plausibility checks
+    see them."""
+    document = copy.deepcopy(MINI_DOCUMENT)
+    for _ in range(draw(st.integers(0, 3))):
+        container, key = draw(st.sampled_from(_places(document)))
+        change = draw(st.sampled_from(["drop", "replace", "add"]))
+        if change == "drop":
+            del container[key]
+        elif change == "replace":
+            container[key] = draw(_SCALARS)
+        elif isinstance(container, dict):
+            name = draw(st.sampled_from([key[:-1], key + "s", key.upper()]) | st.text(max_size=8))
+            container[name] = draw(_SCALARS)
+        else:
+            container.append(draw(_SCALARS))
+    return tomli_w.dumps(document).encode()
+
+
+DATA_FILES = st.one_of(st.binary(max_size=600), _near_data_files())
+"""Raw bytes (nearly always a syntax or encoding error) and near-valid documents."""
+
+
+def _stage(raw: bytes) -> str:
+    """How far the loader gets with ``raw``: 'syntax', 'schema' (problems) or 'valid'."""
+    try:
+        document = store.parse(store.decode(raw, "f.toml"), "f.toml")
+    except DataInvalidError:
+        return "syntax"
+    dataset, _ = validate(document, file="f.toml", spans=lambda: SpanIndex(""), today=TODAY)
+    return "valid" if dataset is not None else "schema"
+
+
+@pytest.mark.parametrize("stage", ["syntax", "schema", "valid"])
+def test_the_data_files_reach_every_stage_of_the_loader(stage: str) -> None:
+    """The property below sees syntax errors, schema problems and valid data sets alike."""
+    find(DATA_FILES, lambda raw: _stage(raw) == stage, settings=settings(phases=[Phase.generate]))
+
+
+_LOCATED = re.compile(r"(\d+):(\d+): \S")
+
+
+@given(DATA_FILES)
+def test_any_data_file_gives_exit_0_or_located_problems_never_a_traceback(raw: bytes) -> None:
+    """validate and list on any bytes or any near-valid document: exit 0 with the data,
+    or exit 1 with every problem at a line and column of the file; nothing escapes."""
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "data.toml"
         path.write_bytes(raw)
-        for args in (["validate", str(path)], ["list", "--data", str(path), "-f", "json"]):
-            code, stderr = _invoke(args)
-            assert code in (0, 1)
-            if code == 1:
-                assert stderr.strip()
+        code, out, err = _invoke(["validate", str(path)])
+        listed, rows, listing_err = _invoke(["list", "--data", str(path), "-f", "json"])
+    assert code in (0, 1) and listed == code
+    if code == 0:
+        assert (out, listing_err) == ("", "") and err.startswith(f"{path}: valid (")
+        assert len(json.loads(rows)) == len(tomllib.loads(raw.decode("utf-8-sig")).get("town", []))
+        return
+    problems = out.removesuffix("\n").split("\n")  # not splitlines: U+2028 is no line end
+    many = "problem" if len(problems) == 1 else "problems"
+    assert out and err == f"{path}: {len(problems)} {many}\n"
+    for problem in problems:
+        located = _LOCATED.match(problem.removeprefix(f"{path}:"))
+        assert problem.startswith(f"{path}:") and located, problem
+        line, column = int(located[1]), int(located[2])
+        assert 1 <= line <= raw.count(b"\n") + 1 and column >= 1, problem
+    assert rows == ""
+    assert listing_err == out + (
+        f"newtowns: error: {path} has {len(problems)} {many}\n"
+        f"newtowns: hint: for the full report, run: newtowns validate {path}\n"
+    )
 
 
 @given(name=any_text, municipality=any_text, alias=any_text, note=any_text)

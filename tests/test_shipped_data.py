@@ -31,8 +31,9 @@ def test_the_installed_file_starts_like_the_repository_file() -> None:
     import pathlib
 
     repo_file = pathlib.Path(__file__).parents[1] / "data" / "newtowns.toml"
-    if repo_file.is_file():
-        assert store.BUNDLED.read_bytes() == repo_file.read_bytes()
+    if not repo_file.is_file():
+        pytest.skip(f"no {repo_file} to compare with: the tests are not in a checkout")
+    assert store.BUNDLED.read_bytes() == repo_file.read_bytes()
 
 
 def test_every_figure_names_a_source_and_a_date() -> None:

@@ -328,6 +328,7 @@ def test_the_bundled_data_reads_back_equal() -> None:
     assert _read_back(dataset) == _once(dataset)
 
 
+@pytest.mark.slow  # 60 generated data sets: 2-10 s on this machine
 @given(datasets())
 def test_any_valid_data_set_reads_back_equal(dataset: models.Dataset) -> None:
     """For generated data sets: the database holds every value (repeated aliases once)."""

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from support import MINI, write_data
+from support import MINI, default_signals, write_data
 
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
 
@@ -176,6 +176,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: pathlib.Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(),
+        preexec_fn=default_signals,
     )
     time.sleep(1.5)
     assert process.poll() is None, "finished before the signal; make the file larger"

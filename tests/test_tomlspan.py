@@ -68,14 +68,18 @@ def test_locate_falls_back_to_the_closest_recorded_parent() -> None:
     """A missing key is located at its table header; an unknown path at 1:1."""
     spans = SpanIndex(DOCUMENT)
     assert spans.locate(("town", 0, "name")) == (5, 1)
+    assert spans.locate(("town", 1, "name")) == (8, 1)
     assert spans.locate(("town", 1, "events", 1, "source")) == (16, 3)
     assert spans.locate(("nothing",)) == (1, 1)
 
 
 def test_never_raises_on_text_it_cannot_scan() -> None:
-    """Broken text gives a partial index rather than an exception."""
-    spans = SpanIndex('a = 1\nb = "unterminated\n[c\n')
-    assert spans.locate(("a",)) == (1, 1)
+    """Broken text gives a partial index rather than an exception: what precedes the break.
+
+    Not on line 1, which is also where an unknown path falls back to."""
+    spans = SpanIndex('# broken below\n\na = 1\nb = "unterminated\n[c\n')
+    assert spans.locate(("a",)) == (3, 1)
+    assert ("c",) not in spans.positions
 
 
 keys = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=6)

@@ -5,14 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from newtowns_cli.model.errors import DataInvalidError
-from newtowns_cli.reading import store
 from newtowns_cli.reading.validation import allowed_keys, describe, render_path
-
-TODAY = datetime.date(2026, 11, 28)
 
 
 def test_render_path() -> None:
@@ -48,22 +42,3 @@ def test_allowed_keys_follow_the_schema() -> None:
 def test_describe_names_the_toml_type(value: object, text: str) -> None:
     """Messages say what was found in TOML terms, escaped and shortened."""
     assert describe(value) == text
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=400))
-def test_any_bytes_give_a_dataset_or_located_problems(raw: bytes) -> None:
-    """No byte string makes the loader raise anything but a located DataInvalidError."""
-    try:
-        text = store.decode(raw, "f.toml")
-        document = store.parse(text, "f.toml")
-    except DataInvalidError as exc:
-        assert exc.problems and all(p.line >= 1 and p.column >= 1 for p in exc.problems)
-        return
-    from newtowns_cli.reading.tomlspan import SpanIndex
-    from newtowns_cli.reading.validation import validate
-
-    dataset, problems = validate(
-        document, file="f.toml", spans=lambda: SpanIndex(text), today=TODAY
-    )
-    assert (dataset is None) == bool(problems)

@@ -82,7 +82,7 @@ class Catalog(Frozen, slots=False):
                 for path, value in iter_values(entry, ()):
                     for field, cited in _cited_ids(value):
                         where = _render_path(path)
-                        fact = _fact(value) if field != "sources" else "the entry's own facts"
+                        fact = _fact(value, path) if field != "sources" else "the entry's own facts"
                         citation = Citation(
                             table, entry.id, where + ("." if where else "") + field, fact
                         )
@@ -144,8 +144,8 @@ def _render_path(path: Sequence[str | int]) -> str:
     )
 
 
-def _fact(value: object) -> str:
-    """A short description of a cited fact."""
+def _fact(value: object, path: Sequence[str | int]) -> str:
+    """A short description of a cited fact at ``path`` of its entry."""
     if isinstance(value, Population):
         qualifier = f"{value.qualifier} " if value.qualifier else ""
         unit = f"{value.unit} {value.unit_name}" if value.unit_name else value.unit
@@ -183,8 +183,8 @@ def _fact(value: object) -> str:
             else (f"as of {value.as_of}" if value.as_of else "undated")
         )
         return f"member {value.town}, {when}"
-    if isinstance(value, Dated):
-        return f"founded {value.date}"
+    if isinstance(value, Dated):  # a group's or organisation's founded, a study's published
+        return f"{path[-1] if path else 'dated'} {value.date}"
     if isinstance(value, Presentation):
         return f"presented {value.date}"
     if isinstance(value, Claim):
