@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from newtowns_cli.cli.checks import check_delimiter
 from newtowns_cli.cli.spec import ENV_DATA
 from newtowns_cli.model.errors import (
     DataInvalidError,
@@ -86,6 +87,8 @@ class Out(Frozen):
     listing: bool = True
     """A listing or view, whose -o extension names its format; else text of one format
     (an export, a chart, a schema), never a terminal table."""
+    delimiter: str | None = None
+    """--delimiter: CSV's separator instead of the comma."""
 
     def __post_init__(self) -> None:
         # Settled before anything is read or written: a wrong extension writes nothing.
@@ -96,6 +99,8 @@ class Out(Frozen):
         if self.fmt is None and self.path is not None and self.listing:
             # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
             object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))
+        if self.delimiter is not None:
+            check_delimiter(self.delimiter, csv=self.format is Format.CSV)
 
     @property
     def format(self) -> Format:
@@ -183,7 +188,7 @@ def table(
         if chosen is Format.TABLE and out.path is None:
             return
     if chosen is not Format.TABLE:
-        deliver(render(rows, chosen), out)
+        deliver(render(rows, chosen, delimiter=out.delimiter), out)
         return
     from newtowns_cli.render.terminal import layout
 
@@ -215,7 +220,10 @@ def detail(shown: Detail, out: Out) -> None:
 
         deliver(plain.detail(shown), out)
         return
-    deliver(render_detail(shown, chosen, width=out.width, color=out.color), out)
+    shown_text = render_detail(
+        shown, chosen, width=out.width, color=out.color, delimiter=out.delimiter
+    )
+    deliver(shown_text, out)
 
 
 def document(source: str, out: Out, *, pager: bool) -> None:

@@ -38,11 +38,12 @@ def list_towns(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """List the New Towns, one row per town; filters combine (AND)."""
     from newtowns_cli.render import tables
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     chosen = emit.columns(tables.TOWN_COLUMNS, fields, tables.DEFAULT_TOWN_FIELDS, out)
     key = sort_column(tables.TOWN_COLUMNS, sort)
     catalog = emit.catalog(data)
@@ -76,12 +77,13 @@ def show(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Show every fact about one town, with the source behind each figure."""
     from newtowns_cli.questions import lookup
     from newtowns_cli.render import views
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     catalog = emit.catalog(data)
     found = lookup.find_town(catalog, town)
     shown = views.town(catalog, found)
@@ -120,13 +122,14 @@ def summarise(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
     from newtowns_cli.render import answer_columns, render_summary
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     grouping = by.value if by else None
     available = answer_columns.summary_columns(grouping)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
@@ -140,7 +143,15 @@ def summarise(
     if key is not None or reverse or limit is not None:
         rows = tuple(order(catalog, result.rows, key, reverse, limit))
         result = frozen.replace(result, rows=rows)
-    text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
+    text = render_summary(
+        catalog,
+        result,
+        chosen,
+        out.format,
+        width=out.width,
+        color=out.color,
+        delimiter=out.delimiter,
+    )
     emit.deliver(text, out)
 
 
@@ -160,13 +171,14 @@ def growth(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """How much each place grew: first, designation-era and latest municipal figure."""
     from newtowns_cli.questions import lookup, municipal
     from newtowns_cli.render import growth_columns as columns
     from newtowns_cli.render import tables
 
-    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
     key = sort_column(columns.GROWTH_COLUMNS, sort)
     catalog = emit.catalog(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from newtowns_cli.cli import emit
+from newtowns_cli.cli import checks, emit
 from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
@@ -48,6 +48,7 @@ def validate(
 def export(
     where: TownFilter,
     fmt: ExportFormat | None = None,
+    delimiter: str | None = None,
     output: str | None = None,
     force: bool = False,
     data: str | None = None,
@@ -66,6 +67,8 @@ def export(
     chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    if delimiter is not None:
+        checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
     catalog, towns, dataset = subset(data, where)
     if chosen is ExportFormat.SQLITE:
         from newtowns_cli.exports import sqlite
@@ -84,7 +87,8 @@ def export(
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
-        emit.deliver(render(table, Format.CSV), frozen.replace(out, fmt=Format.CSV))
+        text = render(table, Format.CSV, delimiter=delimiter)
+        emit.deliver(text, frozen.replace(out, fmt=Format.CSV))
     elif chosen is ExportFormat.JSON:
         emit.deliver(datafile.to_json(dataset), out)
     else:

@@ -35,6 +35,7 @@ def timeline(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Every dated fact in one chronological list, derived from the data."""
     from newtowns_cli.questions import lookup
@@ -44,7 +45,7 @@ def timeline(
 
     if chart:
         _check_chart(fmt, output, fields)
-    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(tables.TIMELINE_COLUMNS, fields, tables.DEFAULT_TIMELINE_FIELDS, out)
     key = sort_column(tables.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
@@ -112,12 +113,13 @@ def claims(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable."""
     from newtowns_cli.questions.claims import check_all
     from newtowns_cli.render import answer_columns, tables
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     chosen = emit.columns(
         answer_columns.CLAIM_COLUMNS, fields, answer_columns.DEFAULT_CLAIM_FIELDS, out
     )

@@ -50,11 +50,12 @@ def _listing_command(name: str) -> None:
         force: bool = False,
         data: str | None = None,
         no_color: bool = False,
+        delimiter: str | None = None,
     ) -> None:
         from newtowns_cli.render import tables
 
         shown = _listing(name)
-        out = Out(fmt, no_color, output, force, data)
+        out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
         chosen = emit.columns(shown.columns, fields, shown.default, out)
         key = sort_column(shown.columns, sort)
         catalog = emit.catalog(out.data)
