@@ -1,9 +1,19 @@
-"""Output options checked before anything is read: --delimiter is one character that can
-separate CSV values."""
+"""Output options checked before anything is read: a binary format needs a file, and
+--delimiter is one character that can separate CSV values."""
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from newtowns_cli.model.errors import UsageError
+
+
+def needs_file(fmt: str, example: str, what: str) -> NoReturn:
+    """A binary format without -o: refused, on a terminal and in a pipe alike."""
+    raise UsageError(
+        f"--format {fmt} needs --output FILE: {what} is not written to a terminal or a pipe",
+        hint=f"add -o {example}",
+    )
 
 
 def check_delimiter(delimiter: str, *, csv: bool) -> None:

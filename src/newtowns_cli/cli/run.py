@@ -49,7 +49,11 @@ def list_towns(
     catalog = emit.catalog(data)
     towns = order(catalog, selected(catalog, where), key, reverse, limit)
     caption = emit.town_caption(catalog, towns, out)
-    emit.table(tables.build(catalog, towns, chosen), out, noun="towns", caption=caption)
+    book = emit.book(
+        catalog, out, "towns", lambda: tables.build(catalog, towns, tables.TOWN_COLUMNS)
+    )
+    rows = tables.build(catalog, towns, chosen)
+    emit.table(rows, out, noun="towns", caption=caption, book=book)
 
 
 @runner("filter", filters=True)
@@ -89,7 +93,7 @@ def show(
     shown = views.town(catalog, found)
     if out.to_terminal and out.format is Format.TABLE:
         shown = _with_chart(shown, found, out.width)
-    emit.detail(shown, out)
+    emit.detail(shown, out, emit.book(catalog, out, "town", lambda: shown.flat))
 
 
 def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
@@ -127,7 +131,7 @@ def summarise(
     """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
-    from newtowns_cli.render import answer_columns, render_summary
+    from newtowns_cli.render import answer_columns, render_summary, tables
 
     out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     grouping = by.value if by else None
@@ -136,13 +140,23 @@ def summarise(
     chosen = emit.columns(available, fields, default, out)
     key = sort_column(available, sort)
     catalog = emit.catalog(data)
-    result = summarize(catalog, selected(catalog, where), grouping)
+    towns = selected(catalog, where)
+    result = summarize(catalog, towns, grouping)
     membership = select.undated_membership_note(catalog, where)
     if membership is not None:
         result = frozen.replace(result, notes=(*result.notes, membership))
     if key is not None or reverse or limit is not None:
         rows = tuple(order(catalog, result.rows, key, reverse, limit))
         result = frozen.replace(result, rows=rows)
+    if out.format is Format.XLSX:  # the rows, then the total, as in CSV
+        # The sources of the figures added up: the towns' reference populations.
+        figures = tables.pick(tables.TOWN_COLUMNS, "population_source", ())
+        book = emit.book(
+            catalog, out, "summary", lambda: tables.build(catalog, towns, figures), result.notes
+        )
+        shown = tables.build(catalog, [*result.rows, result.total], chosen)
+        emit.table(shown, out, noun="groups", book=book)
+        return
     text = render_summary(
         catalog,
         result,
@@ -199,7 +213,10 @@ def growth(
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)
         return
-    emit.table(tables.build(catalog, rows, chosen), out, noun="towns")
+    book = emit.book(
+        catalog, out, "growth", lambda: tables.build(catalog, rows, columns.GROWTH_COLUMNS)
+    )
+    emit.table(tables.build(catalog, rows, chosen), out, noun="towns", book=book)
 
 
 # The other commands register themselves on import.

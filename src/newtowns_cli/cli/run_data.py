@@ -67,6 +67,8 @@ def export(
     chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    if chosen is ExportFormat.XLSX and out.path is None:
+        checks.needs_file("xlsx", "NAME.xlsx", "a workbook")
     if delimiter is not None:
         checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
     catalog, towns, dataset = subset(data, where)
@@ -89,6 +91,12 @@ def export(
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
         text = render(table, Format.CSV, delimiter=delimiter)
         emit.deliver(text, frozen.replace(out, fmt=Format.CSV))
+    elif chosen is ExportFormat.XLSX:
+        from newtowns_cli.render import record_columns
+        from newtowns_cli.render.formats import xlsx
+
+        sheets = record_columns.sheets(catalog, dataset, towns)
+        emit.deliver(xlsx.workbook(sheets, created=xlsx.created(dataset.dataset.updated)), out)
     elif chosen is ExportFormat.JSON:
         emit.deliver(datafile.to_json(dataset), out)
     else:
@@ -103,6 +111,7 @@ EXPORT_SUFFIXES = {
     ".db": ExportFormat.SQLITE,
     ".sqlite": ExportFormat.SQLITE,
     ".sqlite3": ExportFormat.SQLITE,
+    ".xlsx": ExportFormat.XLSX,
 }
 """The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
 

@@ -74,7 +74,10 @@ def timeline(
     if chart:
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
-    emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True)
+    book = emit.book(
+        catalog, out, "timeline", lambda: tables.build(catalog, found, tables.TIMELINE_COLUMNS)
+    )
+    emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True, book=book)
 
 
 def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
@@ -126,7 +129,9 @@ def claims(
     key = sort_column(answer_columns.CLAIM_COLUMNS, sort)
     catalog = emit.catalog(data)
     checks = order(catalog, check_all(catalog), key, reverse, limit)
-    emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True)
+    every = answer_columns.CLAIM_COLUMNS
+    book = emit.book(catalog, out, "claims", lambda: tables.build(catalog, checks, every))
+    emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True, book=book)
 
 
 @runner("report", filters=True)

@@ -24,6 +24,8 @@ class Format(enum.StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     MD = "md"
+    XLSX = "xlsx"
+    """A workbook: bytes for a file, made by formats.xlsx, never text for render()."""
 
 
 def render(
@@ -61,7 +63,7 @@ def render(
         from newtowns_cli.render.formats import markdown
 
         return markdown.render(table)
-    raise AssertionError(f"unhandled format {fmt}")
+    raise AssertionError(f"{fmt} is not text")  # xlsx: formats.xlsx writes the workbook
 
 
 def render_detail(
