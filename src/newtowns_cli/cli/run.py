@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import By
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.registry import order, runner, selected, sort_column, subset
+from newtowns_cli.cli.registry import (
+    check_chart,
+    order,
+    runner,
+    selected,
+    sort_column,
+    subset,
+)
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.render import Format
@@ -192,6 +199,8 @@ def growth(
     from newtowns_cli.render import growth_columns as columns
     from newtowns_cli.render import tables
 
+    if chart:
+        check_chart(fmt, output, fields)
     out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
     key = sort_column(columns.GROWTH_COLUMNS, sort)

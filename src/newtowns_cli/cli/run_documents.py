@@ -6,6 +6,7 @@ from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import DossierFormat
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import (
+    check_chart,
     check_range,
     order,
     parse_date,
@@ -44,7 +45,7 @@ def timeline(
     from newtowns_cli.render.terminal import chart as charts
 
     if chart:
-        _check_chart(fmt, output, fields)
+        check_chart(fmt, output, fields)
     out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(tables.TIMELINE_COLUMNS, fields, tables.DEFAULT_TIMELINE_FIELDS, out)
     key = sort_column(tables.TIMELINE_COLUMNS, sort)
@@ -78,31 +79,6 @@ def timeline(
         catalog, out, "timeline", lambda: tables.build(catalog, found, tables.TIMELINE_COLUMNS)
     )
     emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True, book=book)
-
-
-def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
-    """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
-    if fmt is not None:
-        raise UsageError(
-            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
-            hint=f"drop --chart for {fmt.value}, or --format for the chart",
-        )
-    if fields is not None:
-        raise UsageError(
-            "--chart cannot be combined with --fields: the chart has no columns",
-            hint="drop --chart for a listing of those fields, or --fields for the chart",
-        )
-    if output is not None and output != emit.STDOUT:
-        emit.check_path(output)
-        import pathlib
-
-        suffix = pathlib.PurePath(output).suffix.lower()
-        if suffix not in emit.PLAIN_SUFFIXES:
-            raise UsageError(
-                f"--chart cannot be written to -o {output}: the chart is text",
-                hint="name a .txt file or one without an extension, or drop --chart "
-                f"for a '{suffix}' listing",
-            )
 
 
 @runner("claims")
