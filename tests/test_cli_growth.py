@@ -235,3 +235,22 @@ def test_the_table_on_a_terminal_fits_and_keeps_the_essentials(columns: int) -> 
         line.startswith("Zoetermeer") and "128,424 (2024)" in line and "×17.12 from 1958" in line
         for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "{dir}/g.xlsx"], "--chart cannot be written to -o {dir}/g.xlsx: the chart is text"),
+        (["--format", "json"], "--chart cannot be combined with --format json: the chart is text"),
+        (["--fields", "id"], "--chart cannot be combined with --fields: the chart has no columns"),
+    ],
+)
+def test_the_chart_is_text_and_never_a_workbook(
+    run: Runner, tmp_path: pathlib.Path, args: list[str], message: str
+) -> None:
+    """As timeline --chart: a chart is never written to -o FILE.xlsx (nor another format)."""
+    args = [a.replace("{dir}", str(tmp_path)) for a in args]
+    result = run(["growth", "--chart", "--data", str(GROWTH), *args])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"newtowns: error: {message.replace('{dir}', str(tmp_path))}\n")
+    assert list(tmp_path.iterdir()) == []

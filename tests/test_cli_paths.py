@@ -191,7 +191,7 @@ def test_help_of_an_unknown_command_suggests_one() -> None:
         (["lsit"], "no such command: lsit",
          "did you mean list? 'newtowns --help' lists the commands"),
         (["list", "--format", "jsn"], "invalid value for --format: 'jsn'",
-         "did you mean json? choose from table, tsv, csv, json, jsonl, md"),
+         "did you mean json? choose from table, tsv, csv, json, jsonl, md, xlsx"),
         (["list", "--limit"], "--limit needs a value", "give it as --limit N"),
         (["list", "--region", "--limit", "2"], "--region needs a value",
          "give it as --region NAME"),

@@ -312,8 +312,12 @@ MEMBERS = _rows(
 @pytest.mark.parametrize(
     ("view", "table", "own", "derived"),
     [
-        ("show", "town", 18,
-         ["designated", "designated_kind", "groups", "research", "timeline", "cited_sources"]),
+        (
+            "show",
+            "town",
+            18,
+            ["designated", "designated_kind", "groups", "research", "timeline", "cited_sources"],
+        ),
         ("group", "group", 13, ["timeline", "cited_sources"]),
         ("study", "research", 12, ["cited_sources"]),
         ("organisation", "organisation", 10, ["timeline", "cited_sources"]),

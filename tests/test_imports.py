@@ -257,3 +257,48 @@ def test_the_chart_library_is_imported_only_when_a_terminal_chart_is_drawn() -> 
         [sys.executable, "-c", CHART_PROBE], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "True", "False", "False"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["export", "--format", "xlsx"], ["growth"], ["summary"], ["show", "almere"]],
+)
+def test_a_workbook_imports_xlsxwriter_and_neither_rich_nor_pydantic(
+    tmp_path: pathlib.Path, args: list[str]
+) -> None:
+    """-o FILE.xlsx (and export's xlsx) write with XlsxWriter; from the cache, no pydantic."""
+    target = tmp_path / "out" / "x.xlsx"
+    target.parent.mkdir()
+    cache = tmp_path / "cache"
+    _imported([*args, "-o", str(target)], cache)  # fills the cache
+    target.unlink(missing_ok=True)
+    modules = _imported([*args, "-o", str(target)], cache)
+    assert target.is_file()
+    assert "xlsxwriter" in modules
+    assert not modules & {"rich", "pydantic", "pydantic_core", "plotext", "jinja2"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--format", "json"],
+        ["list", "--format", "csv", "--delimiter", ";"],
+        ["list", "--format", "table"],
+        ["show", "almere"],
+        ["summary"],
+        ["timeline"],
+        ["growth", "--chart"],
+        ["report"],
+        ["report", "--format", "html"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "json"],
+        ["list", "--format", "xlsx"],
+        ["--help"],
+    ],
+)
+def test_no_other_path_imports_xlsxwriter(tmp_path: pathlib.Path, args: list[str]) -> None:
+    """Nor the workbook module: every other output is made without them (a refused
+    `--format xlsx` without -o too)."""
+    modules = _imported(args, tmp_path, COLUMNS="100")
+    assert not modules & {"xlsxwriter", "newtowns_cli.render.formats.xlsx"}

@@ -111,11 +111,11 @@ def test_a_full_disk_on_stdout_is_an_error_not_a_traceback() -> None:
 
 
 LISTING_KNOWN = (
-    "known: .tsv .tab .csv .json .jsonl .ndjson .md .markdown; .txt or none for tsv; "
+    "known: .tsv .tab .csv .json .jsonl .ndjson .md .markdown .xlsx; .txt or none for tsv; "
     "or name the format with --format"
 )
 EXPORT_KNOWN = (
-    "known: .toml .json .csv .geojson .db .sqlite .sqlite3; .txt or none for toml; "
+    "known: .toml .json .csv .geojson .db .sqlite .sqlite3 .xlsx; .txt or none for toml; "
     "or name the format with --format"
 )
 
@@ -123,16 +123,16 @@ EXPORT_KNOWN = (
 @pytest.mark.parametrize(
     ("args", "name", "hint"),
     [
-        (["list"], "towns.xlsx", LISTING_KNOWN),
+        (["list"], "towns.ods", LISTING_KNOWN),
         (["list"], "towns.geojson", LISTING_KNOWN),
         (["list"], "towns.db", LISTING_KNOWN),
         (["list", "--fields", "help"], "f.html", LISTING_KNOWN),
         (["show", "aastad"], "aastad.pdf", LISTING_KNOWN),
         (["groups", "reg"], "reg.toml", LISTING_KNOWN),
-        (["timeline"], "t.XLSX", LISTING_KNOWN),
+        (["timeline"], "t.ODS", LISTING_KNOWN),
         (["summarise"], "s.sqlite", LISTING_KNOWN),
         (["claims"], "c.yaml", LISTING_KNOWN),
-        (["export"], "x.xlsx", EXPORT_KNOWN),
+        (["export"], "x.ods", EXPORT_KNOWN),
         (["export"], "x.md", EXPORT_KNOWN),
         (["export", "--region", "reg"], "x.tsv", EXPORT_KNOWN),
         (["filter"], "x.json", "known: .toml; .txt or none for toml"),
@@ -166,7 +166,7 @@ def test_an_unknown_extension_is_found_before_the_data_is_read(
     """A broken data file and a wrong extension: the usage error (exit 2) comes first."""
     broken = tmp_path / "broken.toml"
     broken.write_text("[[town\n")
-    result = run(["list", "--data", str(broken), "-o", str(tmp_path / "t.xlsx")])
+    result = run(["list", "--data", str(broken), "-o", str(tmp_path / "t.ods")])
     assert result.exit_code == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 

@@ -209,3 +209,17 @@ def test_charts_on_a_terminal(columns: int, env: dict[str, str]) -> None:
     largest = [row.split("\t")[0] for row in table.splitlines()[1:3]]
     assert [line.split()[0] for line in bars][:2] == largest
     assert ("\x1b[1m" in summary) is (not env)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("list", "--format", "xlsx"), ("timeline", "-f", "xlsx", "-o", "-"), ("export", "-f", "xlsx")],
+)
+def test_a_workbook_is_refused_a_terminal_with_the_way_to_write_one(args: tuple[str, ...]) -> None:
+    """No -o: exit 2 and the hint, no bytes of a workbook on the screen."""
+    code, text = on_terminal(*args, "--data", str(MINI))
+    assert code == 2
+    assert text == (
+        "newtowns: error: --format xlsx needs --output FILE: a workbook is not written to a "
+        "terminal or a pipe\nnewtowns: hint: add -o NAME.xlsx\n"
+    )

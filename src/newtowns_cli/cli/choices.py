@@ -25,6 +25,7 @@ class ExportFormat(enum.StrEnum):
     CSV = "csv"
     GEOJSON = "geojson"
     SQLITE = "sqlite"
+    XLSX = "xlsx"
 
 
 class DossierFormat(enum.StrEnum):

@@ -6,9 +6,10 @@ import datetime
 import os
 import pathlib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from newtowns_cli.cli.checks import check_delimiter, needs_file
 from newtowns_cli.cli.spec import ENV_DATA
 from newtowns_cli.model.errors import (
     DataInvalidError,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from newtowns_cli.model.records import Town
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.formats.xlsx import Book
     from newtowns_cli.render.tables import Column, Table
 
 T = TypeVar("T")
@@ -39,6 +41,7 @@ SUFFIXES: dict[str, Format] = {
     ".ndjson": Format.JSONL,
     ".md": Format.MD,
     ".markdown": Format.MD,
+    ".xlsx": Format.XLSX,
 }
 """The extensions a listing's -o FILE knows; .txt and none get what a pipe gets (TSV)."""
 PLAIN_SUFFIXES = ("", ".txt")
@@ -86,6 +89,8 @@ class Out(Frozen):
     listing: bool = True
     """A listing or view, whose -o extension names its format; else text of one format
     (an export, a chart, a schema), never a terminal table."""
+    delimiter: str | None = None
+    """--delimiter: CSV's separator instead of the comma."""
 
     def __post_init__(self) -> None:
         # Settled before anything is read or written: a wrong extension writes nothing.
@@ -96,6 +101,10 @@ class Out(Frozen):
         if self.fmt is None and self.path is not None and self.listing:
             # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
             object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))
+        if self.fmt is Format.XLSX and self.path is None:
+            needs_file("xlsx", "NAME.xlsx", "a workbook")
+        if self.delimiter is not None:
+            check_delimiter(self.delimiter, csv=self.format is Format.CSV)
 
     @property
     def format(self) -> Format:
@@ -169,11 +178,18 @@ def columns(
 
 
 def table(
-    rows: Table, out: Out, *, noun: str, wrap: bool = False, caption: str | None = None
+    rows: Table,
+    out: Out,
+    *,
+    noun: str,
+    wrap: bool = False,
+    caption: str | None = None,
+    book: Book | None = None,
 ) -> None:
     """Rows in the chosen format; an empty result is a note on a terminal, not an error.
 
-    The terminal table has a caption: ``caption``, else the row count.
+    The terminal table has a caption: ``caption``, else the row count; a workbook has
+    ``book``'s sheets beside the rows.
     """
     from newtowns_cli.render import render
 
@@ -182,8 +198,13 @@ def table(
         note(f"no {noun} match")
         if chosen is Format.TABLE and out.path is None:
             return
+    if chosen is Format.XLSX:
+        from newtowns_cli.render.formats import xlsx
+
+        deliver(xlsx.listing(rows, book or xlsx.Book(noun)), out)
+        return
     if chosen is not Format.TABLE:
-        deliver(render(rows, chosen), out)
+        deliver(render(rows, chosen, delimiter=out.delimiter), out)
         return
     from newtowns_cli.render.terminal import layout
 
@@ -196,6 +217,22 @@ def table(
     deliver(shown, out)
 
 
+def book(
+    catalog: Catalog,
+    out: Out,
+    sheet: str,
+    citing: Callable[[], Table] | None = None,
+    notes: Sequence[str] = (),
+) -> Book | None:
+    """For a workbook only: the rows' sheet name, the sources ``citing``'s rows cite (none
+    for the sources themselves), ``notes`` and the data set's date."""
+    if out.format is not Format.XLSX:
+        return None
+    from newtowns_cli.render.formats import xlsx
+
+    return xlsx.book(catalog, sheet, citing() if citing else None, notes)
+
+
 def town_caption(catalog: Catalog, towns: Sequence[Town], out: Out) -> str | None:
     """For the terminal table only: the count, and the dates and sources of the figures."""
     if out.format is not Format.TABLE:
@@ -205,17 +242,24 @@ def town_caption(catalog: Catalog, towns: Sequence[Town], out: Out) -> str | Non
     return caption(catalog, towns)
 
 
-def detail(shown: Detail, out: Out) -> None:
-    """One item: rich sections on a terminal; the same sections as plain text in a pipe."""
+def detail(shown: Detail, out: Out, book: Book | None = None) -> None:
+    """One item: rich sections on a terminal; the same sections as plain text in a pipe;
+    its flat table (what CSV gets) in a workbook."""
     from newtowns_cli.render import render_detail
 
     chosen = out.format
+    if chosen is Format.XLSX:
+        table(shown.flat, out, noun="rows", book=book)
+        return
     if not out.to_terminal and (chosen is Format.TABLE or (out.fmt is None and out.path is None)):
         from newtowns_cli.render.formats import plain
 
         deliver(plain.detail(shown), out)
         return
-    deliver(render_detail(shown, chosen, width=out.width, color=out.color), out)
+    shown_text = render_detail(
+        shown, chosen, width=out.width, color=out.color, delimiter=out.delimiter
+    )
+    deliver(shown_text, out)
 
 
 def document(source: str, out: Out, *, pager: bool) -> None:
@@ -268,8 +312,11 @@ def problems(found: Sequence[Problem]) -> None:
         write("".join(visible(str(problem)) + "\n" for problem in found))
 
 
-def deliver(text: str, out: Out) -> None:
-    """To the --output file (atomically, never over the data file), else to stdout."""
+def deliver(text: str | bytes, out: Out) -> None:
+    """To the --output file (atomically, never over the data file), else to stdout.
+
+    Bytes (a workbook) only ever go to a file: Out refuses them a terminal or a pipe.
+    """
     if out.path is not None:
         from newtowns_cli.reading.atomic import write_atomic
 
@@ -277,6 +324,7 @@ def deliver(text: str, out: Out) -> None:
         write_atomic(path, text, force=out.force, protect=[data_file(out.data).path])
         note(f"wrote {path}")
         return
+    assert isinstance(text, str), "a workbook without --output"
     if out.format is not Format.TABLE and sys.stdout.isatty():
         text = terminal_safe(text)
     write(text)

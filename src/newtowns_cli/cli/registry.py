@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from newtowns_cli.model.dates import PartialDate
     from newtowns_cli.model.records import Dataset, Town
     from newtowns_cli.questions.lookup import Catalog
+    from newtowns_cli.render import Format
     from newtowns_cli.render.tables import Column
 
 T = TypeVar("T")
@@ -140,6 +141,31 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
                 word,
             )
     return TownFilter(**taken)
+
+
+def check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
+    """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
+    if fmt is not None:
+        raise UsageError(
+            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
+            hint=f"drop --chart for {fmt.value}, or --format for the chart",
+        )
+    if fields is not None:
+        raise UsageError(
+            "--chart cannot be combined with --fields: the chart has no columns",
+            hint="drop --chart for a listing of those fields, or --fields for the chart",
+        )
+    if output is not None and output != emit.STDOUT:
+        emit.check_path(output)
+        import pathlib
+
+        suffix = pathlib.PurePath(output).suffix.lower()
+        if suffix not in emit.PLAIN_SUFFIXES:
+            raise UsageError(
+                f"--chart cannot be written to -o {output}: the chart is text",
+                hint="name a .txt file or one without an extension, or drop --chart "
+                f"for a '{suffix}' listing",
+            )
 
 
 def check_range(low: str, high: str, word: str = "after") -> NoReturn:

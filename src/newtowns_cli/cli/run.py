@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import By
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.registry import order, runner, selected, sort_column, subset
+from newtowns_cli.cli.registry import (
+    check_chart,
+    order,
+    runner,
+    selected,
+    sort_column,
+    subset,
+)
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.render import Format
@@ -38,17 +45,22 @@ def list_towns(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """List the New Towns, one row per town; filters combine (AND)."""
     from newtowns_cli.render import tables
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     chosen = emit.columns(tables.TOWN_COLUMNS, fields, tables.DEFAULT_TOWN_FIELDS, out)
     key = sort_column(tables.TOWN_COLUMNS, sort)
     catalog = emit.catalog(data)
     towns = order(catalog, selected(catalog, where), key, reverse, limit)
     caption = emit.town_caption(catalog, towns, out)
-    emit.table(tables.build(catalog, towns, chosen), out, noun="towns", caption=caption)
+    book = emit.book(
+        catalog, out, "towns", lambda: tables.build(catalog, towns, tables.TOWN_COLUMNS)
+    )
+    rows = tables.build(catalog, towns, chosen)
+    emit.table(rows, out, noun="towns", caption=caption, book=book)
 
 
 @runner("filter", filters=True)
@@ -76,18 +88,19 @@ def show(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Show every fact about one town, with the source behind each figure."""
     from newtowns_cli.questions import lookup
     from newtowns_cli.render import views
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     catalog = emit.catalog(data)
     found = lookup.find_town(catalog, town)
     shown = views.town(catalog, found)
     if out.to_terminal and out.format is Format.TABLE:
         shown = _with_chart(shown, found, out.width)
-    emit.detail(shown, out)
+    emit.detail(shown, out, emit.book(catalog, out, "town", lambda: shown.flat))
 
 
 def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
@@ -120,27 +133,46 @@ def summarise(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
-    from newtowns_cli.render import answer_columns, render_summary
+    from newtowns_cli.render import answer_columns, render_summary, tables
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     grouping = by.value if by else None
     available = answer_columns.summary_columns(grouping)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
     chosen = emit.columns(available, fields, default, out)
     key = sort_column(available, sort)
     catalog = emit.catalog(data)
-    result = summarize(catalog, selected(catalog, where), grouping)
+    towns = selected(catalog, where)
+    result = summarize(catalog, towns, grouping)
     membership = select.undated_membership_note(catalog, where)
     if membership is not None:
         result = frozen.replace(result, notes=(*result.notes, membership))
     if key is not None or reverse or limit is not None:
         rows = tuple(order(catalog, result.rows, key, reverse, limit))
         result = frozen.replace(result, rows=rows)
-    text = render_summary(catalog, result, chosen, out.format, width=out.width, color=out.color)
+    if out.format is Format.XLSX:  # the rows, then the total, as in CSV
+        # The sources of the figures added up: the towns' reference populations.
+        figures = tables.pick(tables.TOWN_COLUMNS, "population_source", ())
+        book = emit.book(
+            catalog, out, "summary", lambda: tables.build(catalog, towns, figures), result.notes
+        )
+        shown = tables.build(catalog, [*result.rows, result.total], chosen)
+        emit.table(shown, out, noun="groups", book=book)
+        return
+    text = render_summary(
+        catalog,
+        result,
+        chosen,
+        out.format,
+        width=out.width,
+        color=out.color,
+        delimiter=out.delimiter,
+    )
     emit.deliver(text, out)
 
 
@@ -160,13 +192,16 @@ def growth(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """How much each place grew: first, designation-era and latest municipal figure."""
     from newtowns_cli.questions import lookup, municipal
     from newtowns_cli.render import growth_columns as columns
     from newtowns_cli.render import tables
 
-    out = Out(fmt, no_color, output, force, data, listing=not chart)
+    if chart:
+        check_chart(fmt, output, fields)
+    out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
     key = sort_column(columns.GROWTH_COLUMNS, sort)
     catalog = emit.catalog(data)
@@ -187,7 +222,10 @@ def growth(
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)
         return
-    emit.table(tables.build(catalog, rows, chosen), out, noun="towns")
+    book = emit.book(
+        catalog, out, "growth", lambda: tables.build(catalog, rows, columns.GROWTH_COLUMNS)
+    )
+    emit.table(tables.build(catalog, rows, chosen), out, noun="towns", book=book)
 
 
 # The other commands register themselves on import.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from newtowns_cli.cli import emit
+from newtowns_cli.cli import checks, emit
 from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
@@ -48,6 +48,7 @@ def validate(
 def export(
     where: TownFilter,
     fmt: ExportFormat | None = None,
+    delimiter: str | None = None,
     output: str | None = None,
     force: bool = False,
     data: str | None = None,
@@ -66,6 +67,10 @@ def export(
     chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
         raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+    if chosen is ExportFormat.XLSX and out.path is None:
+        checks.needs_file("xlsx", "NAME.xlsx", "a workbook")
+    if delimiter is not None:
+        checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
     catalog, towns, dataset = subset(data, where)
     if chosen is ExportFormat.SQLITE:
         from newtowns_cli.exports import sqlite
@@ -84,7 +89,14 @@ def export(
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
-        emit.deliver(render(table, Format.CSV), frozen.replace(out, fmt=Format.CSV))
+        text = render(table, Format.CSV, delimiter=delimiter)
+        emit.deliver(text, frozen.replace(out, fmt=Format.CSV))
+    elif chosen is ExportFormat.XLSX:
+        from newtowns_cli.render import record_columns
+        from newtowns_cli.render.formats import xlsx
+
+        sheets = record_columns.sheets(catalog, dataset, towns)
+        emit.deliver(xlsx.workbook(sheets, created=xlsx.created(dataset.dataset.updated)), out)
     elif chosen is ExportFormat.JSON:
         emit.deliver(datafile.to_json(dataset), out)
     else:
@@ -99,6 +111,7 @@ EXPORT_SUFFIXES = {
     ".db": ExportFormat.SQLITE,
     ".sqlite": ExportFormat.SQLITE,
     ".sqlite3": ExportFormat.SQLITE,
+    ".xlsx": ExportFormat.XLSX,
 }
 """The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
 

@@ -6,6 +6,7 @@ from newtowns_cli.cli import emit
 from newtowns_cli.cli.choices import DossierFormat
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import (
+    check_chart,
     check_range,
     order,
     parse_date,
@@ -35,6 +36,7 @@ def timeline(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Every dated fact in one chronological list, derived from the data."""
     from newtowns_cli.questions import lookup
@@ -43,8 +45,8 @@ def timeline(
     from newtowns_cli.render.terminal import chart as charts
 
     if chart:
-        _check_chart(fmt, output, fields)
-    out = Out(fmt, no_color, output, force, data, listing=not chart)
+        check_chart(fmt, output, fields)
+    out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
     chosen = emit.columns(tables.TIMELINE_COLUMNS, fields, tables.DEFAULT_TIMELINE_FIELDS, out)
     key = sort_column(tables.TIMELINE_COLUMNS, sort)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
@@ -73,32 +75,10 @@ def timeline(
     if chart:
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
-    emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True)
-
-
-def _check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
-    """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
-    if fmt is not None:
-        raise UsageError(
-            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
-            hint=f"drop --chart for {fmt.value}, or --format for the chart",
-        )
-    if fields is not None:
-        raise UsageError(
-            "--chart cannot be combined with --fields: the chart has no columns",
-            hint="drop --chart for a listing of those fields, or --fields for the chart",
-        )
-    if output is not None and output != emit.STDOUT:
-        emit.check_path(output)
-        import pathlib
-
-        suffix = pathlib.PurePath(output).suffix.lower()
-        if suffix not in emit.PLAIN_SUFFIXES:
-            raise UsageError(
-                f"--chart cannot be written to -o {output}: the chart is text",
-                hint="name a .txt file or one without an extension, or drop --chart "
-                f"for a '{suffix}' listing",
-            )
+    book = emit.book(
+        catalog, out, "timeline", lambda: tables.build(catalog, found, tables.TIMELINE_COLUMNS)
+    )
+    emit.table(tables.build(catalog, found, chosen), out, noun="entries", wrap=True, book=book)
 
 
 @runner("claims")
@@ -112,19 +92,22 @@ def claims(
     force: bool = False,
     data: str | None = None,
     no_color: bool = False,
+    delimiter: str | None = None,
 ) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable."""
     from newtowns_cli.questions.claims import check_all
     from newtowns_cli.render import answer_columns, tables
 
-    out = Out(fmt, no_color, output, force, data)
+    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     chosen = emit.columns(
         answer_columns.CLAIM_COLUMNS, fields, answer_columns.DEFAULT_CLAIM_FIELDS, out
     )
     key = sort_column(answer_columns.CLAIM_COLUMNS, sort)
     catalog = emit.catalog(data)
     checks = order(catalog, check_all(catalog), key, reverse, limit)
-    emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True)
+    every = answer_columns.CLAIM_COLUMNS
+    book = emit.book(catalog, out, "claims", lambda: tables.build(catalog, checks, every))
+    emit.table(tables.build(catalog, checks, chosen), out, noun="claims", wrap=True, book=book)
 
 
 @runner("report", filters=True)

@@ -30,6 +30,8 @@ class Listing(Frozen, Generic[T]):
     items: Callable[[Catalog], Sequence[T]]
     detail: Callable[[Catalog, str], Detail]
     noun: str
+    one: str
+    """One item, as its workbook's sheet is named."""
 
 
 def _listing_command(name: str) -> None:
@@ -50,19 +52,24 @@ def _listing_command(name: str) -> None:
         force: bool = False,
         data: str | None = None,
         no_color: bool = False,
+        delimiter: str | None = None,
     ) -> None:
         from newtowns_cli.render import tables
 
         shown = _listing(name)
-        out = Out(fmt, no_color, output, force, data)
+        out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
         chosen = emit.columns(shown.columns, fields, shown.default, out)
         key = sort_column(shown.columns, sort)
         catalog = emit.catalog(out.data)
         if wanted is not None:
-            emit.detail(shown.detail(catalog, wanted), out)
+            one = shown.detail(catalog, wanted)
+            emit.detail(one, out, emit.book(catalog, out, shown.one, lambda: one.flat))
             return
         rows = order(catalog, shown.items(catalog), key, reverse, limit)
-        emit.table(tables.build(catalog, rows, chosen), out, noun=shown.noun)
+        # The sources listed cite none: their workbook is one sheet, the sources themselves.
+        every = None if name == "sources" else (lambda: tables.build(catalog, rows, shown.columns))
+        book = emit.book(catalog, out, name, every)
+        emit.table(tables.build(catalog, rows, chosen), out, noun=shown.noun, book=book)
 
     run.__name__ = run.__qualname__ = name
     runner(name)(run)
@@ -80,6 +87,7 @@ def _listing(name: str) -> Listing[Any]:
             lambda c: c.dataset.group,
             lambda c, v: views.group(c, lookup.find_group(c, v)),
             "groups",
+            "group",
         ),
         "research": Listing(
             tables.RESEARCH_COLUMNS,
@@ -87,6 +95,7 @@ def _listing(name: str) -> Listing[Any]:
             lambda c: c.dataset.research,
             lambda c, v: views.research(c, lookup.find_research(c, v)),
             "studies",
+            "study",
         ),
         "organisations": Listing(
             tables.ORGANISATION_COLUMNS,
@@ -94,6 +103,7 @@ def _listing(name: str) -> Listing[Any]:
             lambda c: c.dataset.organisation,
             lambda c, v: views.organisation(c, lookup.find_organisation(c, v)),
             "organisations",
+            "organisation",
         ),
         "sources": Listing(
             tables.SOURCE_COLUMNS,
@@ -101,6 +111,7 @@ def _listing(name: str) -> Listing[Any]:
             lambda c: c.dataset.source,
             lambda c, v: views.source(c, lookup.find_source(c, v)),
             "sources",
+            "source",
         ),
     }
     return listings[name]

@@ -149,6 +149,9 @@ OUTPUT_FILE = _opt("output", "Write to FILE instead of stdout, atomically; never
                    opts=("--output", "-o"), section=OUTPUT)
 FORCE = _flag("force", "Let --output replace a file.", section=OUTPUT)
 NO_COLOR = _flag("no_color", "Never use colour.", section=OUTPUT)
+DELIMITER = _opt("delimiter", "With csv: separate values with CHAR instead of a comma (e.g. ';' "
+                 "for a Dutch spreadsheet's import).", "CHAR", opts=("--delimiter", "-d"),
+                 section=OUTPUT)
 LISTING = (
     _opt("sort", "Sort by this column (empty values last).", "FIELD", complete="sort",
          section=OUTPUT),
@@ -157,9 +160,11 @@ LISTING = (
     _opt("fields", "Columns to show, in order; 'all' for every column, 'help' to list them.",
          "A,B,...", complete="fields", section=OUTPUT),
     _choice("fmt", "Output format (default: from the --output extension, else table on a "
-            "terminal and tsv in a pipe).", "table tsv csv json jsonl md", _FORMAT_ENUM,
-            opts=("--format", "-f"), section=OUTPUT),
-    OUTPUT_FILE, FORCE, NO_COLOR, DATA,
+            "terminal and tsv in a pipe). xlsx is a workbook, written with --output only: "
+            "numbers as numbers, full dates as dates, a sheet of the sources cited.",
+            "table tsv csv json jsonl md xlsx", _FORMAT_ENUM, opts=("--format", "-f"),
+            section=OUTPUT),
+    DELIMITER, OUTPUT_FILE, FORCE, NO_COLOR, DATA,
 )
 """The output options of every listing, declared once (as sqlite-utils' output_options)."""
 
@@ -184,7 +189,9 @@ TOWN_FILTERS = tuple(
     )
 )
 """The town filters: every one given must hold."""
-_ONE = tuple(p for p in LISTING if p.name in ("fmt", "output", "force", "no_color", "data"))
+_ONE = tuple(
+    p for p in LISTING if p.name in ("fmt", "delimiter", "output", "force", "no_color", "data")
+)
 """The output options of one item shown in full."""
 
 
@@ -285,13 +292,14 @@ COMMANDS: tuple[Command, ...] = (
             example="newtowns validate data/newtowns.toml --format json"),
     Command("export", "Export the data set, or the towns the filters select, for other tools.",
             (_choice("fmt", "Format (default: from the --output extension, else toml).",
-                     "toml json csv geojson sqlite", _CHOICES + "ExportFormat",
+                     "toml json csv geojson sqlite xlsx", _CHOICES + "ExportFormat",
                      opts=("--format", "-f"), section=OUTPUT),
-             *TOWN_FILTERS, OUTPUT_FILE, FORCE, DATA),
+             DELIMITER, *TOWN_FILTERS, OUTPUT_FILE, FORCE, DATA),
             text="toml: a new, self-contained data file that validates; json: the same as "
             "JSON; csv: the towns with every field; geojson: one point per town; sqlite: every "
             "field in a database, a table per entity, with views that keep municipal figures "
-            "apart (needs --output).",
+            "apart (needs --output); xlsx: a workbook with a sheet per table, the columns "
+            "the listings have, numbers as numbers and full dates as dates (needs --output).",
             example="newtowns export --format sqlite -o newtowns.db"),
     Command("schema", "Print the JSON Schema of the data file, for editors and CI.",
             (_flag("generate", "Generate it from the code instead (slower)."), OUTPUT_FILE,

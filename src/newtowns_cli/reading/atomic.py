@@ -14,17 +14,23 @@ from newtowns_cli.model.errors import OutputError, UsageError
 
 
 def write_atomic(
-    path: pathlib.Path, text: str, *, force: bool = False, protect: Sequence[pathlib.Path] = ()
+    path: pathlib.Path,
+    text: str | bytes,
+    *,
+    force: bool = False,
+    protect: Sequence[pathlib.Path] = (),
 ) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+    """Write ``text`` (UTF-8) or bytes to ``path`` so that readers see the old file or the
+    new one, never half.
 
     Refuses to replace a file in ``protect`` (the data file being read), anything but a
     regular file, and an existing file unless ``force``.
     """
 
     def fill(temporary: pathlib.Path) -> None:
-        with temporary.open("w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        content = text.encode("utf-8") if isinstance(text, str) else text
+        with temporary.open("wb") as stream:
+            stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
 

@@ -24,6 +24,8 @@ class Format(enum.StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     MD = "md"
+    XLSX = "xlsx"
+    """A workbook: bytes for a file, made by formats.xlsx, never text for render()."""
 
 
 def render(
@@ -35,11 +37,13 @@ def render(
     wrap: bool = False,
     caption: str | None = None,
     choice: Choice | None = None,
+    delimiter: str | None = None,
 ) -> str:
     """``table`` as text in ``fmt``; only the chosen format's module is imported.
 
     The terminal table (rich, imported only here) wraps long text, has a ``caption``, and
-    leaves out the columns ``choice`` allows when they do not fit.
+    leaves out the columns ``choice`` allows when they do not fit. CSV is separated by
+    ``delimiter`` (a comma unless given).
     """
     if fmt is Format.TABLE:
         from newtowns_cli.render.terminal import listing
@@ -50,7 +54,7 @@ def render(
     if fmt is Format.TSV or fmt is Format.CSV:
         from newtowns_cli.render.formats import delimited
 
-        return delimited.render(table, delimiter="\t" if fmt is Format.TSV else ",")
+        return delimited.render(table, delimiter="\t" if fmt is Format.TSV else (delimiter or ","))
     if fmt is Format.JSON or fmt is Format.JSONL:
         from newtowns_cli.render.formats import jsonout
 
@@ -59,10 +63,17 @@ def render(
         from newtowns_cli.render.formats import markdown
 
         return markdown.render(table)
-    raise AssertionError(f"unhandled format {fmt}")
+    raise AssertionError(f"{fmt} is not text")  # xlsx: formats.xlsx writes the workbook
 
 
-def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool = False) -> str:
+def render_detail(
+    detail: Detail,
+    fmt: Format,
+    *,
+    width: int = 80,
+    color: bool = False,
+    delimiter: str | None = None,
+) -> str:
     """One thing in full: a layout for people, an object for JSON, its flat table for CSV/TSV."""
     from newtowns_cli.render import detail as views
 
@@ -74,7 +85,7 @@ def render_detail(detail: Detail, fmt: Format, *, width: int = 80, color: bool =
         return views.render_json(detail, lines=fmt is Format.JSONL)
     if fmt is Format.MD:
         return views.render_markdown(detail)
-    return render(detail.flat, fmt)
+    return render(detail.flat, fmt, delimiter=delimiter)
 
 
 def render_summary(
@@ -85,6 +96,7 @@ def render_summary(
     *,
     width: int = 80,
     color: bool = False,
+    delimiter: str | None = None,
 ) -> str:
     """A summary: rows and a total; bars and notes for people, plain numbers for programs."""
     from newtowns_cli.render import tables
@@ -109,7 +121,7 @@ def render_summary(
         notes = "".join(f"\n{markdown.escape_block(note)}\n" for note in summary.notes)
         return markdown.render(rows) + notes
     if fmt is not Format.TABLE:
-        return render(rows, fmt)
+        return render(rows, fmt, delimiter=delimiter)
     from newtowns_cli.render.terminal.layout import choice
 
     text = render(rows, fmt, width=width, color=color, choice=choice(rows.names))

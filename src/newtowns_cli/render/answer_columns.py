@@ -51,7 +51,7 @@ CLAIM_COLUMNS: tuple[Column[Check], ...] = (
     Column("value", "the published figure", lambda c, _: c.claim.value, numeric=True),
     Column("measure", "what is counted", lambda c, _: c.claim.measure),
     Column("scope", "what the figure is about", lambda c, _: c.claim.scope, text=True),
-    Column("as_of", "date the claim refers to", lambda c, _: _date(c.claim.as_of)),
+    Column("as_of", "date the claim refers to", lambda c, _: _date(c.claim.as_of), date=True),
     Column("source", "source id of the claim", lambda c, _: c.claim.source),
     Column("computed", "the figure computed from the data", lambda c, _: c.computed, numeric=True),
     Column("verdict", "consistent, not consistent or not comparable", lambda c, _: c.verdict),

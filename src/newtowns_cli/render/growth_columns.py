@@ -38,7 +38,7 @@ def _metric(name: str, digits: int, scale: float = 1.0) -> Callable[[PlaceGrowth
 
 def _figures(which: str, what: str) -> tuple[Column[PlaceGrowth], ...]:
     return (
-        Column(f"{which}_date", f"date of the {what}", _figure(which, "date")),
+        Column(f"{which}_date", f"date of the {what}", _figure(which, "date"), date=True),
         Column(f"{which}_count", f"the {what}", _figure(which, "count"), numeric=True),
         Column(f"{which}_source", f"source ids of the {what}", _figure(which, "source")),
     )
@@ -93,7 +93,7 @@ GROWTH_COLUMNS: tuple[Column[PlaceGrowth], ...] = (
     Column("name", "name of the place", lambda r, _: r.town.name, text=True),
     Column("counted", "what the figures count (municipality, summed ones)",
            lambda r, _: r.labels),
-    Column("designated", DESIGNATED, _designated),
+    Column("designated", DESIGNATED, _designated, date=True),
     Column("designated_kind", "what that designation was: official, decision, founding or "
            "policy", lambda r, _: r.anchor.kind if r.anchor else None),
     Column("first_figure", "the first figure with its year (for a narrow terminal)",

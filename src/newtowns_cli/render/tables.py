@@ -27,6 +27,9 @@ class Column(Frozen, Generic[T]):
     numeric: bool = False
     text: bool = False
     """Free text (a quote, a note, a title): a detail view may wrap it; ids and dates never."""
+    date: bool = False
+    """A date at the precision the source gives (1972, 1976-05, 2022-11-28): a workbook
+    writes a full date as a date."""
 
 
 class Table(Frozen):
@@ -82,6 +85,25 @@ def field_help(columns: Sequence[Column[T]]) -> Table:
     )
     rows = tuple((c.name, c.description) for c in columns)
     return Table(columns=meta, rows=rows)  # type: ignore[arg-type]
+
+
+def cites(name: str) -> bool:
+    """Whether the column ``name`` holds source ids: source, sources, population_source …"""
+    return name in ("source", "sources", "original") or name.endswith("_source")
+
+
+def cited(table: Table) -> tuple[str, ...]:
+    """The source ids in ``table``'s citing columns, each once, in order of first citation."""
+    at = [i for i, name in enumerate(table.names) if cites(name)]
+    found: list[str] = []
+    for row in table.rows:
+        for i in at:
+            value = row[i]
+            if isinstance(value, str):
+                found.append(value)
+            elif isinstance(value, tuple):
+                found += value
+    return tuple(dict.fromkeys(found))
 
 
 def _date(value: PartialDate | None) -> Value:
@@ -151,12 +173,13 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
         "the designation: the earliest official one, else the earliest dated decision, "
         "founding or policy (designated_kind says which)",
         lambda t, _: _date(designated(t)),
+        date=True,
     ),
     Column(
         "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
     ),
     Column("population", "reference population figure", _population("count"), numeric=True),
-    Column("population_as_of", "date of the population figure", _population("as_of")),
+    Column("population_as_of", "date of the population figure", _population("as_of"), date=True),
     Column("population_unit", "what the figure counts: municipality or place", _population("unit")),
     Column("population_source", "source id of the population figure", _population("source")),
     Column("area_km2", "total area in km²", _first("area", "total"), numeric=True),
@@ -213,7 +236,12 @@ GROUP_COLUMNS: tuple[Column[Group], ...] = (
     Column("id", "stable identifier", lambda g, _: g.id),
     Column("name", "name", lambda g, _: g.name),
     Column("kind", "alliance, network, region or programme", lambda g, _: g.kind),
-    Column("founded", "founding date", lambda g, _: _date(g.founded.date if g.founded else None)),
+    Column(
+        "founded",
+        "founding date",
+        lambda g, _: _date(g.founded.date if g.founded else None),
+        date=True,
+    ),
     Column(
         "members",
         "town ids of the current members",
@@ -236,10 +264,13 @@ DEFAULT_GROUP_FIELDS = ("id", "name", "kind", "founded", "member_count", "member
 MEMBER_COLUMNS: tuple[Column[Membership], ...] = (
     Column("town", "town id", lambda m, _: m.town),
     Column("name", "town name", lambda m, c: c.towns[m.town].name if m.town in c.towns else None),
-    Column("since", "joined on", lambda m, _: _date(m.since)),
-    Column("until", "left on", lambda m, _: _date(m.until)),
+    Column("since", "joined on", lambda m, _: _date(m.since), date=True),
+    Column("until", "left on", lambda m, _: _date(m.until), date=True),
     Column(
-        "as_of", "named as member on (when no joining date is known)", lambda m, _: _date(m.as_of)
+        "as_of",
+        "named as member on (when no joining date is known)",
+        lambda m, _: _date(m.as_of),
+        date=True,
     ),
     Column("source", "source id", lambda m, _: m.source),
     Column("note", "note", lambda m, _: m.note, text=True),
@@ -258,7 +289,12 @@ ORGANISATION_COLUMNS: tuple[Column[Organisation], ...] = (
     Column("name", "name", lambda o, _: o.name),
     Column("kind", "kind of organisation", lambda o, _: o.kind),
     Column("city", "city", lambda o, _: o.city),
-    Column("founded", "founding date", lambda o, _: _date(o.founded.date if o.founded else None)),
+    Column(
+        "founded",
+        "founding date",
+        lambda o, _: _date(o.founded.date if o.founded else None),
+        date=True,
+    ),
     Column("url", "web address", lambda o, _: o.url),
     Column("aliases", "other names", lambda o, _: o.aliases),
     Column("sources", "source ids", lambda o, _: o.sources),
@@ -272,11 +308,13 @@ RESEARCH_COLUMNS: tuple[Column[Research], ...] = (
         "published",
         "publication date",
         lambda r, _: _date(r.published.date if r.published else None),
+        date=True,
     ),
     Column(
         "presented",
         "presentation date",
         lambda r, _: _date(r.presented.date if r.presented else None),
+        date=True,
     ),
     Column(
         "commissioned_by", "commissioning organisation or group ids", lambda r, _: r.commissioned_by
@@ -295,14 +333,14 @@ SOURCE_COLUMNS: tuple[Column[Source], ...] = (
     Column("publisher", "publisher", lambda s, _: s.publisher),
     Column("kind", "kind of document", lambda s, _: s.kind),
     Column("language", "language code", lambda s, _: s.language),
-    Column("published", "publication date", lambda s, _: _date(s.published)),
+    Column("published", "publication date", lambda s, _: _date(s.published), date=True),
     Column("url", "canonical address", lambda s, _: s.url),
     Column("note", "note", lambda s, _: s.note, text=True),
 )
 DEFAULT_SOURCE_FIELDS = ("id", "publisher", "published", "title", "url")
 
 TIMELINE_COLUMNS: tuple[Column[Entry], ...] = (
-    Column("date", "date, at its own precision", lambda e, _: str(e.date)),
+    Column("date", "date, at its own precision", lambda e, _: str(e.date), date=True),
     Column("kind", "kind of entry", lambda e, _: e.kind),
     Column("what", "what happened", lambda e, _: e.what, text=True),
     Column("towns", "town ids concerned", lambda e, _: e.towns),
