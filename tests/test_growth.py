@@ -127,6 +127,15 @@ def test_a_zero_count_gives_no_factor() -> None:
     assert (result.absolute, result.factor, result.rate) == (1000, None, None)
 
 
+def test_figures_less_than_a_year_apart_are_not_annualised() -> None:
+    """1 000 on 2024-01-01, 8 000 the next day: ×8 in 1/366 of a year would be 8^366 a year,
+    beyond any float; over less than a year there is no yearly rate at all."""
+    result = growth([fig("2024-01-01", 1000), fig("2024-01-02", 8000)], 2023)
+    assert isinstance(result, Growth)
+    assert (result.absolute, result.factor, result.rate) == (7000, 8.0, None)
+    assert result.years == pytest.approx(1 / 366)
+
+
 def test_on_one_date_the_first_figure_given_wins() -> None:
     """Two sources for 2022-01-01: the first entry is the one used, as the data file says."""
     assert series([fig("2022-01-01", 1, "a"), fig(2021, 5), fig("2022-01-01", 2, "b")]) == (

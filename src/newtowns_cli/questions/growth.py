@@ -12,6 +12,7 @@ from the first day it can mean (:func:`fractional_year`), which keeps the order 
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Sequence
 
 from newtowns_cli.model.dates import PartialDate
@@ -36,7 +37,8 @@ class Growth(Frozen):
     ``era`` is the designation-era figure: the last figure at or before the designation
     year, else the first after it. ``absolute`` is latest − era, ``factor`` latest ÷ era,
     ``rate`` the compound yearly rate between the two over ``years`` (fractional years);
-    ``rate`` is None when both figures have the same date.
+    ``rate`` is None when the two are less than a year apart (a rate over days, raised to
+    a yearly one, says nothing and can exceed any float).
     """
 
     first: Figure
@@ -106,7 +108,7 @@ def growth(figures: Iterable[Figure], designation_year: int | None) -> Growth | 
     era = before[-1] if before else ordered[0]
     years = fractional_year(latest.date) - fractional_year(era.date)
     factor = latest.count / era.count if era.count > 0 else None
-    rate = factor ** (1 / years) - 1 if factor is not None and years > 0 else None
+    rate = _yearly(factor, years) if factor is not None and years >= 1 else None
     return Growth(
         first,
         latest,
@@ -117,3 +119,8 @@ def growth(figures: Iterable[Figure], designation_year: int | None) -> Growth | 
         years=years,
         rate=rate,
     )
+
+
+def _yearly(factor: float, years: float) -> float:
+    """factor^(1/years) − 1, in logs: finite for any factor of two counts over a year or more."""
+    return math.expm1(math.log(factor) / years) if factor > 0 else -1.0

@@ -53,6 +53,8 @@ class PlaceGrowth(Frozen):
             notes.append(f"era: the first figure after {self.designated}")
         if len(self.figures) == 1:
             notes.append("one municipal figure only")
+        elif self.result.years is not None and 0 < self.result.years < 1:
+            notes.append("less than a year from era to latest: no yearly rate")
         return "; ".join(notes)
 
 
