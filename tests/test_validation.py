@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+import pathlib
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,8 @@ from hypothesis import strategies as st
 from newtowns_cli.model.errors import DataInvalidError
 from newtowns_cli.reading import store
 from newtowns_cli.reading.validation import allowed_keys, describe, render_path
+
+from support import Runner, write_data
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -67,3 +71,20 @@ def test_any_bytes_give_a_dataset_or_located_problems(raw: bytes) -> None:
         document, file="f.toml", spans=lambda: SpanIndex(text), today=TODAY
     )
     assert (dataset is None) == bool(problems)
+
+
+def test_an_area_of_minus_zero_is_read_as_zero(tmp_path: pathlib.Path) -> None:
+    """-0.0 km² is a valid zero, and every output shows it without a sign."""
+    town = {
+        "id": "nul", "name": "Nul", "municipality": "Nul", "cbs_code": "GM0001",
+        "province": "Flevoland", "status": "groeikern", "sources": ["s"],
+        "area": [{"total": -0.0, "land": -0.0, "water": 0.0, "source": "s"}],
+    }  # fmt: skip
+    data = str(write_data(tmp_path / "nul.toml", [town]))
+    run = Runner()
+    listed = run(["list", "--data", data, "-f", "json", "--fields", "id,area_km2"]).stdout
+    assert json.loads(listed) == [{"id": "nul", "area_km2": 0.0}]
+    for args in (["show", "nul"], ["show", "nul", "-f", "json"], ["export", "-f", "toml"]):
+        result = run([*args, "--data", data])
+        assert result.exit_code == 0
+        assert "-0" not in result.stdout
