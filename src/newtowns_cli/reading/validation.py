@@ -87,9 +87,13 @@ def validate(
     findings = checks.check(document, dataset or _valid_part(document), today=today)
     if not errors and not findings:
         return dataset, []
+    errors = _one_per_value(errors)
+    wrong = {_loc(error) for error in errors}
     index = spans()
     problems = [_schema_problem(error, file, index) for error in errors]
     for finding in findings:
+        if finding.path in wrong:
+            continue  # a value the schema refused is one problem, not one more per check
         line, column = index.locate(finding.path)
         problems.append(
             Problem(file, line, column, render_path(finding.path), finding.code, finding.message)
@@ -124,8 +128,20 @@ def _adapter(kind: Any) -> Any:
     return _ADAPTERS[kind]
 
 
+def _loc(error: Mapping[str, Any]) -> Path:
+    return tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+
+
+def _one_per_value(errors: list[Any]) -> list[Any]:
+    """Without an array's "too short" where one of its items was refused: pydantic counts
+    only the items that passed, so one bad id in ``sources`` would also say the array is
+    empty."""
+    refused = {_loc(error)[:-1] for error in errors if _loc(error)}
+    return [e for e in errors if not (e["type"] == "too_short" and _loc(e) in refused)]
+
+
 def _schema_problem(error: Mapping[str, Any], file: str, spans: SpanIndex) -> Problem:
-    loc: Path = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+    loc: Path = _loc(error)
     kind: str = error["type"]
     value = error.get("input")
     if kind in _MISSING:
