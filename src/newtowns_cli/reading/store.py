@@ -193,7 +193,7 @@ def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = N
         from newtowns_cli.reading import cache as stored
 
         key = stored.key(raw)
-        found = stored.get(cache, key, size_hint=len(raw))
+        found = stored.get(cache, key, size_hint=len(raw), today=today)
         if found is not None:
             return found
     dataset, problems = inspect(data, today=today, raw=raw)
