@@ -88,9 +88,10 @@ def _places(
 ) -> list[dict[str, object]]:
     """Each town's section: its mini chart, its figures by date and its gaps."""
     places = []
+    rows = {row.town.id: row for row in grown}
     for town in towns:
         sections = []
-        row = next(r for r in grown if r.town.id == town.id)
+        row = rows[town.id]
         mini = svgchart.mini(
             lines.from_figures(town.name, row.figures),
             title=f"{town.name}: municipal population",
@@ -122,10 +123,8 @@ def _shown(value: object) -> object:
     """Every text the template writes, before it is escaped: control characters and
     noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
     browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
-    pictures (markup already made safe) pass as they are."""
-    from markupsafe import Markup
-
-    if isinstance(value, str) and not isinstance(value, Markup):
+    pictures (markup already made safe) pass as they are, and so does printable ASCII."""
+    if type(value) is str and not (value.isascii() and value.isprintable()):
         return svgtext.safe(value, keep="\t\n")
     return value
 
