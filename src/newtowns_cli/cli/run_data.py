@@ -27,7 +27,7 @@ def validate(
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
         hint = "check the path; newtowns validate alone checks the data newtowns reads"
         target = frozen.replace(target, hint=hint)
-    dataset, problems = store.inspect(target, today=datetime.date.today())
+    dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
     more = stopped(problems)
     problems = problems[:PROBLEM_LIMIT]
     if fmt is ReportFormat.JSON:

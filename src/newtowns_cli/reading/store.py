@@ -182,25 +182,33 @@ def inspect(
     return dataset, sorted(problems, key=Problem.sort_key)
 
 
-def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
-    """The validated Dataset; raises DataFileError or DataInvalidError.
-
-    With a ``cache`` folder, a file validated before is read back from the cache, which
-    skips parsing and pydantic; see cache.py for when a cached copy is trusted.
-    """
+def check(
+    data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None
+) -> tuple[Dataset | None, list[Problem]]:
+    """``inspect``, with a ``cache`` folder: a file validated before is read back from the
+    cache, which skips parsing and pydantic (see cache.py for when a cached copy is
+    trusted), and one found valid now is stored there."""
     raw = read_bytes(data)
-    if cache is not None:
-        from newtowns_cli.reading import cache as stored
+    if cache is None:
+        return inspect(data, today=today, raw=raw)
+    from newtowns_cli.reading import cache as stored
 
-        key = stored.key(raw)
-        found = stored.get(cache, key, size_hint=len(raw), today=today)
-        if found is not None:
-            return found
+    key = stored.key(raw)
+    found = stored.get(cache, key, size_hint=len(raw), today=today)
+    if found is not None:
+        return found, []
     dataset, problems = inspect(data, today=today, raw=raw)
+    if dataset is not None:
+        stored.put(cache, key, dataset, source=data.path)
+    return dataset, problems
+
+
+def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
+    """The validated Dataset (from the cache where it can be, see ``check``); raises
+    DataFileError or DataInvalidError."""
+    dataset, problems = check(data, today=today, cache=cache)
     if dataset is None:
         raise DataInvalidError(data.label, problems)
-    if cache is not None:
-        stored.put(cache, key, dataset, source=data.path)
     return dataset
 
 
