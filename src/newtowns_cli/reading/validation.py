@@ -340,7 +340,17 @@ def json_schema() -> dict[str, Any]:
     TOML has no null, so optional fields are simply not required: null branches and null
     defaults that pydantic adds for Python are left out.
     """
-    generated = _adapter(Dataset).json_schema()
+    # Attribute docstrings become descriptions here only: reading them from the source
+    # (inspect, ast) was a third of building the validator on every validation.
+    plain = Record.__pydantic_config__
+    Record.__pydantic_config__ = {**plain, "use_attribute_docstrings": True}
+    try:
+        from pydantic import TypeAdapter
+
+        as_dataclasses()
+        generated = TypeAdapter(Dataset).json_schema()
+    finally:
+        Record.__pydantic_config__ = plain
     cleaned = _without_null(generated)
     assert isinstance(cleaned, dict)
     return {
