@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from newtowns_cli.cli.parse import Line
 
 __all__ = ["app", "handle", "main"]
+OUT_OF_MEMORY = "newtowns: error: out of memory\n"
+"""A MemoryError anywhere: one line and exit 1 (under `ulimit -v`, a file too large for it)."""
 
 
 def main() -> NoReturn:
@@ -32,6 +34,8 @@ def main() -> NoReturn:
         code = handle(sys.argv[1:])
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting: no traceback
         code = 130
+    except MemoryError:  # while starting, before the boundary: the same one line
+        code = _message(OUT_OF_MEMORY, 1)
     sys.exit(code)
 
 
@@ -81,11 +85,14 @@ def boundary(call: Callable[[], object]) -> int:
     from newtowns_cli.model.errors import ExitCode, NewtownsError
 
     code: int | str | None = 0
+    memory = False
     try:
         call()
     except NewtownsError as exc:
         emit.report(exc)
         code = int(exc.exit_code)
+    except MemoryError:
+        memory = True  # reported below, once the exception has let go of what it held
     except KeyboardInterrupt:
         code = int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
@@ -98,6 +105,8 @@ def boundary(call: Callable[[], object]) -> int:
         emit.silence_stdout()
     except OSError as exc:
         return _failed(emit.stdout_error(exc))
+    if memory:
+        return _message(OUT_OF_MEMORY, int(ExitCode.DATA))
     if code is None or isinstance(code, int):
         return code or 0
     return _message(f"{code}\n", 1)  # as sys.exit does with a message

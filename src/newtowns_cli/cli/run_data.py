@@ -10,7 +10,7 @@ from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.model import frozen
-from newtowns_cli.model.errors import ExitCode, UsageError
+from newtowns_cli.model.errors import PROBLEM_LIMIT, ExitCode, UsageError, stopped
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.reading import store
 from newtowns_cli.render import Format
@@ -27,7 +27,9 @@ def validate(
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
         hint = "check the path; newtowns validate alone checks the data newtowns reads"
         target = frozen.replace(target, hint=hint)
-    dataset, problems = store.inspect(target, today=datetime.date.today())
+    dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
+    more = stopped(problems)
+    problems = problems[:PROBLEM_LIMIT]
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
         records = [{key: getattr(problem, key) for key in keys} for problem in problems]
@@ -36,8 +38,10 @@ def validate(
     else:
         emit.problems(problems)
     if dataset is None:
-        noun = "problem" if len(problems) == 1 else "problems"
-        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        if more:
+            count = f"stopped after {len(problems)} problems; there are more"
+        emit.note(f"{target.label}: {count}", always=True)
         raise SystemExit(int(ExitCode.DATA))
     sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
     counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)

@@ -18,6 +18,16 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
+PROBLEM_LIMIT = 1000
+"""Validation stops collecting problems here: a file of a million mistakes is reported by
+its first thousand, in the memory a thousand take."""
+
+
+def stopped(problems: Sequence[Problem]) -> bool:
+    """Whether validation stopped at the limit: it hands over one problem more than that."""
+    return len(problems) > PROBLEM_LIMIT
+
+
 class Problem(Frozen):
     """One located problem in a data file: ``file:line:col: path: message``."""
 
@@ -60,12 +70,14 @@ class DataInvalidError(NewtownsError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         shown = f"./{file}" if file.startswith("-") else file  # not read as an option
+        message = f"{file} has {count} {noun}"
+        if stopped(problems):
+            message = f"{file} has more than {PROBLEM_LIMIT} problems (validation stopped there)"
         super().__init__(
-            f"{file} has {count} {noun}",
-            hint=f"for the full report, run: newtowns validate {shlex.quote(shown)}",
+            message, hint=f"for the full report, run: newtowns validate {shlex.quote(shown)}"
         )
         self.file = file
-        self.problems = tuple(sorted(problems, key=Problem.sort_key))
+        self.problems = tuple(sorted(problems, key=Problem.sort_key)[:PROBLEM_LIMIT])
 
 
 class UsageError(NewtownsError):

@@ -56,7 +56,6 @@ class Record(Frozen, kw_only=True):
         "extra": "forbid",
         "strict": True,
         "allow_inf_nan": False,
-        "use_attribute_docstrings": True,
     }
 
     @classmethod

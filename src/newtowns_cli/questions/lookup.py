@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -37,6 +36,7 @@ from newtowns_cli.model.records import (
     field_names,
     iter_values,
 )
+from newtowns_cli.questions.nearby import SHOWN, VALUES, label, some, suggest
 
 T = TypeVar("T")
 
@@ -208,16 +208,25 @@ def resolve(
         if next(iter(names(entry)), None) == value:  # the first name is the id
             return entry
     wanted = normalize(value)
-    matches = [entry for entry in entries if wanted in {normalize(n) for n in names(entry)}]
-    if not matches and len(wanted) >= 3:
-        # No exact name: a part of exactly one entry's name will do ('alliantie').
-        matches = [e for e in entries if any(wanted in normalize(n) for n in names(e))]
+    exact: list[T] = []
+    partial: list[T] = []  # no exact name: a part of exactly one entry's will do ('alliantie')
+    for entry in entries:
+        within = False
+        for name in map(normalize, names(entry)):
+            if name == wanted:
+                exact.append(entry)
+                break
+            within = within or (len(wanted) >= 3 and wanted in name)
+        else:
+            if within and not exact:
+                partial.append(entry)
+    matches = exact or partial
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        labels = ", ".join(_label(entry, names) for entry in matches)
+        labels = some([label(entry, names) for entry in matches[: SHOWN + 1]], len(matches))
         raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
-    hint = _suggest(entries, wanted, names) or _listed(noun)
+    hint = suggest(entries, wanted, names) or _listed(noun)
     raise NotFoundError(f"no {noun} named '{value}'", hint=hint)
 
 
@@ -233,30 +242,6 @@ _LISTINGS = {
 def _listed(noun: str) -> str:
     """Where the ``noun``s are listed."""
     return f"list them with '{_LISTINGS.get(noun, 'newtowns list')}'"
-
-
-def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
-    first, *rest = list(names(entry))
-    return f"{first} ({rest[0]})" if rest and rest[0] != first else first
-
-
-def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
-    """'did you mean …?' with up to three entries whose names, or a word of them, are close."""
-    by_name = {normalize(n): entry for entry in entries for n in names(entry)}
-    by_word: dict[str, list[T]] = {}
-    for name, entry in by_name.items():
-        for word in re.split(r"[\s\-_]+", name):
-            if len(word) >= 3 and entry not in by_word.setdefault(word, []):
-                by_word[word].append(entry)
-    import difflib  # only for a name that is not found
-
-    close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
-    found = [by_name[n] for n in close]
-    found += [by_name[n] for n in by_name if wanted and wanted in n]
-    for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
-        found += by_word[word]
-    labels = list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
-    return "did you mean " + ", ".join(labels) + "?" if labels else ""
 
 
 def town_names(town: Town) -> tuple[str, ...]:
@@ -275,7 +260,10 @@ def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option:
     try:
         return resolve(candidates, value, names=group_names, noun="group")
     except NotFoundError as exc:
-        valid = ", ".join(f"{g.id} ({g.name})" for g in sorted(candidates, key=lambda g: g.id))
+        ordered = sorted(candidates, key=lambda g: g.id)
+        valid = some(
+            [f"{g.id} ({g.name})" for g in ordered[: VALUES + 1]], len(ordered), limit=VALUES
+        )
         hint = exc.hint.split("?")[0] + "? " if exc.hint and exc.hint.startswith("did") else ""
         raise UsageError(
             f"unknown value for {option}: '{value}'", hint=f"{hint}valid values: {valid}"

@@ -20,7 +20,7 @@ from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.render import lines
 from newtowns_cli.render.formats import markdown
 from newtowns_cli.render.html import context as parts
-from newtowns_cli.render.html import geometry, svgchart, svgmap
+from newtowns_cli.render.html import geometry, svgchart, svgmap, svgtext
 from newtowns_cli.render.html.context import Cell, Citations, Table
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
@@ -37,6 +37,7 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     environment.tests["web_address"] = markdown.is_web_address
     template = environment.get_template("dossier.html.j2")
@@ -87,9 +88,10 @@ def _places(
 ) -> list[dict[str, object]]:
     """Each town's section: its mini chart, its figures by date and its gaps."""
     places = []
+    rows = {row.town.id: row for row in grown}
     for town in towns:
         sections = []
-        row = next(r for r in grown if r.town.id == town.id)
+        row = rows[town.id]
         mini = svgchart.mini(
             lines.from_figures(town.name, row.figures),
             title=f"{town.name}: municipal population",
@@ -115,6 +117,16 @@ def _places(
             else None,
         })  # fmt: skip
     return places
+
+
+def _shown(value: object) -> object:
+    """Every text the template writes, before it is escaped: control characters and
+    noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
+    browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
+    pictures (markup already made safe) pass as they are, and so does printable ASCII."""
+    if type(value) is str and not (value.isascii() and value.isprintable()):
+        return svgtext.safe(value, keep="\t\n")
+    return value
 
 
 def _svg(markup: str) -> object:
