@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 
 import html5lib
 import pytest
-from test_terminal import on_terminal
 
 from support import DATA, Runner
 
@@ -211,14 +210,6 @@ def test_html_is_known_for_report_only(tmp_path: pathlib.Path) -> None:
     for command in (["list"], ["export"], ["schema"], ["growth"]):
         result = Runner()([*command, "-o", str(tmp_path / "x.html")])
         assert result.exit_code == 2, command
-
-
-def test_on_a_terminal_the_page_is_written_as_to_a_pipe() -> None:
-    code, shown = on_terminal("report", "--format", "html", "--data", str(GROWTH), columns=80)
-    assert code == 0
-    assert shown.startswith("<!DOCTYPE html>")
-    assert "\x1b" not in shown
-    assert shown.replace("\n", "") == page("--data", str(GROWTH)).replace("\n", "")
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
