@@ -20,9 +20,12 @@ from newtowns_cli.render import Format
 def validate(
     file: str | None = None,
     fmt: ReportFormat = ReportFormat.TEXT,
+    gaps: bool = False,
     data: str | None = None,
 ) -> None:
     """Check a data file and report every problem as file:line:col: path: message."""
+    from newtowns_cli.render import curation
+
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
         hint = "check the path; newtowns validate alone checks the data newtowns reads"
@@ -32,11 +35,16 @@ def validate(
     problems = problems[:PROBLEM_LIMIT]
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
-        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        records: object = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        if gaps:
+            found = curation.gap_records(dataset) if dataset is not None else []
+            records = {"problems": records, "gaps": found}
         text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
         emit.deliver(text, Out(None, True, listing=False))  # escaped on a terminal
     else:
         emit.problems(problems)
+        if gaps and dataset is not None:
+            emit.deliver(curation.gap_lines(dataset.town), Out(None, True, listing=False))
     if dataset is None:
         count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
         if more:

@@ -214,7 +214,10 @@ COMMANDS: tuple[Command, ...] = (
             example="newtowns filter --region MRA -o mra.toml"),
     Command("show", "Show every fact about one town, with the source behind each figure.",
             (_argument("town", "TOWN", "Town id, name, alias or municipality (e.g. Nissewaard).",
-                       required=True, complete="town"), *_ONE),
+                       required=True, complete="town"),
+             _flag("notes", "Also show the curation notes: where one looked, what was not "
+                   "re-read, the gaps' search queries."),
+             *_ONE),
             example="newtowns show nissewaard --format md"),
     _listing("groups",
              "List the alliances, networks, programmes and regions, or show one with its members.",
@@ -289,8 +292,11 @@ COMMANDS: tuple[Command, ...] = (
             (_argument("file", "FILE", "Data file to check (default: as --data)."),
              _choice("fmt", "Report format.", "text json", _CHOICES + "ReportFormat",
                      opts=("--format", "-f")),
+             _flag("gaps", "Also list the decades with no municipal figure and where one "
+                   "looked."),
              DATA),
-            text="Exit 0 when the file is valid, 1 when it has problems.",
+            text="Exit 0 when the file is valid, 1 when it has problems. With --gaps and "
+            "--format json, an object with the problems and the gaps.",
             example="newtowns validate data/newtowns.toml --format json"),
     Command("export", "Export the data set, or the towns the filters select, for other tools.",
             (_choice("fmt", "Format (default: from the --output extension, else toml).",

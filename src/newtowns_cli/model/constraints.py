@@ -92,6 +92,10 @@ Count = Annotated[int, Ge(0), Le(2**63 - 1)]  # TOML and SQLite integers are 64-
 Km2 = Annotated[float, Ge(0), _Normal()]
 Seq = Annotated[tuple[T, ...], _Lax()]
 Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
+Curation = Text
+"""A note for the data's maintainers, not its readers: where one looked, which passage was
+not re-read, the search queries. ``show --notes`` and the machine formats carry it; the
+default views, the report and the dossier never show it."""
 
 Province = Literal[
     "Drenthe",

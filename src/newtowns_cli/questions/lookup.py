@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from newtowns_cli.model.constraints import Province
@@ -12,42 +12,20 @@ from newtowns_cli.model.errors import NotFoundError, UsageError
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.names import normalize as normalize  # re-exported
 from newtowns_cli.model.records import (
-    TABLES,
-    Area,
-    Attestation,
-    Claim,
     Dataset,
-    Dated,
-    Designation,
     Group,
-    HistoryEntry,
-    Location,
     Membership,
-    Mention,
     Organisation,
-    Population,
-    Presentation,
     Record,
-    Relief,
     Research,
     Source,
-    StatusView,
     Town,
     field_names,
-    iter_values,
 )
+from newtowns_cli.questions.citations import Citation as Citation  # re-exported
 from newtowns_cli.questions.nearby import SHOWN, VALUES, label, some, suggest
 
 T = TypeVar("T")
-
-
-class Citation(Frozen):
-    """A fact that cites a source: which entry, where in it, and what the fact says."""
-
-    table: str
-    entry: str
-    path: str
-    fact: str
 
 
 class Catalog(Frozen, slots=False):
@@ -73,21 +51,10 @@ class Catalog(Frozen, slots=False):
 
     @functools.cached_property
     def citations(self) -> dict[str, tuple[Citation, ...]]:
-        """For each source id, every fact that cites it, in data-file order."""
-        found: dict[str, list[Citation]] = {}
-        for table in TABLES:
-            for entry in getattr(self.dataset, table):
-                if table == "source":
-                    continue
-                for path, value in iter_values(entry, ()):
-                    for field, cited in _cited_ids(value):
-                        where = _render_path(path)
-                        fact = _fact(value, path) if field != "sources" else "the entry's own facts"
-                        citation = Citation(
-                            table, entry.id, where + ("." if where else "") + field, fact
-                        )
-                        found.setdefault(cited, []).append(citation)
-        return {source: tuple(citations) for source, citations in found.items()}
+        """For each source id, every fact that cites it, in data-file order, in words."""
+        from newtowns_cli.questions.citations import citations
+
+        return citations(self.dataset)
 
     def current_groups(self, town: Town, *, regions: bool) -> tuple[str, ...]:
         """Ids of the groups the town belongs to with no recorded end, regions or the others."""
@@ -124,72 +91,6 @@ def _collect_cited(value: object, found: list[str]) -> None:
             found.extend(item)
         elif isinstance(item, (Record, tuple)):
             _collect_cited(item, found)
-
-
-def _cited_ids(value: object) -> Iterator[tuple[str, str]]:
-    """The (field, source id) pairs a record cites directly."""
-    if not isinstance(value, Record):
-        return
-    for field in ("source", "original"):
-        cited = getattr(value, field, None)
-        if isinstance(cited, str):
-            yield field, cited
-    for cited in getattr(value, "sources", ()):
-        yield "sources", cited
-
-
-def _render_path(path: Sequence[str | int]) -> str:
-    return "".join(
-        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)
-    )
-
-
-def _fact(value: object, path: Sequence[str | int]) -> str:
-    """A short description of a cited fact at ``path`` of its entry."""
-    if isinstance(value, Population):
-        qualifier = f"{value.qualifier} " if value.qualifier else ""
-        unit = f"{value.unit} {value.unit_name}" if value.unit_name else value.unit
-        return f"population {qualifier}{value.count} ({unit}) as of {value.as_of}"
-    if isinstance(value, Area):
-        parts = [
-            f"{label} {number} km²"
-            for label, number in (
-                ("total", value.total),
-                ("land", value.land),
-                ("water", value.water),
-            )
-            if number is not None
-        ]
-        return "area " + ", ".join(parts)
-    if isinstance(value, Location):
-        return f"location {value.lat}, {value.lon}"
-    if isinstance(value, Designation):
-        kind = f" ({value.kind})" if value.kind else ""
-        return f"designation{kind} {value.date or '(no date)'}"
-    if isinstance(value, Attestation):
-        return f"named as member on {value.date}"
-    if isinstance(value, StatusView):
-        return f"status {value.status}"
-    if isinstance(value, Mention):
-        return f"mentioned {value.town}" + (f" on {value.date}" if value.date else "")
-    if isinstance(value, Relief):
-        return f"relieves {value.city}"
-    if isinstance(value, HistoryEntry):
-        return f"{value.date}: {value.what}"
-    if isinstance(value, Membership):
-        when = (
-            f"since {value.since}"
-            if value.since
-            else (f"as of {value.as_of}" if value.as_of else "undated")
-        )
-        return f"member {value.town}, {when}"
-    if isinstance(value, Dated):  # a group's or organisation's founded, a study's published
-        return f"{path[-1] if path else 'dated'} {value.date}"
-    if isinstance(value, Presentation):
-        return f"presented {value.date}"
-    if isinstance(value, Claim):
-        return f"claim: {value.statement}"
-    return type(value).__name__.lower()
 
 
 def resolve(

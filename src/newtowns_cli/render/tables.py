@@ -218,6 +218,11 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
         "what the designation was: official, decision, founding or policy",
         lambda t, _: _anchor_kind(t),
     ),
+    Column(
+        "population_origin",
+        "source id of the statistics the population figure's source names (CBS), if any",
+        _population("original"),
+    ),
 )
 DEFAULT_TOWN_FIELDS = (
     "id",
@@ -336,6 +341,12 @@ SOURCE_COLUMNS: tuple[Column[Source], ...] = (
     Column("published", "publication date", lambda s, _: _date(s.published), date=True),
     Column("url", "canonical address", lambda s, _: s.url),
     Column("note", "note", lambda s, _: s.note, text=True),
+    Column(
+        "curation",
+        "for maintainers: where one looked, what was not read or re-read",
+        lambda s, _: s.curation,
+        text=True,
+    ),
 )
 DEFAULT_SOURCE_FIELDS = ("id", "publisher", "published", "title", "url")
 

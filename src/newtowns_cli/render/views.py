@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
@@ -26,11 +26,19 @@ from newtowns_cli.model.records import (
 from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
 from newtowns_cli.questions.select import anchor, confirmed_span
 from newtowns_cli.questions.timeline import Entry, entries
-from newtowns_cli.render import tables
+from newtowns_cli.render import curation, provenance, tables
 from newtowns_cli.render.detail import Detail, Section
 from newtowns_cli.render.tables import Column, Table, Value
 
 T = TypeVar("T")
+
+
+class _Curated(Protocol):
+    @property
+    def curation(self) -> str | None: ...
+
+
+_Noted = TypeVar("_Noted", bound=_Curated)
 
 
 def plain(value: object) -> object:
@@ -65,7 +73,7 @@ def _column(name: str, get: Callable[[T], Value], *, numeric: bool, text: bool) 
     return Column(name, name, lambda item, _: get(item), numeric=numeric, text=text)
 
 
-_TEXT = frozenset({"quote", "note", "policy", "fact", "name", "looked"})
+_TEXT = frozenset({"quote", "note", "policy", "fact", "name", "looked", "curation"})
 
 
 def _d(value: PartialDate | None) -> str | None:
@@ -78,10 +86,11 @@ def _fields(
     return tuple((column.name, column.get(item, catalog)) for column in columns)
 
 
-def _sources_section(catalog: Catalog, cited: Sequence[str]) -> Section:
+def _sources_section(catalog: Catalog, cited: Sequence[str], *, notes: bool = False) -> Section:
     by_id = {source.id: source for source in catalog.dataset.source}
     known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
-    columns = tables.pick(tables.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
+    names = "id,title,publisher,published,url" + (",curation" if notes else "")
+    columns = tables.pick(tables.SOURCE_COLUMNS, names, ())
     return Section("Sources", tables.build(catalog, known, columns))
 
 
@@ -95,8 +104,12 @@ def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
     return Section("Timeline", tables.build(catalog, found, columns))
 
 
-def town(catalog: Catalog, item: Town) -> Detail:
-    """Every fact about a town with its source, its groups, research and timeline entries."""
+def town(catalog: Catalog, item: Town, *, notes: bool = False) -> Detail:
+    """Every fact about a town with its source, its groups, research and timeline entries.
+
+    Curation notes (where one looked, what was not re-read) only with ``notes``; without,
+    the gaps are one line of decades.
+    """
     figures = sorted(
         (item.population, *item.population_history) if item.population else item.population_history,
         key=lambda p: p.as_of,
@@ -109,15 +122,21 @@ def town(catalog: Catalog, item: Town) -> Detail:
         *(m.source for _, m in memberships),
         *(s for e in found for s in e.sources),
     ]
+    gaps = "Population: decades with no municipal figure (not interpolated)"
     sections = (
-        Section("Designation", _table(catalog, item.designation, _DESIGNATION)),
-        Section("Relieves (overloop)", _table(catalog, item.relieves, _RELIEF)),
-        Section("Other sources' status", _table(catalog, item.status_views, _STATUS_VIEW)),
-        Section("Population", _table(catalog, figures, _POPULATION, numeric=("count",))),
+        Section("Designation", _table(catalog, item.designation, _notes(_DESIGNATION, notes))),
+        Section("Relieves (overloop)", _table(catalog, item.relieves, _notes(_RELIEF, notes))),
         Section(
-            "Population: decades with no municipal figure (not interpolated)",
-            _table(catalog, item.population_gaps, _GAP),
+            "Other sources' status",
+            _table(catalog, item.status_views, _notes(_STATUS_VIEW, notes)),
         ),
+        Section(
+            "Population",
+            _table(catalog, figures, _notes(_POPULATION, notes), numeric=("count",)),
+        ),
+        Section(gaps, _table(catalog, item.population_gaps, _GAP))
+        if notes
+        else Section(gaps, items=(curation.gap_decades(item),) if item.population_gaps else ()),
         Section(
             "Area (km²)", _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
         ),
@@ -132,7 +151,7 @@ def town(catalog: Catalog, item: Town) -> Detail:
             ),
         ),
         _timeline_section(catalog, found),
-        _sources_section(catalog, cited),
+        _sources_section(catalog, cited, notes=notes),
     )
     found_anchor = anchor(item)
     data = {
@@ -153,7 +172,13 @@ def town(catalog: Catalog, item: Town) -> Detail:
         if item.name == item.municipality
         else f"{item.name} (municipality {item.municipality})"
     )
-    fields = (*_fields(catalog, item, tables.TOWN_COLUMNS), ("note", item.note))
+    as_cited = provenance.with_ids(catalog, item.population) if item.population else None
+    fields = tuple(
+        (name, as_cited if name == "population_source" else value)
+        for name, value in _fields(catalog, item, tables.TOWN_COLUMNS)
+        if name != "population_origin"  # named first in population_source
+    )
+    fields = (*fields, ("note", item.note))
     return Detail(title, fields, tuple(s for s in sections if _filled(s)), data, flat)
 
 
@@ -256,12 +281,14 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
 def source(catalog: Catalog, item: Source) -> Detail:
     """A source and every fact in the data that cites it."""
     cited_by = catalog.citations.get(item.id, ())
-    table = _table(catalog, cited_by, _CITATION)
+    table = _table(catalog, cited_by, _CITATION)  # for CSV and TSV, with the data paths
+    facts = _table(catalog, cited_by, _CITATION[-1:])  # for people: the facts in words
     data = {**plain_record(item), "cited_by": [frozen.asdict(c) for c in cited_by]}
+    for_people = [c for c in tables.SOURCE_COLUMNS if c.name != "curation"]
     return Detail(
         item.title,
-        _fields(catalog, item, tables.SOURCE_COLUMNS),
-        (Section("Cited by", table),),
+        _fields(catalog, item, for_people),
+        (Section("Cited by", facts),),
         data,
         table,
     )
@@ -277,6 +304,13 @@ def plain_entry(entry: Entry) -> dict[str, object]:
         "organisations": list(entry.organisations),
         "sources": list(entry.sources),
     }
+
+
+def _notes(
+    spec: Sequence[tuple[str, Callable[[_Noted], Value]]], notes: bool
+) -> Sequence[tuple[str, Callable[[_Noted], Value]]]:
+    """The columns, and the curation column where curation notes are asked for."""
+    return (*spec, ("curation", lambda r: r.curation)) if notes else spec
 
 
 def _filled(section: Section) -> bool:
@@ -303,8 +337,7 @@ _POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
     ("unit", lambda p: p.unit),
     ("unit_name", lambda p: p.unit_name),
     ("qualifier", lambda p: p.qualifier),
-    ("source", lambda p: p.source),
-    ("original", lambda p: p.original),
+    ("source", provenance.source_ids),
     ("quote", lambda p: p.quote),
     ("note", lambda p: p.note),
 )

@@ -17,7 +17,7 @@ from newtowns_cli.model.records import City, Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.growth import Growth
 from newtowns_cli.questions.lookup import Catalog
-from newtowns_cli.render import lines
+from newtowns_cli.render import curation, lines
 from newtowns_cli.render.formats import markdown
 from newtowns_cli.render.html import context as parts
 from newtowns_cli.render.html import geometry, svgchart, svgmap, svgtext
@@ -86,7 +86,7 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
 def _places(
     towns: Sequence[Town], grown: Sequence[municipal.PlaceGrowth], cite: Citations
 ) -> list[dict[str, object]]:
-    """Each town's section: its mini chart, its figures by date and its gaps."""
+    """Each town's section: its mini chart, its figures by date and the decades with none."""
     places = []
     rows = {row.town.id: row for row in grown}
     for town in towns:
@@ -98,23 +98,13 @@ def _places(
             ident=f"mini-{town.id}",
         )
         sections.append(parts.series(town, cite))
-        gaps = tuple(
-            (parts.plain(f"{gap.decade}s"), parts.plain(gap.looked), parts.plain(gap.note))
-            for gap in town.population_gaps
-        )
         places.append({
             "town": town,
             "anchor": f"town-{town.id}",
             "mini": _svg(mini) if row.figures else None,
             "note": row.note,
             "tables": sections,
-            "gaps": Table(
-                f"Decades with no municipal figure for {town.name}",
-                ("Decade", "Looked", "Note"),
-                gaps,
-            )
-            if gaps
-            else None,
+            "gaps": curation.gap_decades(town),
         })  # fmt: skip
     return places
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from newtowns_cli.render import tables
+from newtowns_cli.render import provenance, tables
 
 if TYPE_CHECKING:
     from newtowns_cli.model.records import Town
@@ -94,7 +94,7 @@ def table_caption(table: Table, noun: str) -> str:
 
 
 def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
-    """The row count, and the dates, units and publishers behind the population figures."""
+    """The row count, and the dates, units and origins of the population figures."""
     figures = [town.population for town in towns if town.population is not None]
     parts = [plural(len(towns), "towns")]
     if figures:
@@ -103,11 +103,9 @@ def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
         places = [t.name for t in towns if t.population and t.population.unit != "municipality"]
         if places:
             parts.append("counted as a place, not a municipality: " + ", ".join(places))
-        by_id = {source.id: source for source in catalog.dataset.source}
-        publishers = Counter(
-            by_id[f.source].publisher if f.source in by_id else f.source for f in figures
+        # Counted by origin: CBS's figure read through Wikipedia is CBS's.
+        parts.append("figures from " + provenance.origins(catalog, figures))
+        parts.append(
+            "each figure's origin and source: --fields name,population_origin,population_source"
         )
-        named = [f"{name} ×{n}" if n > 1 else name for name, n in publishers.most_common()]
-        parts.append("figures from " + ", ".join(named))
-        parts.append("each town's source: --fields name,population_source")
     return "; ".join(parts) + "."
