@@ -107,7 +107,7 @@ def test_every_town_is_named_with_its_section_and_figure_links() -> None:
 def test_svgs_are_present_well_formed_and_titled() -> None:
     text = page()
     svgs = outer_svgs(text)
-    assert len(svgs) == 2 + 16  # the map, the growth chart, a mini chart per town
+    assert len(svgs) == 1 + 16 + 16  # the map, a small multiple and a mini chart per town
     tree = parse(text)
     drawn = tree.findall(f".//{SVG}svg")
     outer = [s for s in drawn if s.get("role") == "img"]
@@ -119,10 +119,19 @@ def test_svgs_are_present_well_formed_and_titled() -> None:
     for chunk in svgs:
         ET.fromstring(chunk)  # well-formed XML on its own
     assert tree.find(f".//{SVG}svg[@aria-labelledby='map-svg-title map-svg-desc']") is not None
-    assert (
-        tree.find(f".//{SVG}svg[@aria-labelledby='growth-chart-title growth-chart-desc']")
-        is not None
-    )
+    for n in range(1, 17):
+        labels = f"multiple-{n}-title multiple-{n}-desc"
+        assert tree.find(f".//{SVG}svg[@aria-labelledby='{labels}']") is not None
+
+
+def test_the_growth_charts_share_one_scale() -> None:
+    """Small multiples: every panel has the same ticks, so panels compare at a glance."""
+    svgs = [s for s in outer_svgs(page()) if 'aria-labelledby="multiple-' in s]
+    assert len(svgs) == 16
+    ticks = {
+        tuple(t.text or "" for t in list(ET.fromstring(s).iter(f"{SVG}text"))[1:]) for s in svgs
+    }
+    assert len(ticks) == 1, ticks
 
 
 def test_every_id_in_the_page_is_unique() -> None:
@@ -163,7 +172,7 @@ def test_hostile_strings_are_escaped() -> None:
     assert "https://example.org/p?q=x&z=1" in hrefs  # quotes and <> are refused by validate
     assert 'href="https://example.org/p?q=x&amp;z=1"' in text
     svgs = outer_svgs(text)
-    assert len(svgs) == 2 + 4  # map, chart, and a mini chart for each town with figures
+    assert len(svgs) == 1 + 4 + 4  # map, a small multiple and a mini chart per town with figures
     for chunk in svgs:
         ET.fromstring(chunk)
     assert any("Zonder &lt;cijfers&gt;" in chunk for chunk in svgs)  # its map label

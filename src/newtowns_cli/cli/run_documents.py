@@ -115,6 +115,7 @@ def claims(
 def report(
     where: TownFilter,
     fmt: DossierFormat | None = None,
+    brief: bool = False,
     open: bool = False,
     no_pager: bool = False,
     output: str | None = None,
@@ -134,9 +135,14 @@ def report(
     towns = selected(catalog, where)
     filtered = where != TownFilter()
     if html:
-        from newtowns_cli.render.html import dossier
+        if brief:
+            from newtowns_cli.render.html import brief as html_brief
 
-        page = dossier.render(catalog, towns, filtered=filtered)
+            page = html_brief.render(catalog, towns, filtered=filtered)
+        else:
+            from newtowns_cli.render.html import dossier
+
+            page = dossier.render(catalog, towns, filtered=filtered)
         if open:
             from newtowns_cli.cli.browse import open_page
 
@@ -144,9 +150,14 @@ def report(
         else:
             emit.deliver(page, page_out)
         return
-    from newtowns_cli.render.documents.report import report as markdown_report
+    if brief:
+        from newtowns_cli.render.documents.brief import brief as markdown_brief
 
-    text = markdown_report(catalog, towns, filtered=filtered)
+        text = markdown_brief(catalog, towns, filtered=filtered)
+    else:
+        from newtowns_cli.render.documents.report import report as markdown_report
+
+        text = markdown_report(catalog, towns, filtered=filtered)
     emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
 
 
