@@ -48,7 +48,7 @@ def test_the_html_brief_has_a_map_a_chart_per_place_and_a_description() -> None:
     text = brief("--format", "html")
     tree = parse(text)
     svgs = outer_svgs(text)
-    assert len(svgs) == 1 + len(towns())  # the map and one small multiple per place
+    assert len(svgs) == 2 + len(towns())  # the map, its legend, a small multiple per place
     for chunk in svgs:
         ET.fromstring(chunk)
     description = tree.find(f".//{XHTML}meta[@name='description']")

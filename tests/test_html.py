@@ -62,7 +62,10 @@ def test_the_page_is_self_contained() -> None:
     text = page()
     tree = parse(text)
     assert tree.find(f".//{XHTML}script") is None
-    assert tree.find(f".//{XHTML}link") is None and tree.find(f".//{XHTML}img") is None
+    assert tree.find(f".//{XHTML}img") is None
+    # One link element: an empty icon inline, so a browser asks no server for favicon.ico.
+    links = [dict(link.attrib) for link in tree.iter(f"{XHTML}link")]
+    assert links == [{"rel": "icon", "href": "data:,"}]
     for element in tree.iter():
         for name in ("src", "srcset", "data", "poster", "background"):
             assert name not in element.attrib, (element.tag, element.attrib)
@@ -107,7 +110,7 @@ def test_every_town_is_named_with_its_section_and_figure_links() -> None:
 def test_svgs_are_present_well_formed_and_titled() -> None:
     text = page()
     svgs = outer_svgs(text)
-    assert len(svgs) == 1 + 16 + 16  # the map, a small multiple and a mini chart per town
+    assert len(svgs) == 2 + 16 + 16  # map, legend, a small multiple and a mini chart per town
     tree = parse(text)
     drawn = tree.findall(f".//{SVG}svg")
     outer = [s for s in drawn if s.get("role") == "img"]
@@ -172,7 +175,7 @@ def test_hostile_strings_are_escaped() -> None:
     assert "https://example.org/p?q=x&z=1" in hrefs  # quotes and <> are refused by validate
     assert 'href="https://example.org/p?q=x&amp;z=1"' in text
     svgs = outer_svgs(text)
-    assert len(svgs) == 1 + 4 + 4  # map, a small multiple and a mini chart per town with figures
+    assert len(svgs) == 2 + 4 + 4  # map, legend, a multiple and a mini chart per town with figures
     for chunk in svgs:
         ET.fromstring(chunk)
     assert any("Zonder &lt;cijfers&gt;" in chunk for chunk in svgs)  # its map label

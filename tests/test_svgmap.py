@@ -42,6 +42,7 @@ CITIES = [
     C("Arnhem", 51.98, 5.91),
 ]
 BUNDLED = geometry.load()
+SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(\"x\")</script> & \x1b[31m ]]> 'q'"
 
 
@@ -139,10 +140,35 @@ def test_colour_is_never_the_only_carrier(tree: ET.Element) -> None:
         "relieves Utrecht",
         "relieved city",
         "relieved city not given",
-        "IJsselmeer en Markermeer",
+        "lake",
         "province",
     ]:
         assert row in texts
+    assert "Lauwersmeer" not in texts and "IJsselmeer en Markermeer" not in texts
+
+
+def test_each_province_is_named_inside_its_outline(
+    tree: ET.Element, bundled: geometry.MapGeometry
+) -> None:
+    """The twelve names, once each, at a point computed from the outline (its centroid),
+    which lies inside the province."""
+    names = [t.text for t in tree.iter(f"{SVG}text") if t.get("font-style") == "italic"]
+    provinces = bundled.layer("province")
+    assert sorted(names) == sorted(p.name for p in provinces)
+    for province in provinces:
+        assert province.contains(*province.centroid()), province.name
+
+
+def test_the_legend_says_what_a_pin_means() -> None:
+    """A moved marker's pin is explained in the legend, and only when a marker moved."""
+    apart = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 53.0, 6.0, "Utrecht")]
+    together = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 52.0, 5.0, "Utrecht")]
+    row = "marker moved aside; the dot is the place"
+    for places, shown in ((apart, False), (together, True)):
+        texts = [t.text for t in ET.fromstring(svgmap.render(BUNDLED, places)).iter(f"{SVG}text")]
+        assert (row in texts) is shown
+        key = ET.fromstring(svgmap.key(BUNDLED, places, ident="k"))
+        assert (row in [t.text for t in key.iter(f"{SVG}text")]) is shown
 
 
 def test_labels_do_not_overlap_each_other_or_markers(
@@ -178,7 +204,11 @@ def test_markers_that_would_cover_each_other_are_moved_apart_with_a_pin() -> Non
     assert all(math.dist(p, s) <= 4.8 * svgmap.MARKER for p, s in zip(points, spots, strict=True))
     places = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 52.0, 5.0, "Utrecht")]
     tree = ET.fromstring(svgmap.render(BUNDLED, places, [], title="t"))
-    lines = [g.find("svg:line", NS) for g in tree.iter("{http://www.w3.org/2000/svg}g")]
+    lines = [
+        g.find("svg:line", NS)
+        for g in tree.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("transform") is None  # not the legend's rows
+    ]
     pins = [line for line in lines if line is not None]
     assert len(pins) == 1
     assert pins[0].get("x1") != pins[0].get("x2") or pins[0].get("y1") != pins[0].get("y2")
@@ -233,6 +263,7 @@ def _labels(tree: ET.Element) -> list[tuple[str, float, float, str, bool]]:
             t.get("font-weight") == "bold",
         )
         for t in tree.iter("{http://www.w3.org/2000/svg}text")
+        if t.get("font-style") != "italic"  # the provinces' names
         if t.get("text-anchor") is not None
     ]
 

@@ -41,7 +41,7 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
         "meta": catalog.dataset.dataset,
         "filtered": filtered,
         "count": len(towns),
-        "map": dossier.svg(dossier.town_map(catalog, towns, cities, width=330)),
+        "map": [dossier.svg(part) for part in dossier.town_map(catalog, towns, cities, 330)],
         "towns": _towns(grown, set(anchors), cite),
         "charts": [(a, dossier.svg(c)) for a, c in zip(anchors, charts, strict=True)],
     }

@@ -67,7 +67,7 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
         "meta": catalog.dataset.dataset,
         "filtered": filtered,
         "count": len(towns),
-        "map": svg(town_map(catalog, towns, cities)),
+        "map": [svg(part) for part in town_map(catalog, towns, cities)],
         "towns": parts.towns_table(towns, cite),
         "charts": charts,
         "growth": _growth_table(grown, cite),
@@ -131,8 +131,9 @@ def svg(markup: str) -> object:
 
 def town_map(
     catalog: Catalog, towns: Sequence[Town], cities: Sequence[City], width: float = 560
-) -> str:
-    """The map of ``towns``, each marked by the city it relieves (``cities``, as stars)."""
+) -> tuple[str, str]:
+    """The map of ``towns``, each marked by the city it relieves (``cities``, as stars), and
+    its legend as a picture of its own (beside the map, or under it on a narrow screen)."""
     names = {}
     for city in catalog.dataset.city:
         for name in (city.name, *city.aliases):
@@ -153,7 +154,11 @@ def town_map(
         if city in cities and city.location
     ]
     # "map-svg": the section heading has the id "map-title" (ids are unique in a page).
-    return svgmap.render(geometry.load(), places, marked, width=width, ident="map-svg")
+    shape = geometry.load()
+    return (
+        svgmap.render(shape, places, marked, width=width, ident="map-svg", legend=False),
+        svgmap.key(shape, places, marked, width=width, ident="map-key"),
+    )
 
 
 def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Table:
