@@ -284,10 +284,11 @@ def _places(
         )
         taken.add(Box.around(*spot, MARKER * 1.3))
         marks.append((place.name, *spot, False))
-    # The provinces' names go under the markers, clear of them; the towns' labels after.
-    out[:0] = [province_label(name, x, y, taken) for name, x, y in names]
     for name, x, y, bold in marks:
         out.append(_label(name, x, y, bold, taken, frame))
+    # The towns' labels first (by their markers); the provinces' names then where there
+    # is room, drawn under everything else.
+    out[:0] = [province_label(name, x, y, taken) for name, x, y in names]
     return out
 
 

@@ -113,13 +113,13 @@ def legend(
 
 
 def province_label(name: str, x: float, y: float, taken: Grid) -> str:
-    """A province's name in grey italics at its centroid, or just above or below it where
-    a marker or a name is there already."""
+    """A province's name in grey italics at its centroid, or nudged a little where a marker
+    or a label is there already (at the centroid all the same where nothing is free)."""
     span = text_width(name, FONT)
-    for dy in (0.0, FONT * 1.2, -FONT * 1.2, FONT * 2.4, -FONT * 2.4):
-        box = Box(x - span / 2, y + dy - FONT * 0.8, x + span / 2, y + dy + FONT * 0.25)
+    for dx, dy in _NUDGES:
+        box = Box(x + dx - span / 2, y + dy - FONT * 0.8, x + dx + span / 2, y + dy + FONT * 0.25)
         if taken.free(box.left, box.top, box.right, box.bottom):
-            y += dy
+            x, y = x + dx, y + dy
             break
     else:
         box = Box(x - span / 2, y - FONT * 0.8, x + span / 2, y + FONT * 0.25)
@@ -128,3 +128,11 @@ def province_label(name: str, x: float, y: float, taken: Grid) -> str:
         f'<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-style="italic" '
         f'fill="#666666">{text(name)}</text>'
     )
+
+
+_NUDGES = [(0.0, 0.0)] + [
+    (dx * FONT, dy * FONT)
+    for step in (1.2, 2.4, 3.6)
+    for dx, dy in ((0, step), (0, -step), (step * 2, 0), (-step * 2, 0))
+]
+"""Where a province's name may go, nearest first: offsets from its centroid."""
