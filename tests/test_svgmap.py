@@ -150,13 +150,39 @@ def test_colour_is_never_the_only_carrier(tree: ET.Element) -> None:
 def test_each_province_is_named_inside_its_outline(
     tree: ET.Element, bundled: geometry.MapGeometry
 ) -> None:
-    """The twelve names, once each, at a point computed from the outline (its centroid),
-    which lies inside the province."""
-    names = [t.text for t in tree.iter(f"{SVG}text") if t.get("font-style") == "italic"]
+    """At the dossier's width the twelve names, once each, at a point computed from the
+    outline (its centroid), which lies inside the province, or nudged and still inside."""
+    svg = svgmap.render(bundled, PLACES, CITIES, width=560, legend=False)
+    project = svgmap.Projection.fit(svgmap.bounds(bundled.layer("province")), 560)
+    shown = {
+        t.text: (float(t.get("x")), float(t.get("y")))
+        for t in ET.fromstring(svg).iter(f"{SVG}text")
+        if t.get("font-style") == "italic"
+    }
     provinces = bundled.layer("province")
-    assert sorted(names) == sorted(p.name for p in provinces)
+    assert sorted(shown) == sorted(p.name for p in provinces)
     for province in provinces:
         assert province.contains(*province.centroid()), province.name
+        assert province.contains(*project.invert(*shown[province.name])), province.name
+
+
+def test_on_a_small_map_a_name_without_room_is_left_out(bundled: geometry.MapGeometry) -> None:
+    """At the brief's width a province's name never covers a town's label: where there is
+    no room inside its province, it is left out."""
+    tree = ET.fromstring(svgmap.render(bundled, PLACES, CITIES, width=330, legend=False))
+    names = [t for t in tree.iter(f"{SVG}text") if t.get("font-style") == "italic"]
+    assert 6 <= len(names) < 12
+    boxes = []
+    for t in tree.iter(f"{SVG}text"):
+        bold = t.get("font-weight") == "bold"
+        size = float(t.get("font-size") or 11)
+        width = text_width(t.text or "", size, bold=bold)
+        x, y = float(t.get("x")), float(t.get("y"))
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[t.get("text-anchor")]
+        boxes.append((t, Box(left, y - size * 0.8, left + width, y + size * 0.25)))
+    for name, box in ((t, b) for t, b in boxes if t in names):
+        for other, second in boxes:
+            assert other is name or not box.overlaps(second), (name.text, other.text)
 
 
 def test_the_legend_says_what_a_pin_means() -> None:

@@ -22,8 +22,10 @@ from newtowns_cli.render.html.svgmarks import (
     MARKER,
     NO_GROUP_COLOUR,
     PAD,
+    ProvinceName,
     marker,
     province_label,
+    province_names,
 )
 from newtowns_cli.render.html.svgmarks import legend as _legend
 from newtowns_cli.render.html.svgmarks import rows as _rows
@@ -64,6 +66,12 @@ class Projection(Frozen):
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         x = (lon - self.west) * COS_52 * self.scale + self.pad
         return x, (self.north - lat) * self.scale + self.pad
+
+    def invert(self, x: float, y: float) -> tuple[float, float]:
+        """SVG user units → lon, lat."""
+        return (x - self.pad) / (COS_52 * self.scale) + self.west, self.north - (
+            y - self.pad
+        ) / self.scale
 
     @classmethod
     def fit(cls, bounds: tuple[float, float, float, float], width: float) -> Projection:
@@ -134,7 +142,7 @@ def render(
             f'stroke="{stroke}" stroke-width="0.6" stroke-linejoin="round">'
             f"<title>{text(feature.name)}</title></path>"
         )
-    names = _province_names(provinces, project)
+    names = province_names(provinces, project, project.invert)
     out += _places(places, cities, style, project, width, height, names)
     out.append("</svg>")
     out += rows
@@ -206,14 +214,6 @@ def _moved(
     return spread(points, Box(0, 0, width, height)) != points
 
 
-def _province_names(
-    provinces: Sequence[Feature], project: Projection
-) -> list[tuple[str, float, float]]:
-    """Each province's name and where it goes: the centroid of its largest polygon
-    (computed from the outline in data/map/, nothing typed in)."""
-    return [(f.name, *project(*f.centroid())) for f in provinces]
-
-
 def path(feature: Feature, project: Projection) -> str:
     """SVG path data of every ring of ``feature`` (each ring a closed subpath)."""
     parts = []
@@ -249,7 +249,7 @@ def _places(
     project: Projection,
     width: float,
     height: float,
-    names: Sequence[tuple[str, float, float]] = (),
+    names: Sequence[ProvinceName] = (),
 ) -> list[str]:
     """Markers first (so labels avoid every marker and the provinces' names), then labels
     placed greedily."""
@@ -288,7 +288,8 @@ def _places(
         out.append(_label(name, x, y, bold, taken, frame))
     # The towns' labels first (by their markers); the provinces' names then where there
     # is room, drawn under everything else.
-    out[:0] = [province_label(name, x, y, taken) for name, x, y in names]
+    named = (province_label(name, x, y, taken, inside) for name, x, y, inside in names)
+    out[:0] = [label for label in named if label]
     return out
 
 

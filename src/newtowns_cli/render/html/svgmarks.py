@@ -4,8 +4,9 @@ with its own colour *and* shape, and the legend's rows in words."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from newtowns_cli.render.html.geometry import Feature
 from newtowns_cli.render.html.grid import Grid
 from newtowns_cli.render.html.svgtext import Box, fmt, text, text_width
 
@@ -14,6 +15,8 @@ MARKER = 4.5
 PAD = 12.0
 NO_GROUP_COLOUR = "#777777"
 LAND, LAKE = "#f4f1e8", "#a9cbe6"
+ProvinceName = tuple[str, float, float, Callable[[float, float], bool]]
+"""A province's name, x and y of its centroid, and whether a point lies inside it."""
 
 
 def _regular(count: int, radii: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
@@ -112,17 +115,20 @@ def legend(
     return out, width, bottom + 2 * PAD
 
 
-def province_label(name: str, x: float, y: float, taken: Grid) -> str:
-    """A province's name in grey italics at its centroid, or nudged a little where a marker
-    or a label is there already (at the centroid all the same where nothing is free)."""
+def province_label(
+    name: str, x: float, y: float, taken: Grid, inside: Callable[[float, float], bool]
+) -> str:
+    """A province's name in grey italics at its centroid, or nudged a little, inside the
+    province, where a marker or a label is there already; left out (empty) where a small
+    map has no room for it, rather than written over a town's label."""
     span = text_width(name, FONT)
     for dx, dy in _NUDGES:
         box = Box(x + dx - span / 2, y + dy - FONT * 0.8, x + dx + span / 2, y + dy + FONT * 0.25)
-        if taken.free(box.left, box.top, box.right, box.bottom):
+        if inside(x + dx, y + dy) and taken.free(box.left, box.top, box.right, box.bottom):
             x, y = x + dx, y + dy
             break
     else:
-        box = Box(x - span / 2, y - FONT * 0.8, x + span / 2, y + FONT * 0.25)
+        return ""
     taken.add(box)
     return (
         f'<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-style="italic" '
@@ -136,3 +142,18 @@ _NUDGES = [(0.0, 0.0)] + [
     for dx, dy in ((0, step), (0, -step), (step * 2, 0), (-step * 2, 0))
 ]
 """Where a province's name may go, nearest first: offsets from its centroid."""
+
+
+def province_names(
+    provinces: Sequence[Feature],
+    project: Callable[[float, float], tuple[float, float]],
+    invert: Callable[[float, float], tuple[float, float]],
+) -> list[ProvinceName]:
+    """Each province's name, where it goes (the centroid of its largest polygon, computed
+    from the outline in data/map/, nothing typed in) and a test that a point (SVG units)
+    lies inside the province, so a name nudged aside stays in its own province."""
+
+    def within(feature: Feature) -> Callable[[float, float], bool]:
+        return lambda x, y: feature.contains(*invert(x, y))
+
+    return [(f.name, *project(*f.centroid()), within(f)) for f in provinces]
