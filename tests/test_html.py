@@ -233,3 +233,20 @@ def test_the_format_flag_decides(fmt: str, tmp_path: pathlib.Path) -> None:
     result = Runner()(["report", "-f", fmt, "--data", str(GROWTH), "-o", str(target)])
     assert result.exit_code == 0
     assert target.read_text("utf-8").startswith("<!DOCTYPE html>") is (fmt == "html")
+
+
+def test_a_town_s_undated_mentions_are_one_row_citing_every_source() -> None:
+    """The Designations table: the sources that only call a town designated, without a date
+    or an act, share one 'mention' row per town, citing each of them."""
+    tree = parse(page())
+    table = next(
+        t
+        for t in tree.iter(f"{XHTML}table")
+        if text_of(t.find(f"{XHTML}caption")).startswith("What each source says")
+    )
+    rows = [[text_of(c).strip() for c in tr] for tr in table.iter(f"{XHTML}tr")][1:]
+    mentions = [row for row in rows if row[2] == "mention" and not row[1]]
+    towns = [row[0] for row in mentions]
+    assert len(towns) == len(set(towns)) and mentions
+    many = [row for row in mentions if row[4].count("[") > 1]
+    assert many, "no town has two mentions"
