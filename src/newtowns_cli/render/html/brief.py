@@ -20,6 +20,8 @@ from newtowns_cli.render import lines
 from newtowns_cli.render.html import dossier, svgchart
 from newtowns_cli.render.html.context import Cell, Citations, Table, number, plain
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 
 def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     """The brief of ``towns`` as one HTML document."""
@@ -91,16 +93,14 @@ def _claims(catalog: Catalog, cite: Citations) -> tuple[Table, tuple[tuple[str, 
     bases: dict[str, str] = {}
     rows = []
     for check in check_all(catalog):
-        letter = ""
-        if check.comparable_basis:
-            letter = bases.setdefault(
-                check.comparable_basis, "abcdefghijklmnopqrstuvwxyz"[len(bases) % 26]
-            )
         comparable = "" if check.comparable is None else number(check.comparable)
+        if check.comparable_basis and comparable:
+            letter = bases.setdefault(check.comparable_basis, LETTERS[len(bases) % 26])
+            comparable += f" ({letter})"
         rows.append((
             cite(f"“{check.claim.statement}”", check.claim.source),
             Cell(f"{check.claim.relation} {number(check.claim.value)}", nowrap=True),
-            Cell(f"{comparable} ({letter})" if letter and comparable else comparable, numeric=True),
+            Cell(comparable, numeric=True),
             Cell(check.verdict, nowrap=True),
         ))  # fmt: skip
     header = ("Claim", "Claimed", "The data", "Verdict")
