@@ -41,6 +41,7 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
     ``dispatch`` calls the command another way (the typer app's click); by default the
     command's function is called with the values read here.
     """
+    from newtowns_cli.cli import language
     from newtowns_cli.cli.spec import COMPLETE_VAR
 
     if os.environ.get(COMPLETE_VAR):
@@ -51,9 +52,12 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
     from newtowns_cli.cli import helptext
     from newtowns_cli.cli.parse import parse
 
+    language.use(language.choose(argv, os.environ))
     if not argv:  # the help, on stderr as a usage error: no command was given
         return _message(helptext.page(None), 2)
     try:
+        if language.given(argv) is None:
+            language.check_environment(os.environ)
         line = parse(argv)
     except Exception as exc:  # a UsageError of our own wording; anything else is a bug
         return _failed(exc)

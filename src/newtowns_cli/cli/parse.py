@@ -72,6 +72,7 @@ def parse(argv: Sequence[str]) -> Line:
             (f"did you mean {guess}? " if guess else "") + "'newtowns --help' lists the commands",
         )
     values, _ = _options(command, rest[1:])
+    values.pop("lang", None)
     if values.pop("help", False):
         return Line(command, {}, root=root, help=True, name=name)
     if command.name == "help":
@@ -87,6 +88,9 @@ def parse(argv: Sequence[str]) -> Line:
         return Line(BY_NAME[topic], {}, help=True, name=topic)
     if "data" in root and "data" not in values and command.param("--data") is not None:
         values["data"] = root["data"]
+    # --lang was read before the line (cli.language.given): no command takes it.
+    values.pop("lang", None)
+    root.pop("lang", None)
     return Line(command, values, root=root, name=name)
 
 

@@ -89,7 +89,9 @@ def _callback(command: Command) -> Callable[..., int]:
     """The function click calls: the given values to the command, inside our boundary."""
 
     def invoke(ctx: typer.Context, **values: Any) -> int:
-        # click passes every parameter; the command takes only those given (0 is given).
+        # click passes every parameter; the command takes only those given (0 is given),
+        # and --lang, read before the line (cli.language), is no command's.
+        values.pop("lang", None)
         given = {k: v for k, v in values.items() if not (v is None or v is False or v == [])}
         root = ctx.find_root().params.get("data")
         if root is not None and "data" not in given and command.param("--data") is not None:

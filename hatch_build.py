@@ -1,0 +1,46 @@
+"""Compiles the gettext catalogues (.po) into the wheel as .mo files, with Babel.
+
+Git holds only the .po files (src/newtowns_cli/locale/*/LC_MESSAGES/newtowns.po), which
+translators edit; the .mo files the installed tool reads are built here, never committed
+or edited by hand. An editable install builds none: the package, run from src/, compiles
+the .po in memory when it needs it (src/newtowns_cli/cli/language.py), so an edited
+translation shows without a reinstall.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+import tempfile
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+LOCALE = pathlib.Path("src", "newtowns_cli", "locale")
+
+
+class CatalogueHook(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        self._folder = pathlib.Path(tempfile.mkdtemp(prefix="newtowns-mo-"))
+        for po in sorted(pathlib.Path(self.root, LOCALE).glob("*/LC_MESSAGES/*.po")):
+            language = po.parent.parent.name
+            with po.open("rb") as file:
+                catalog = read_po(file, locale=language)
+            compiled = self._folder / language / po.with_suffix(".mo").name
+            compiled.parent.mkdir(parents=True)
+            with compiled.open("wb") as file:
+                write_mo(file, catalog, use_fuzzy=False)
+            inside = f"newtowns_cli/locale/{language}/LC_MESSAGES/{compiled.name}"
+            build_data["force_include"][str(compiled)] = inside
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact: str) -> None:
+        folder = getattr(self, "_folder", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
