@@ -46,7 +46,10 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
 
     if os.environ.get(COMPLETE_VAR):
         from newtowns_cli.cli.complete import answer as tab
+        from newtowns_cli.cli.complete import line_words
 
+        # The descriptions a shell shows beside the candidates speak the run's language.
+        language.use(language.choose(line_words(os.environ), os.environ))
         text, code = tab(os.environ)
         return answer(text) or code
     from newtowns_cli.cli import helptext

@@ -12,6 +12,7 @@ from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.model import frozen
 from newtowns_cli.model.errors import ExitCode, UsageError
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.i18n import N_, _, ngettext
 from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 
@@ -25,7 +26,7 @@ def validate(
     """Check a data file and report every problem as file:line:col: path: message."""
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
-        hint = "check the path; newtowns validate alone checks the data newtowns reads"
+        hint = _("check the path; newtowns validate alone checks the data newtowns reads")
         target = frozen.replace(target, hint=hint)
     dataset, problems = store.inspect(target, today=datetime.date.today())
     if fmt is ReportFormat.JSON:
@@ -36,12 +37,19 @@ def validate(
     else:
         emit.problems(problems)
     if dataset is None:
-        noun = "problem" if len(problems) == 1 else "problems"
-        emit.note(f"{target.label}: {len(problems)} {noun}", always=True)
+        count = len(problems)
+        found = ngettext("{n} problem", "{n} problems", count).format(n=count)
+        emit.note(f"{target.label}: {found}", always=True)
         raise SystemExit(int(ExitCode.DATA))
-    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
-    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
-    emit.note(f"{target.label}: valid ({counts})", always=True)
+    towns, groups, sources = (len(getattr(dataset, t)) for t in ("town", "group", "source"))
+    counts = ", ".join(
+        (
+            ngettext("{n} town", "{n} towns", towns).format(n=towns),
+            ngettext("{n} group", "{n} groups", groups).format(n=groups),
+            ngettext("{n} source", "{n} sources", sources).format(n=sources),
+        )
+    )
+    emit.note(_("{file}: valid ({counts})").format(file=target.label, counts=counts), always=True)
 
 
 @runner("export", filters=True)
@@ -66,9 +74,9 @@ def export(
         named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
     chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
-        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+        raise UsageError(_("--format sqlite needs --output FILE"), hint=_("e.g. -o newtowns.db"))
     if chosen is ExportFormat.XLSX and out.path is None:
-        checks.needs_file("xlsx", "NAME.xlsx", "a workbook")
+        checks.needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
     if delimiter is not None:
         checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
     catalog, towns, dataset = subset(data, where)
@@ -81,11 +89,13 @@ def export(
         atomic.write_with(
             path, lambda tmp: sqlite.write(dataset, tmp), force=force, protect=protect
         )
-        emit.note(f"wrote {path}")
+        emit.note(_("wrote {path}").format(path=path))
     elif chosen is ExportFormat.GEOJSON:
         text, skipped = geo.render(catalog, towns)
         if skipped:
-            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
+            emit.note(
+                _("left out, no location: {towns}").format(towns=", ".join(skipped)), always=True
+            )
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)

@@ -43,9 +43,10 @@ class _Group(TyperGroup):
                 raise
             from newtowns_cli.cli import _failed
             from newtowns_cli.model.errors import UsageError
+            from newtowns_cli.model.i18n import _
 
-            hint = "'newtowns --help' lists the commands and their options"
-            return _failed(UsageError("the command line could not be read", hint=hint))
+            hint = _("'newtowns --help' lists the commands and their options")
+            return _failed(UsageError(_("the command line could not be read"), hint=hint))
         return result if isinstance(result, int) else 0
 
     def format_help(self, ctx: Any, formatter: Any) -> None:

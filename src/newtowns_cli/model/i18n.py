@@ -19,9 +19,15 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from gettext import GNUTranslations
+    from typing import Protocol
 
-    from newtowns_cli.model.dates import PartialDate
+    class PartialDate(Protocol):  # model.dates.PartialDate, which imports this module
+        year: int
+        month: int | None
+        day: int | None
+
 
 LANGUAGES = ("en", "nl")
 """The languages newtowns speaks; English is the source language of every message."""
@@ -210,7 +216,7 @@ class Joined(Phrase):
         return (Joined, (self.separator, self.parts))
 
 
-def joined(separator: str, parts: list[str] | tuple[str, ...]) -> str:
+def joined(separator: str, parts: Sequence[str]) -> str:
     """``parts`` joined: a Phrase when any part is one, so each is said in its language."""
     if any(isinstance(part, Phrase) for part in parts):
         return Joined(separator, tuple(parts))

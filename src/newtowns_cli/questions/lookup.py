@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from newtowns_cli.model.constraints import Province
-from newtowns_cli.model.errors import NotFoundError, UsageError
+from newtowns_cli.model.errors import NotFoundError, UsageError, did_you_mean
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import N_, _
 from newtowns_cli.model.names import normalize as normalize  # re-exported
 from newtowns_cli.model.records import (
     TABLES,
@@ -203,7 +204,8 @@ def resolve(
     found: exit 3 with suggestions; more than one, or an empty ``value``: a usage error.
     """
     if not value.strip():
-        raise UsageError(f"the {noun} name is empty", hint=f"name one; {_listed(noun)}")
+        hint = _("name one; {listed}").format(listed=_listed(noun))
+        raise UsageError(_(_EMPTY[noun]), hint=hint)
     for entry in entries:
         if next(iter(names(entry)), None) == value:  # the first name is the id
             return entry
@@ -216,11 +218,34 @@ def resolve(
         return matches[0]
     if len(matches) > 1:
         labels = ", ".join(_label(entry, names) for entry in matches)
-        raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
-    hint = _suggest(entries, wanted, names) or _listed(noun)
-    raise NotFoundError(f"no {noun} named '{value}'", hint=hint)
+        message = _(_MANY[noun]).format(value=value, labels=labels)
+        raise UsageError(message, hint=_("use the id"))
+    close = _close(entries, wanted, names)
+    hint = _("did you mean {names}?").format(names=", ".join(close)) if close else _listed(noun)
+    raise NotFoundError(_(_NONE[noun]).format(value=value), hint=hint)
 
 
+_EMPTY = {
+    "town": N_("the town name is empty"),
+    "group": N_("the group name is empty"),
+    "study": N_("the study name is empty"),
+    "organisation": N_("the organisation name is empty"),
+    "source": N_("the source name is empty"),
+}
+_MANY = {
+    "town": N_("'{value}' names more than one town: {labels}"),
+    "group": N_("'{value}' names more than one group: {labels}"),
+    "study": N_("'{value}' names more than one study: {labels}"),
+    "organisation": N_("'{value}' names more than one organisation: {labels}"),
+    "source": N_("'{value}' names more than one source: {labels}"),
+}
+_NONE = {
+    "town": N_("no town named '{value}'"),
+    "group": N_("no group named '{value}'"),
+    "study": N_("no study named '{value}'"),
+    "organisation": N_("no organisation named '{value}'"),
+    "source": N_("no source named '{value}'"),
+}
 _LISTINGS = {
     "town": "newtowns list",
     "group": "newtowns groups",
@@ -232,7 +257,7 @@ _LISTINGS = {
 
 def _listed(noun: str) -> str:
     """Where the ``noun``s are listed."""
-    return f"list them with '{_LISTINGS.get(noun, 'newtowns list')}'"
+    return _("list them with '{command}'").format(command=_LISTINGS.get(noun, "newtowns list"))
 
 
 def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
@@ -240,8 +265,8 @@ def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
     return f"{first} ({rest[0]})" if rest and rest[0] != first else first
 
 
-def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
-    """'did you mean …?' with up to three entries whose names, or a word of them, are close."""
+def _close(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> list[str]:
+    """Up to three entries whose names, or a word of them, are close to ``wanted``."""
     by_name = {normalize(n): entry for entry in entries for n in names(entry)}
     by_word: dict[str, list[T]] = {}
     for name, entry in by_name.items():
@@ -255,8 +280,7 @@ def _suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[st
     found += [by_name[n] for n in by_name if wanted and wanted in n]
     for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
         found += by_word[word]
-    labels = list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
-    return "did you mean " + ", ".join(labels) + "?" if labels else ""
+    return list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
 
 
 def town_names(town: Town) -> tuple[str, ...]:
@@ -271,14 +295,19 @@ def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option:
     """The group of one of ``kinds`` matching ``value``; unknown values are a usage error."""
     candidates = [group for group in catalog.dataset.group if group.kind in kinds]
     if not value.strip():
-        raise UsageError(f"{option}: the value is empty", hint=f"name a {option[2:]}")
+        raise UsageError(
+            _("{option}: the value is empty").format(option=option),
+            hint=_("name a region") if option == "--region" else _("name a group"),
+        )
     try:
         return resolve(candidates, value, names=group_names, noun="group")
-    except NotFoundError as exc:
+    except NotFoundError:
         valid = ", ".join(f"{g.id} ({g.name})" for g in sorted(candidates, key=lambda g: g.id))
-        hint = exc.hint.split("?")[0] + "? " if exc.hint and exc.hint.startswith("did") else ""
+        close = _close(candidates, normalize(value), group_names)
+        hint = did_you_mean(", ".join(close) if close else None)
         raise UsageError(
-            f"unknown value for {option}: '{value}'", hint=f"{hint}valid values: {valid}"
+            _("unknown value for {option}: '{value}'").format(option=option, value=value),
+            hint=hint + _("valid values: {values}").format(values=valid),
         ) from None
 
 
@@ -315,9 +344,10 @@ def resolve_province(value: str) -> str:
 
     close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
     guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
-    hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
-    hint += "; or a code: " + ", ".join(PROVINCE_CODES) + " (also as NL-ZH …)"
-    raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
+    hint = did_you_mean(guess) + _("valid values: {values}").format(values=", ".join(provinces))
+    hint += _("; or a code: {codes} (also as NL-ZH …)").format(codes=", ".join(PROVINCE_CODES))
+    message = _("unknown value for {option}: '{value}'").format(option="--province", value=value)
+    raise UsageError(message, hint=hint)
 
 
 def find_town(catalog: Catalog, value: str) -> Town:

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.i18n import _
 from newtowns_cli.model.records import (
     Area,
     Designation,
@@ -82,7 +83,7 @@ def _sources_section(catalog: Catalog, cited: Sequence[str]) -> Section:
     by_id = {source.id: source for source in catalog.dataset.source}
     known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
     columns = tables.pick(tables.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
-    return Section("Sources", tables.build(catalog, known, columns))
+    return Section(_("Sources"), tables.build(catalog, known, columns))
 
 
 def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
@@ -92,7 +93,7 @@ def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
 
 def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
     columns = tables.pick(tables.TIMELINE_COLUMNS, None, tables.DEFAULT_TIMELINE_FIELDS)
-    return Section("Timeline", tables.build(catalog, found, columns))
+    return Section(_("Timeline"), tables.build(catalog, found, columns))
 
 
 def town(catalog: Catalog, item: Town) -> Detail:
@@ -110,21 +111,21 @@ def town(catalog: Catalog, item: Town) -> Detail:
         *(s for e in found for s in e.sources),
     ]
     sections = (
-        Section("Designation", _table(catalog, item.designation, _DESIGNATION)),
-        Section("Relieves (overloop)", _table(catalog, item.relieves, _RELIEF)),
-        Section("Other sources' status", _table(catalog, item.status_views, _STATUS_VIEW)),
-        Section("Population", _table(catalog, figures, _POPULATION, numeric=("count",))),
+        Section(_("Designation"), _table(catalog, item.designation, _DESIGNATION)),
+        Section(_("Relieves (overloop)"), _table(catalog, item.relieves, _RELIEF)),
+        Section(_("Other sources' status"), _table(catalog, item.status_views, _STATUS_VIEW)),
+        Section(_("Population"), _table(catalog, figures, _POPULATION, numeric=("count",))),
         Section(
-            "Population: decades with no municipal figure (not interpolated)",
+            _("Population: decades with no municipal figure (not interpolated)"),
             _table(catalog, item.population_gaps, _GAP),
         ),
         Section(
-            "Area (km²)", _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
+            _("Area (km²)"), _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
         ),
-        Section("Location", _table(catalog, item.location, _LOCATION, numeric=("lat", "lon"))),
-        Section("Groups", _table(catalog, memberships, _GROUP_MEMBERSHIP)),
+        Section(_("Location"), _table(catalog, item.location, _LOCATION, numeric=("lat", "lon"))),
+        Section(_("Groups"), _table(catalog, memberships, _GROUP_MEMBERSHIP)),
         Section(
-            "Research",
+            _("Research"),
             tables.build(
                 catalog,
                 studies,
@@ -151,7 +152,9 @@ def town(catalog: Catalog, item: Town) -> Detail:
     title = (
         item.name
         if item.name == item.municipality
-        else f"{item.name} (municipality {item.municipality})"
+        else _("{name} (municipality {municipality})").format(
+            name=item.name, municipality=item.municipality
+        )
     )
     fields = (*_fields(catalog, item, tables.TOWN_COLUMNS), ("note", item.note))
     return Detail(title, fields, tuple(s for s in sections if _filled(s)), data, flat)
@@ -165,10 +168,12 @@ def group(catalog: Catalog, item: Group) -> Detail:
     partners = [organisations[p] for p in item.partners if p in organisations]
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
     sections = (
-        Section("Members", members),
-        Section("Named beside the group, not as members", _table(catalog, item.mentions, _MENTION)),
+        Section(_("Members"), members),
         Section(
-            "Partners",
+            _("Named beside the group, not as members"), _table(catalog, item.mentions, _MENTION)
+        ),
+        Section(
+            _("Partners"),
             tables.build(
                 catalog,
                 partners,
@@ -205,7 +210,7 @@ def research(catalog: Catalog, item: Research) -> Detail:
         ("presented_at", presented.place if presented else None),
         ("note", item.note),
     )
-    sections = (Section("Findings", items=item.findings), _sources_section(catalog, cited))
+    sections = (Section(_("Findings"), items=item.findings), _sources_section(catalog, cited))
     data = {**plain_record(item), "cited_sources": _source_objects(catalog, cited)}
     flat = tables.build(catalog, [item], tables.RESEARCH_COLUMNS)
     return Detail(item.title, fields, tuple(s for s in sections if _filled(s)), data, flat)
@@ -221,7 +226,7 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
     sections = (
         Section(
-            "Partner of",
+            _("Partner of"),
             tables.build(
                 catalog,
                 groups,
@@ -229,7 +234,7 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
             ),
         ),
         Section(
-            "Research",
+            _("Research"),
             tables.build(
                 catalog,
                 studies,
@@ -261,7 +266,7 @@ def source(catalog: Catalog, item: Source) -> Detail:
     return Detail(
         item.title,
         _fields(catalog, item, tables.SOURCE_COLUMNS),
-        (Section("Cited by", table),),
+        (Section(_("Cited by"), table),),
         data,
         table,
     )

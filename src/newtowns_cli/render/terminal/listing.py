@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.tables import Column, Table, Value
 from newtowns_cli.render.terminal.layout import Choice
@@ -82,7 +83,7 @@ def renderable(
 def text(column: Column[object], value: Value) -> Text:
     """One cell: numbers grouped, verdicts coloured, source ids muted."""
     if column.numeric and isinstance(value, int | float) and not isinstance(value, bool):
-        return data_text(f"{value:,}")
+        return data_text(i18n.number(value))
     style: str | Style = MUTED if column.name in SOURCE_COLUMNS else ""
     if column.name == "verdict" and isinstance(value, str):
         style = ISSUE_STYLES.get(value, "")
@@ -160,7 +161,7 @@ def measure(column: Column[object], cells: list[Text], *, header: bool) -> Size:
     longest = max((display_width(plain) for plain in plains), default=0)
     wraps = not column.numeric and (column.text or longest > SHORT or column.name in PHRASES)
     word = max((display_width(w) for p in plains for w in p.split()), default=0) if wraps else 0
-    head = display_width(column.name) if header else 1
+    head = display_width(i18n.header(column.name)) if header else 1
     return Size(column.name, column.text, head, longest, word if wraps else longest)
 
 
@@ -233,7 +234,7 @@ def columns_table(
     )
     for column, width in zip(table.columns, widths, strict=True):
         shown.add_column(
-            column.name,
+            i18n.header(column.name),
             justify="right" if column.numeric else "left",
             overflow="fold",
             width=width,
@@ -245,7 +246,7 @@ def columns_table(
 
 def blocks(table: Table, texts: list[list[Text]], *, caption: str | None) -> RenderableType:
     """Each row as lines of field and value (empty ones left out), apart by a blank line."""
-    shown: RenderableType = Blocks(table.names, texts)
+    shown: RenderableType = Blocks([i18n.header(name) for name in table.names], texts)
     return Group(shown, Text(""), data_text(caption)) if caption else shown
 
 
