@@ -24,6 +24,8 @@ from newtowns_cli.model.records import (
     StatusView,
     Town,
 )
+from newtowns_cli.questions.comparable import relation_words
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
 from newtowns_cli.questions.select import anchor, confirmed_span
 from newtowns_cli.questions.timeline import Entry, entries
@@ -305,9 +307,9 @@ _RELIEF: tuple[tuple[str, Callable[[Relief], Value]], ...] = (
 _POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
     ("as_of", lambda p: str(p.as_of)),
     ("count", lambda p: p.count),
-    ("unit", lambda p: p.unit),
+    ("unit", lambda p: unit_words(p.unit)),
     ("unit_name", lambda p: p.unit_name),
-    ("qualifier", lambda p: p.qualifier),
+    ("qualifier", lambda p: relation_words(p.qualifier) if p.qualifier else None),
     ("source", lambda p: p.source),
     ("original", lambda p: p.original),
     ("quote", lambda p: p.quote),
@@ -335,7 +337,7 @@ _AREA: tuple[tuple[str, Callable[[Area], Value]], ...] = (
     ("total", lambda a: a.total),
     ("land", lambda a: a.land),
     ("water", lambda a: a.water),
-    ("unit", lambda a: a.unit),
+    ("unit", lambda a: unit_words(a.unit) if a.unit else None),
     ("source", lambda a: a.source),
     ("note", lambda a: a.note),
 )
