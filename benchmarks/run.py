@@ -14,15 +14,18 @@ interpreter. Peak memory is the child's maximum resident set size (wait4). `csvl
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import pathlib
 import platform
 import pty
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
@@ -73,6 +76,8 @@ def run_once(
     start = time.perf_counter()
     if terminal:
         master, slave = pty.openpty()
+        # A terminal of 120 columns and 40 lines, as a person's window might be.
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         process = subprocess.Popen(
             command, stdin=slave, stdout=slave, stderr=slave, env=environment
         )
@@ -166,6 +171,10 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
         "show nissewaard (pipe)": {"command": [NEWTOWNS, "show", "nissewaard"]},
         "claims (terminal)": {"command": [NEWTOWNS, "claims"], "terminal": True},
         "validate": {"command": [NEWTOWNS, "validate"]},
+        "validate (NEWTOWNS_NO_CACHE=1)": {
+            "command": [NEWTOWNS, "validate"],
+            "env": {"NEWTOWNS_NO_CACHE": "1"},
+        },
         "summary": {"command": [NEWTOWNS, "summary", "--by", "province", "-f", "tsv"]},
         "timeline": {"command": [NEWTOWNS, "timeline", "-f", "tsv"]},
         "growth --format tsv": {"command": [NEWTOWNS, "growth", "--format", "tsv"]},
@@ -210,6 +219,8 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
             "list --format json",
             "show nissewaard",
             "list --regoin MRA (a typo)",
+            "validate",
+            "validate (NEWTOWNS_NO_CACHE=1)",
         ]:
             case = cases[name]
             command = [BEFORE, *case["command"][1:]]  # type: ignore[index]
@@ -261,14 +272,23 @@ FORMATS = {
     "tsv": ["list", "-f", "tsv", "--fields", "all"],
     "md": ["list", "-f", "md", "--fields", "all"],
     "table": ["list", "-f", "table", "--fields", "all"],
+    "html": ["report", "--format", "html"],
+    "table-pty": ["list"],  # the default columns, on a terminal of 120 columns
 }
+TERMINAL = {"table-pty"}
+"""Columns run on a pseudo-terminal, not a pipe."""
+UNCACHED = {"validate"}
+"""Columns run with NEWTOWNS_NO_CACHE=1: validate answers an unchanged file from the cache."""
+BEFORE_MAX = 4000
+"""The largest size --before is measured at (--before-max): an old quadratic dossier of
+40 000 towns takes hours."""
 
 
 def scaling(rounds: int, folder: pathlib.Path, sizes: list[int], chosen: list[str]) -> None:
     print(f"\n## Scaling ({rounds} rounds, medians; seconds and peak MiB)\n")
     formats = {name: FORMATS[name] for name in chosen}
     if BEFORE is not None:
-        formats |= {f"{name} (before)": FORMATS[name] for name in chosen if name != "validate"}
+        formats |= {f"{name} (before)": FORMATS[name] for name in chosen}
     print("| towns | " + " | ".join(formats) + " |")
     print("|---:|" + "---:|" * len(formats))
     previous: dict[str, float] = {}
@@ -284,13 +304,22 @@ def scaling(rounds: int, folder: pathlib.Path, sizes: list[int], chosen: list[st
                     str(path),
                     *args[1:],
                 ],
-                "env": BEFORE_ENV if name.endswith("(before)") else {},
+                "env": {
+                    **(BEFORE_ENV if name.endswith("(before)") else {}),
+                    **({"NEWTOWNS_NO_CACHE": "1"} if name.split()[0] in UNCACHED else {}),
+                },
+                "terminal": name.split()[0] in TERMINAL,
             }
             for name, args in formats.items()
+            if not (name.endswith("(before)") and size > BEFORE_MAX)
         }
         results = measure(cases, rounds if size <= 4000 else (BIG_ROUNDS or max(1, rounds // 3)))
         cells = []
-        for name, (seconds, peak) in results.items():
+        for name in formats:
+            if name not in results:
+                cells.append("not run")
+                continue
+            seconds, peak = results[name]
             growth = f" ({seconds / previous[name]:.1f}×)" if name in previous else ""
             cells.append(f"{seconds:.2f}s{growth}, {peak / 1024:.0f} MiB")
             previous[name] = seconds
@@ -305,14 +334,16 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(FORMATS), help="scaling columns")
     parser.add_argument("--before", metavar="BIN", help="another venv's bin folder, side by side")
     parser.add_argument("--big-rounds", type=int, default=0, help="rounds above 4 000 towns")
+    parser.add_argument("--before-max", type=int, default=4000, help="largest size for --before")
     parser.add_argument("--dutch", action="store_true", help="common lines in Dutch too")
     options = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}; {time.strftime('%Y-%m-%d')}"
     )
-    global BEFORE, BIG_ROUNDS, DUTCH
+    global BEFORE, BIG_ROUNDS, BEFORE_MAX, DUTCH
     BIG_ROUNDS = options.big_rounds
+    BEFORE_MAX = options.before_max
     DUTCH = options.dutch
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)

@@ -52,7 +52,7 @@ class Reader:
                 models.Source(
                     id=s["id"], title=s["title"], publisher=s["publisher"], kind=s["kind"],
                     language=s["language"], published=_date(s["published"]), url=s["url"],
-                    note=s["note"],
+                    note=s["note"], curation=s["curation"],
                 )
                 for s in self.rows("SELECT * FROM sources ORDER BY rowid")
             ),
@@ -84,6 +84,7 @@ class Reader:
                     count=p["count"], as_of=_date(p["as_of"]), source=p["source"],
                     unit=p["unit"], qualifier=p["qualifier"], original=p["original"],
                     quote=p["quote"], note=p["note"], unit_name=p["unit_name"],
+                    curation=p["curation"],
                 )
             )  # fmt: skip
         latest = figures.get(1, [])
@@ -94,13 +95,16 @@ class Reader:
             sources=self.items("town_sources", "town", "source", i),
             aliases=self.items("town_aliases", "town", "alias", i),
             relieves=tuple(
-                models.Relief(city=r["city"], source=r["source"], quote=r["quote"], note=r["note"])
+                models.Relief(
+                    city=r["city"], source=r["source"], quote=r["quote"], note=r["note"],
+                    curation=r["curation"],
+                )
                 for r in self.children("reliefs", "town", i)
             ),
             designation=tuple(
                 models.Designation(
                     source=d["source"], date=_date(d["date"]), policy=d["policy"],
-                    quote=d["quote"], note=d["note"], kind=d["kind"],
+                    quote=d["quote"], note=d["note"], kind=d["kind"], curation=d["curation"],
                 )
                 for d in self.children("designations", "town", i)
             ),
@@ -126,7 +130,10 @@ class Reader:
                 for h in self.children("history", "town", i)
             ),
             status_views=tuple(
-                models.StatusView(status=v["status"], source=v["source"], quote=v["quote"], note=v["note"])
+                models.StatusView(
+                    status=v["status"], source=v["source"], quote=v["quote"], note=v["note"],
+                    curation=v["curation"],
+                )
                 for v in self.children("status_views", "town", i)
             ),
             population_gaps=tuple(

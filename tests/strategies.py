@@ -30,7 +30,9 @@ partial_dates = st.one_of(
     st.dates(datetime.date(1000, 1, 1), TODAY).map(PartialDate.parse),
 )
 counts = st.integers(0, 2**62)
-areas = st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
+# validate refuses subnormal areas (below 2.2e-308); up to the largest float, so that sums
+# and densities past any float are generated too
+areas = st.floats(0, 1.7976931348623157e308, allow_nan=False, allow_subnormal=False)
 
 
 def _choice(literal: object) -> st.SearchStrategy[str]:
@@ -51,7 +53,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
             id=sid, title=draw(text), publisher=draw(text), kind=draw(_choice(c.SourceKind)),
             language=draw(st.sampled_from(["nl", "de", "en", "nds"])),
             published=draw(optional(partial_dates)), url=draw(optional(st.just("https://example.org/a"))),
-            note=draw(optional(text)),
+            note=draw(optional(text)), curation=draw(optional(text)),
         )
         for sid in source_ids
     )  # fmt: skip
@@ -60,7 +62,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
         population = draw(optional(st.builds(
             m.Population, count=counts, as_of=partial_dates, source=cite,
             unit=_choice(c.Unit), qualifier=optional(_choice(c.Relation)), original=optional(cite),
-            quote=optional(text), note=optional(text), unit_name=text,
+            quote=optional(text), note=optional(text), unit_name=text, curation=optional(text),
         )))  # fmt: skip
         towns.append(m.Town(
             id=tid, name=draw(text), municipality=draw(text),
@@ -69,7 +71,7 @@ def datasets(draw: st.DrawFn) -> m.Dataset:
             # The first town cites every source, so none is left uncited.
             sources=tuple(source_ids) if number == 0 else (draw(cite),),
             aliases=tuple(draw(st.lists(text, max_size=2))),
-            relieves=tuple(draw(st.lists(st.builds(m.Relief, city=text, source=cite, quote=optional(text)), max_size=2))),
+            relieves=tuple(draw(st.lists(st.builds(m.Relief, city=text, source=cite, quote=optional(text), curation=optional(text)), max_size=2))),
             designation=tuple(draw(st.lists(st.builds(m.Designation, source=cite, date=optional(partial_dates), policy=optional(text), kind=optional(_choice(c.DesignationKind))), max_size=2))),
             population=population,
             population_history=tuple(draw(st.lists(st.builds(m.Population, count=counts, as_of=partial_dates, source=cite), max_size=2))),

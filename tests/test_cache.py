@@ -41,7 +41,7 @@ def _entry(folder: pathlib.Path) -> pathlib.Path:
 
 def _get(folder: pathlib.Path, data: store.DataFile) -> object:
     raw = data.path.read_bytes()
-    return cache.get(folder, cache.key(raw), size_hint=len(raw))
+    return cache.get(folder, cache.key(raw), size_hint=len(raw), today=TODAY)
 
 
 def _renamed(text: str) -> str:
@@ -560,3 +560,19 @@ def test_every_file_the_cache_key_hashes_exists() -> None:
     """The key hashes the code that validates: a file moved away would silently drop out."""
     package = pathlib.Path(cache.__file__).parent.parent
     assert [name for name in cache._CODE if not (package / name).is_file()] == []
+
+
+def test_a_date_that_has_come_elsewhere_is_not_answered_from_the_cache(
+    tmp_path: pathlib.Path,
+) -> None:
+    """`updated` is 2026-11-29: already today in Auckland, tomorrow in UTC. A run there
+    validates and caches the file; a run here refuses it as validate does (a date in the
+    future) instead of answering from the cache what validate refuses."""
+    text = MINI.read_text("utf-8").replace("updated = 2024-11-13", "updated = 2026-11-29")
+    data, folder = _copy(tmp_path, text=text), tmp_path / "cache"
+    store.load(data, today=TODAY + datetime.timedelta(days=1), cache=folder)
+    with pytest.raises(store.DataInvalidError) as error:
+        store.load(data, today=TODAY, cache=folder)
+    assert [problem.message for problem in error.value.problems] == [
+        "date 2026-11-29 is in the future"
+    ]

@@ -164,7 +164,8 @@ def test_province_code_on_the_fast_path() -> None:
             "did you mean population? valid fields: id, name, municipality, province, "
             "cbs_code, status, designated, relieves, population, population_as_of, "
             "population_unit, population_source, area_km2, lat, lon, regions, groups, aliases, "
-            "sources, population_unit_name, status_views, population_gaps, designated_kind",
+            "sources, population_unit_name, status_views, population_gaps, designated_kind, "
+            "population_origin",
         ),
         (
             ["timeline", "--sort", "dte"],
@@ -182,7 +183,7 @@ def test_province_code_on_the_fast_path() -> None:
         (
             ["sources", "--sort", "zzz"],
             "unknown field for --sort: zzz",
-            "valid fields: id, title, publisher, kind, language, published, url, note",
+            "valid fields: id, title, publisher, kind, language, published, url, note, curation",
         ),
         (
             ["claims", "--fields", "verdikt"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import pathlib
@@ -11,7 +12,7 @@ import re
 import pytest
 from test_terminal import on_terminal
 
-from support import DATA, Runner
+from support import DATA, Runner, write_data
 
 GROWTH = DATA / "growth.toml"
 
@@ -141,6 +142,37 @@ def test_named_towns_in_their_order_within_the_filters() -> None:
     assert text == "id\nlaatkomer\ngroeistad\nzonder\n"
     text = growth("laatkomer", "Groeistad", "--province", "Utrecht", "--fields", "id", "-f", "tsv")
     assert text == "id\nlaatkomer\n"
+
+
+def test_figures_a_day_apart_have_no_yearly_rate_and_the_note_says_why(
+    tmp_path: pathlib.Path,
+) -> None:
+    """1 000 on 2024-01-01 and 8 000 the next day (a valid file): ×8, no yearly rate, and
+    growth, its chart and the HTML dossier all answer (they ended in an OverflowError)."""
+    town = {
+        "id": "snel", "name": "Snel", "municipality": "Snel", "cbs_code": "GM0001",
+        "province": "Flevoland", "status": "groeikern", "sources": ["s"],
+        "designation": [{"date": 2023, "kind": "official", "source": "s"}],
+        "population": {"count": 8000, "as_of": datetime.date(2024, 1, 2), "source": "s"},
+        "population_history": [{"count": 1000, "as_of": datetime.date(2024, 1, 1), "source": "s"}],
+    }  # fmt: skip
+    data = str(write_data(tmp_path / "snel.toml", [town]))
+    result = Runner()(
+        ["growth", "--data", data, "-f", "json", "--fields", "factor,yearly_pct,note"]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout) == [
+        {
+            "factor": 8.0,
+            "yearly_pct": None,
+            "note": "less than a year apart: no yearly rate",
+        }
+    ]
+    for args in (
+        ["growth", "--chart"],
+        ["report", "--format", "html", "-o", str(tmp_path / "d.html")],
+    ):
+        assert Runner()([*args, "--data", data]).exit_code == 0
 
 
 def test_an_unknown_town_is_exit_3() -> None:

@@ -134,8 +134,8 @@ def test_table_format_in_a_pipe_is_plain_rich_text(run: Runner) -> None:
         "────────────────────────────",
         "aastad   Aastad        1,000",
         "beedorp  Béédorp       2,000",
-        "2 towns; population as of 2024-01-01; figures from Wikipedia (nl), Regional News; each town's source: --fields",
-        "name,population_source.",
+        "2 towns; population as of 2024-01-01; figures from CBS, Regional News; each figure's origin and source: --fields",
+        "name,population_origin,population_source.",
     ]
 
 
@@ -143,7 +143,7 @@ VALID_TOWN_FIELDS = (
     "valid fields: id, name, municipality, province, cbs_code, status, designated, relieves, "
     "population, population_as_of, population_unit, population_source, area_km2, lat, lon, "
     "regions, groups, aliases, sources, population_unit_name, status_views, population_gaps, "
-    "designated_kind, or all"
+    "designated_kind, population_origin, or all"
 )
 
 
@@ -220,6 +220,7 @@ def test_fields_all_gives_every_column(run: Runner) -> None:
         "status_views",
         "population_gaps",
         "designated_kind",
+        "population_origin",
     ]
 
 
@@ -291,4 +292,4 @@ def test_fields_help_lists_the_fields_and_exits_0(run: Runner, fields: str) -> N
     lines = result.stdout.splitlines()
     assert lines[0] == "field\tdescription"
     assert lines[1] == "id\tstable identifier"
-    assert len(lines) == 1 + 23
+    assert len(lines) == 1 + 24

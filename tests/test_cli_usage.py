@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pathlib
+import tracemalloc
 
 import pytest
+
+from newtowns_cli.model import frozen
+from newtowns_cli.model.errors import NotFoundError, UsageError
+from newtowns_cli.model.records import Town
+from newtowns_cli.questions.lookup import resolve, town_names
 
 from support import MINI, Runner
 
@@ -135,3 +141,38 @@ def test_validate_of_a_missing_file_has_no_data_option_hint(
     listed = run(["list", "--data", str(missing)])
     assert listed.exit_code == 1
     assert listed.stderr.splitlines()[-1].startswith("newtowns: hint: give a data file with --data")
+
+
+def _same_names(count: int) -> list[Town]:
+    return [
+        Town(id=f"town-{n}", name="Zelfde", municipality=f"Gemeente {n}", cbs_code="GM0001",
+             province="Utrecht", status="groeikern", sources=("s",))
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_a_name_many_towns_share_lists_a_few_and_how_many_more() -> None:
+    """`show Zelfde` with 5 000 towns of that name printed all 5 000 on one line (79 KB)."""
+    with pytest.raises(UsageError) as error:
+        resolve(_same_names(5000), "Zelfde", names=town_names, noun="town")
+    assert error.value.message == (
+        "'Zelfde' names more than one town: town-0 (Zelfde), town-1 (Zelfde), "
+        "town-2 (Zelfde), town-3 (Zelfde), town-4 (Zelfde) and 4995 more"
+    )
+
+
+def test_near_misses_among_a_million_names_are_looked_for_in_bounded_memory() -> None:
+    """A missed name among 200 000 aliases: the closest is still suggested, without a dict
+    of every name and word (a million aliases took 435 MB and 20 s in difflib)."""
+    town = frozen.replace(
+        _same_names(1)[0], name="Ergens", aliases=tuple(f"plaats {n}" for n in range(200_000))
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(NotFoundError) as error:
+            resolve([town], "Ergnes", names=town_names, noun="town")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert error.value.hint == "did you mean town-0 (Ergens)?"
+    assert peak < 8_000_000  # the names of the one town are 1.6 MB; before: 59 MB

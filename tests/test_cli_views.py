@@ -34,14 +34,15 @@ LISTINGS: dict[str, tuple[list[str], list[dict[str, Any]]]] = {
         _rows(
             "id name municipality province cbs_code status designated relieves population "
             "population_as_of population_unit population_source area_km2 lat lon regions groups "
-            "aliases sources population_unit_name status_views population_gaps designated_kind",
+            "aliases sources population_unit_name status_views population_gaps designated_kind "
+            "population_origin",
             ("aastad", "Aastad", "Aagemeente", "Flevoland", "GM0001", "groeikern", "1972",
              ["Amsterdam"], 1000, "2024-01-01", "municipality", "wiki-a", 12.5, 52.5, 5.25,
              ["reg"], ["net"], ["Aa-stad"], ["wiki-a", "news-b", "stats-2024"], None,
-             ["groeistad:news-b"], ["1990s"], "official"),
+             ["groeistad:news-b"], ["1990s"], "official", "stats-2024"),
             ("beedorp", "Béédorp", "Beegemeente", "Zuid-Holland", "GM0002", "groeistad", None,
              [], 2000, "2024-01-01", "municipality", "news-b", None, 51.9, 4.5, [], ["net"], [],
-             ["news-b"], None, [], [], None),
+             ["news-b"], None, [], [], None, None),
         ),
     ),
     "groups": (
@@ -223,7 +224,13 @@ def _show_fields(run: Runner) -> list[tuple[str, str]]:
     """show's fields: the town's row of `list --fields all` without its empty cells, and
     the note."""
     (row,) = [r for r in LISTINGS["list"][1] if r["id"] == "aastad"]
-    shown = [(k, _cell(v, ", ")) for k, v in row.items() if v not in (None, [])]
+    # A reader sees the figure's origin first, then the page it was read through, with ids.
+    cited = {"population_source": "CBS, 2024-01-01, via Wikipedia (nl) [stats-2024, wiki-a]"}
+    shown = [
+        (k, cited.get(k, _cell(v, ", ")))
+        for k, v in row.items()
+        if v not in (None, []) and k != "population_origin"
+    ]
     return [*shown, ("note", "The first town.")]
 
 
@@ -280,24 +287,25 @@ def _exported(run: Runner, table: str, entry: str) -> dict[str, Any]:
 
 CITED_BY = _rows(
     "table entry path fact",
-    ("town", "aastad", "designation[1].source", "designation (official) 1973-04"),
-    ("town", "aastad", "designation[2].source", "designation (decision) 1966"),
-    ("town", "aastad", "status_views[0].source", "status groeistad"),
-    ("town", "beedorp", "sources", "the entry's own facts"),
-    ("town", "beedorp", "population.source", "population 2000 (municipality) as of 2024-01-01"),
-    ("town", "beedorp", "location[0].source", "location 51.9, 4.5"),
-    ("group", "net", "sources", "the entry's own facts"),
-    ("group", "net", "founded.source", "founded 2022-11-28"),
-    ("group", "net", "members[0].source", "member aastad, since 2022-11-28"),
-    ("group", "net", "members[1].source", "member beedorp, as of 2023-12-04"),
-    ("group", "net", "mentions[0].source", "mentioned aastad on 2023-12-04"),
-    ("organisation", "ministry", "sources", "the entry's own facts"),
-    ("research", "study", "sources", "the entry's own facts"),
-    ("research", "study", "published.source", "published 2024-10"),
-    ("research", "study", "presented.source", "presented 2024-11-13"),
-    ("event", "congress", "sources", "the entry's own facts"),
-    ("claim", "inhabitants", "source", "claim: ruim 3.000"),
-)
+    ("town", "aastad", "designation[1].source", "Aastad: designation (official, 1973-04)"),
+    ("town", "aastad", "designation[2].source", "Aastad: designation (decision, 1966)"),
+    ("town", "aastad", "status_views[0].source", "Aastad: counted as groeistad"),
+    ("town", "beedorp", "sources", "Béédorp: name, municipality, CBS code, province and status"),
+    ("town", "beedorp", "population.source", "Béédorp: population on 2024-01-01"),
+    ("town", "beedorp", "location[0].source", "Béédorp: location"),
+    ("group", "net", "sources", "Het Netwerk: the group"),
+    ("group", "net", "founded.source", "Het Netwerk: founded 2022-11-28"),
+    ("group", "net", "members[0].source", "Het Netwerk: member Aastad (since 2022-11-28)"),
+    ("group", "net", "members[1].source", "Het Netwerk: member Béédorp (named on 2023-12-04)"),
+    ("group", "net", "mentions[0].source",
+     "Het Netwerk: Aastad named beside it, not as member (2023-12-04)"),
+    ("organisation", "ministry", "sources", "Ministerie van Tests: the organisation"),
+    ("research", "study", "sources", "Een studie: the study"),
+    ("research", "study", "published.source", "Een studie: published 2024-10"),
+    ("research", "study", "presented.source", "Een studie: presented 2024-11-13"),
+    ("event", "congress", "sources", "Het Congres: the event (2022-11-28)"),
+    ("claim", "inhabitants", "source", "Claim “ruim 3.000”"),
+)  # fmt: skip
 
 MEMBERS = _rows(
     "town source since until as_of note attested confirmed",
@@ -321,7 +329,7 @@ MEMBERS = _rows(
         ("group", "group", 13, ["timeline", "cited_sources"]),
         ("study", "research", 12, ["cited_sources"]),
         ("organisation", "organisation", 10, ["timeline", "cited_sources"]),
-        ("source", "source", 8, ["cited_by"]),
+        ("source", "source", 9, ["cited_by"]),
     ],
 )
 def test_a_view_as_json_is_the_record_and_what_refers_to_it(
@@ -416,10 +424,10 @@ def _words(value: Any) -> list[str]:
 
 @pytest.mark.parametrize("case", LISTINGS)
 def test_the_table_format_shows_every_value(run: Runner, case: str) -> None:
-    """--format table in a pipe, 300 columns wide: every word of every value of each column
+    """--format table in a pipe, 400 columns wide: every word of every value of each column
     it shows (numbers grouped), and no line wider. (summary leaves out apart_population
     while every town's figure is municipal.)"""
-    result = run([*LISTINGS[case][0], "--data", str(MINI), "-f", "table"], env={"COLUMNS": "300"})
+    result = run([*LISTINGS[case][0], "--data", str(MINI), "-f", "table"], env={"COLUMNS": "400"})
     assert (result.exit_code, result.stderr) == (0, "")
     shown = result.stdout.replace(",", " ").split() + result.stdout.split()
     columns = [key for key in LISTINGS[case][1][0] if key in shown]
@@ -429,4 +437,4 @@ def test_the_table_format_shows_every_value(run: Runner, case: str) -> None:
     for record in _records(run, case):
         for key in columns:
             assert all(word in shown for word in _words(record[key])), (key, record[key])
-    assert max(len(line) for line in result.stdout.splitlines()) <= 300
+    assert max(len(line) for line in result.stdout.splitlines()) <= 400

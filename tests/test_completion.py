@@ -80,6 +80,7 @@ OTHER_COMPLETIONS = [
             "population_source",
             "population_unit_name",
             "population_gaps",
+            "population_origin",
         ],
     ),
     ("newtowns summarise --by province --sort pro", ["province"]),

@@ -79,6 +79,16 @@ def test_completion_does_not_import_pydantic(tmp_path: pathlib.Path) -> None:
     assert not modules & {"pydantic", "pydantic_core", "rich"}
 
 
+def test_validate_of_an_unchanged_file_answers_from_the_cache(tmp_path: pathlib.Path) -> None:
+    """The bundled data validated once: validate again reads the cache of validated files,
+    without the TOML parser or pydantic (it took 24–31× `python -c pass` every time)."""
+    first = _imported(["validate"], tmp_path)
+    assert "pydantic" in first
+    again = _imported(["validate"], tmp_path)
+    assert not again & {"pydantic", "pydantic_core", "tomli", "tomllib"}
+    assert "pydantic" in _imported(["validate"], tmp_path, NEWTOWNS_NO_CACHE="1")
+
+
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "csv", "md", "table"])
 def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
     tmp_path: pathlib.Path, fmt: str

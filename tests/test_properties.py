@@ -22,16 +22,20 @@ from typing import Any
 import geojson
 import pytest
 import tomli_w
-from hypothesis import Phase, find, given, settings
+from hypothesis import Phase, example, find, given, settings
 from hypothesis import strategies as st
+from strategies import datasets
 from typer.main import get_command
 
 from newtowns_cli.cli.typer_app import make_app
 from newtowns_cli.exports import datafile as export
 from newtowns_cli.exports import sqlite as sqlite_export
 from newtowns_cli.model import frozen
+from newtowns_cli.model import records as models
+from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.errors import DataInvalidError
 from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.summary import BY
 from newtowns_cli.reading import store
 from newtowns_cli.reading.tomlspan import SpanIndex
 from newtowns_cli.reading.validation import validate
@@ -209,3 +213,88 @@ def test_any_text_in_any_field_comes_back_from_every_format(
                 "SELECT name, municipality, note FROM towns WHERE id = 'aastad'"
             ).fetchone()
         assert row == (name, municipality, note)
+
+
+_FORMATS = ("tsv", "csv", "json", "jsonl", "md", "table")
+
+
+def _lines(dataset: models.Dataset, folder: pathlib.Path) -> list[list[str]]:
+    """Every command, in every format, on a data set: one command line each."""
+    towns = [town.id for town in dataset.town[:1]]
+    lines = [["list", "-f", fmt, "--fields", "all"] for fmt in _FORMATS]
+    lines += [["growth", "-f", fmt, "--fields", "all"] for fmt in _FORMATS]
+    lines += [["timeline", "-f", fmt] for fmt in _FORMATS]
+    lines += [["claims", "-f", fmt, "--fields", "all"] for fmt in _FORMATS]
+    lines += [["summarise", "-f", fmt, "--fields", "all"] for fmt in _FORMATS]
+    lines += [["summarise", "--by", by, "-f", "json"] for by in BY]
+    lines += [[name, "-f", "json"] for name in ("groups", "sources", "research", "organisations")]
+    lines += [["show", *towns, "-f", fmt] for fmt in ("json", "md", "table", "tsv") if towns]
+    lines += [["growth", "--chart"], ["timeline", "--chart"], ["list"]]
+    lines += [["report"], ["report", "--format", "html"], ["validate", "-f", "json"]]
+    lines += [["export", "-f", fmt] for fmt in ("toml", "json", "csv", "geojson")]
+    lines += [["export", "-f", "sqlite", "-o", str(folder / "t.db")]]
+    lines += [["filter", "-o", str(folder / "subset.toml")]]
+    return lines
+
+
+def _refuse(constant: str) -> None:
+    raise AssertionError(f"{constant} is not JSON")
+
+
+def _town(number: int, **fields: object) -> models.Town:
+    return models.Town(
+        id=f"t{number}", name=f"T{number}", municipality=f"M{number}", cbs_code="GM0001",
+        province="Flevoland", status="groeikern", sources=("s",), **fields,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _data_set(*towns: models.Town) -> models.Dataset:
+    meta = models.DatasetMeta(
+        title="t", description="d", version="1", updated=PartialDate(2024), licence="CC0-1.0"
+    )
+    source = models.Source(id="s", title="s", publisher="p", kind="news", language="nl")
+    return models.Dataset(dataset=meta, source=(source,), town=towns)
+
+
+def _figure(count: int, day: str) -> models.Population:
+    return models.Population(count=count, as_of=PartialDate.parse(day), source="s")
+
+
+ONE_DAY_APART = _data_set(
+    _town(
+        0,
+        designation=(models.Designation(source="s", date=PartialDate(2023), kind="official"),),
+        population=_figure(8000, "2024-01-02"),
+        population_history=(_figure(1000, "2024-01-01"),),
+    )
+)
+PAST_THE_LARGEST_FLOAT = _data_set(
+    *(
+        _town(n, population=_figure(8000, "2024"), area=(models.Area(source="s", total=1.7e308),))
+        for n in range(2)
+    )
+)
+
+
+@settings(max_examples=30)
+@given(dataset=datasets())
+@example(dataset=ONE_DAY_APART)
+@example(dataset=PAST_THE_LARGEST_FLOAT)
+@pytest.mark.slow
+def test_every_command_and_format_answers_any_valid_file(dataset: models.Dataset) -> None:
+    """A file that validates crashes no command: every computed number is finite or absent
+    (figures a day apart once ended growth and the dossier in an OverflowError; areas near
+    the largest float made summary's JSON say Infinity)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "data.toml"
+        path.write_text(export.to_toml(dataset), encoding="utf-8")
+        for line in _lines(dataset, pathlib.Path(folder)):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                try:
+                    COMMAND.main(args=[*line, "--data", str(path)], prog_name="newtowns")
+                except SystemExit as exc:
+                    assert exc.code in (0, None), line
+            if "json" in line or "jsonl" in line or "geojson" in line:
+                for text in out.getvalue().splitlines() if "jsonl" in line else [out.getvalue()]:
+                    json.loads(text, parse_constant=_refuse)

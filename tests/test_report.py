@@ -33,7 +33,7 @@ def test_report_parses_and_every_citation_resolves(run: Runner) -> None:
         "Towns",
         "Designations",
         "Population series",
-        "Gaps in the population series",
+        "Decades with no municipal figure",
         "Relieved cities",
         "Groups",
         "Research",
@@ -58,8 +58,8 @@ def test_filtered_report(run: Runner) -> None:
     assert [line.split(" | ")[0].lstrip("| ") for line in towns.strip().splitlines()[2:]] == [
         "Almere", "Haarlemmermeer", "Huizen", "Lelystad", "Purmerend",
     ]  # fmt: skip
-    gaps = text.split("## Gaps in the population series")[1].split("## Relieved cities")[0]
-    assert "| Lelystad | 1980s |" in gaps and "Zoetermeer" not in gaps
+    gaps = text.split("## Decades with no municipal figure")[1].split("## Relieved cities")[0]
+    assert "- Lelystad: 1960s, 1970s, 1980s, 1990s" in gaps and "Zoetermeer" not in gaps
     assert "## Claims" not in text
     assert "### Metropoolregio Rotterdam Den Haag" not in text
 

@@ -50,7 +50,10 @@ WHERE: dict[type[Record], dict[str, tuple[str, ...]]] = {
     },
     models.Source: {
         name: (f"sources.{name}",)
-        for name in ("id", "title", "publisher", "kind", "language", "published", "url", "note")
+        for name in (
+            *("id", "title", "publisher", "kind", "language", "published", "url"),
+            *("note", "curation"),
+        )
     },
     models.Population: {
         "count": ("populations.count", "towns.population"),
@@ -62,6 +65,7 @@ WHERE: dict[type[Record], dict[str, tuple[str, ...]]] = {
         "original": ("populations.original",),
         "quote": ("populations.quote",),
         "note": ("populations.note",),
+        "curation": ("populations.curation",),
     },
     models.Gap: {
         "decade": ("population_gaps.decade",),
@@ -69,7 +73,8 @@ WHERE: dict[type[Record], dict[str, tuple[str, ...]]] = {
         "note": ("population_gaps.note",),
     },
     models.StatusView: {
-        name: (f"status_views.{name}",) for name in ("status", "source", "quote", "note")
+        name: (f"status_views.{name}",)
+        for name in ("status", "source", "quote", "note", "curation")
     },
     models.Area: {
         "total": ("areas.total", "towns.area_km2"),
@@ -87,13 +92,14 @@ WHERE: dict[type[Record], dict[str, tuple[str, ...]]] = {
     },
     models.Designation: {
         name: (f"designations.{name}",)
-        for name in ("source", "date", "policy", "quote", "note", "kind")
+        for name in ("source", "date", "policy", "quote", "note", "kind", "curation")
     },
     models.Relief: {
         "city": ("reliefs.city", "reliefs.city_id"),
         "source": ("reliefs.source",),
         "quote": ("reliefs.quote",),
         "note": ("reliefs.note",),
+        "curation": ("reliefs.curation",),
     },
     models.HistoryEntry: {
         **{name: (f"history.{name}",) for name in ("date", "kind", "what", "source", "note")},

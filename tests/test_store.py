@@ -12,6 +12,7 @@ import pytest
 
 from newtowns_cli.model.errors import DataFileError, DataInvalidError
 from newtowns_cli.reading import store
+from newtowns_cli.reading.files import read_regular
 
 from support import MINI, Runner
 
@@ -182,3 +183,16 @@ def test_environment_variable_selects_the_data(run: Runner) -> None:
     """NEWTOWNS_DATA is read when --data is not given."""
     result = run(["list", "--fields", "id"], env={"NEWTOWNS_DATA": str(MINI)})
     assert result.stdout == "id\naastad\nbeedorp\n"
+
+
+def test_a_read_costs_the_file_not_the_limit(tmp_path: pathlib.Path) -> None:
+    """The bound is a limit, not a buffer: read() was asked for limit + 1 bytes, which
+    CPython allocates up front (a 1 KB file cost 256 MiB; under `ulimit -v` a MemoryError).
+    Asked with a limit of a terabyte, a small file comes back whole."""
+    small = tmp_path / "small.toml"
+    small.write_bytes(b"x" * 1000)
+    assert read_regular(small, 1 << 40) == b"x" * 1000
+    assert read_regular(small, 999) == b"x" * 1000  # more than the limit: the caller refuses
+    assert read_regular(small, 10) == b"x" * 11
+    maps = pathlib.Path("/proc/self/maps")  # says it is empty, holds more
+    assert len(read_regular(maps, 1 << 40) or b"") > 100

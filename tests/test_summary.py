@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
+import pathlib
 
 import pytest
 
+from newtowns_cli.exports import jsontext
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.reading import store
 
-from support import DATA, Runner
+from support import DATA, Runner, write_data
 
 TOWNS = str(DATA / "towns.toml")
 
@@ -154,3 +157,49 @@ def test_shipped_total_adds_municipal_figures_only() -> None:
         "Not added, the latest figure counts a place or district, not the municipality: "
         "Hellevoetsluis (39925, place Hellevoetsluis, 2024-01-01)."
     )
+
+
+def _refuse(constant: str) -> None:
+    raise AssertionError(f"{constant} is not JSON")
+
+
+def _town(number: int, area: float, count: int = 8000) -> dict[str, object]:
+    return {
+        "id": f"t{number}", "name": f"T{number}", "municipality": f"M{number}",
+        "cbs_code": "GM0001", "province": "Flevoland", "status": "groeikern", "sources": ["s"],
+        "population": {"count": count, "as_of": 2024, "source": "s"},
+        "area": [{"total": area, "source": "s"}],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("areas", "expected"),
+    [
+        # 1.7e308 + 1.7e308 is past the largest float: no total area and no density.
+        ([1.7e308, 1.7e308], (None, None)),
+        # 8 000 people on 1e-305 km² would be 8e308 a km²: the area stands, the density is absent.
+        ([1e-305], (0.0, None)),
+    ],
+)
+def test_a_total_or_density_past_any_float_is_absent_not_infinity(
+    run: Runner, tmp_path: pathlib.Path, areas: list[float], expected: tuple[object, object]
+) -> None:
+    """summary --format json is JSON (no Infinity); CSV, Markdown and HTML show no 'inf'."""
+    data = str(write_data(tmp_path / "big.toml", [_town(n, a) for n, a in enumerate(areas)]))
+    result = run(["summary", "--data", data, "-f", "json"])
+    assert result.exit_code == 0
+    total = json.loads(result.stdout, parse_constant=_refuse)["total"]
+    assert (total["area_km2"], total["density"]) == expected
+    for fmt in ("csv", "md"):
+        assert "inf" not in run(["summary", "--data", data, "-f", fmt]).stdout
+    page = tmp_path / "d.html"
+    assert run(["report", "--data", data, "--format", "html", "-o", str(page)]).exit_code == 0
+    assert "inf" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_the_json_writer_refuses_what_json_cannot_hold(value: float) -> None:
+    """The one JSON writer of the machine formats never writes NaN or Infinity: a number
+    that is not finite is a bug to find (the property test runs every format), not output."""
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        jsontext.dumps({"density": value})

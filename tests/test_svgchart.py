@@ -204,3 +204,17 @@ def test_any_name_gives_a_well_formed_chart(name: str, title: str) -> None:
         assert (tree.find("svg:title", NS).text or "") == title
     if name.isprintable() and "\ufffe" not in name and "\uffff" not in name:
         assert ([t.text or "" for t in tree.iter(SVG + "text")][-1]) == name
+
+
+def test_the_description_gives_each_figure_its_calendar_year() -> None:
+    """A figure of 31 December 2010 lies at 2010.997 on the axis; the words say 2010."""
+    line = lines.from_figures(
+        "Helmond",
+        [Figure(PartialDate(2010, 12, 31), 88598), Figure(PartialDate(2024, 1, 1), 95884)],
+    )
+    tree = ET.fromstring(svgchart.render([line], title="Helmond"))
+    assert tree.find("svg:desc", NS).text.endswith(
+        "Helmond: 88,598 in 2010 to 95,884 in 2024 (2 figures)."
+    )
+    points = [c.find("svg:title", NS).text for c in tree.iter(SVG + "circle")]
+    assert points == ["Helmond, 2010: 88,598", "Helmond, 2024: 95,884"]

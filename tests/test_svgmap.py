@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newtowns_cli.render.html import geometry, svgmap
+from newtowns_cli.render.html.grid import CAP, Grid
 from newtowns_cli.render.html.svgtext import Box, text_width
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -254,3 +255,34 @@ def test_a_place_outside_the_map_does_not_break_it(bundled: geometry.MapGeometry
     """A wrong coordinate (0, 0) is named in the description and leaves a well-formed map."""
     tree = ET.fromstring(svgmap.render(bundled, [P("Nergens", 0.0, 0.0, "X")]))
     assert "Nergens (relieves X)" in tree.find("svg:desc", NS).text
+
+
+boxes = st.builds(
+    lambda x, y, w, h: Box(x, y, x + w, y + h),
+    st.floats(-100, 600), st.floats(-100, 600), st.floats(0, 200), st.floats(0, 40),
+)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(boxes, max_size=40), boxes)
+def test_the_grid_answers_as_the_list_of_every_box(placed: list[Box], box: Box) -> None:
+    """Below a cell's cap, whether a box overlaps one placed is exactly what testing it
+    against every box placed says (the map's labels and markers land where they did)."""
+    taken = Grid()
+    for other in placed:
+        taken.add(other)
+    assert taken.overlaps(box) == any(box.overlaps(other) for other in placed)
+
+
+def test_a_full_cell_takes_no_more_and_counts_as_taken() -> None:
+    """Markers piled on one spot fill its cells: anything touching them counts as covered,
+    so a crowded map stops searching, and a cell never holds more than its cap."""
+    taken = Grid()
+    for _ in range(CAP + 10):
+        taken.add(Box(1, 1, 2, 2))
+    assert max(len(cell) for cell in taken.cells.values()) == CAP
+    assert taken.overlaps(Box(20, 20, 21, 21))  # in the full cell, clear of every box
+    assert not taken.overlaps(Box(30, 30, 31, 31))  # the next cell
+    spots = svgmap.spread([(100.0, 100.0)] * 2000, Box(0, 0, 500, 500))
+    # The point and eight spots around it clear of each other; every later one stays put.
+    assert len(set(spots)) == 9 and spots[9:] == [(100.0, 100.0)] * 1991

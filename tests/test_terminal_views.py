@@ -51,7 +51,8 @@ def test_list_on_a_terminal_reads_at_every_width(columns: int) -> None:
     start = next(n for n, line in enumerate(lines) if line.startswith("16 towns; "))
     caption = " ".join(lines[start:])
     assert caption.startswith("16 towns; population as of 2024-01-01; "), caption
-    assert caption.endswith("; each town's source: --fields name,population_source."), caption
+    hint = "; each figure's origin and source: --fields name,population_origin,population_source."
+    assert caption.endswith(hint), caption
 
 
 def test_wider_terminals_get_more_columns() -> None:
@@ -160,7 +161,7 @@ def test_one_item_views_on_a_terminal(
             ["Purmerend, Almere en Lelystad in New Towns Alliantie", "Cited by"],
             [
                 "https://www.metropoolregioamsterdam.nl/purmerend-almere-en-lelystad-in-new-towns-alliantie/",
-                "kopgroep-new-towns",
+                "Kopgroep New Towns: member Almere (since 2021)",
             ],
         ),
     ],

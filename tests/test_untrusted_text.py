@@ -10,6 +10,7 @@ import pathlib
 import pytest
 from markdown_it import MarkdownIt
 
+from newtowns_cli.render.html import svgtext
 from newtowns_cli.render.text import controls_visible
 
 from support import Runner, markdown_cells, write_data
@@ -178,3 +179,36 @@ def test_bidi_and_zero_width_characters_are_shown_escaped_on_a_terminal(
     assert not any(char in text for char in INVISIBLE)
     assert "\\u202eevil\\u202c bidi" in text
     assert "zero\\u200bwidth\\u2060joiner\\ufeff" in text
+
+
+NONCHARACTERS = ["\ufdd0 \ufdef", "\ufffe \uffff", "\U0001fffe \U0010ffff"]
+
+
+def test_the_html_dossier_parses_without_error_and_shows_every_value(
+    run: Runner, tmp_path: pathlib.Path
+) -> None:
+    """Every hostile string, and noncharacters, as names, aliases and notes: the page has no
+    parse error for an HTML5 parser (raw control characters and noncharacters were 18
+    'invalid-codepoint' errors, and browsers drop NUL), and each value shows as in SVG text:
+    control characters and noncharacters as visible escapes, everything else as it is."""
+    import html5lib
+
+    values = [*HOSTILE, *NONCHARACTERS]
+    towns = [
+        {
+            "id": f"t{number}", "name": value, "municipality": value, "aliases": [value],
+            "cbs_code": "GM0001", "province": "Utrecht", "status": "groeikern",
+            "sources": ["s"], "note": value,
+            "location": [{"lat": 52.0, "lon": 5.0 + number / 100, "source": "s"}],
+        }
+        for number, value in enumerate(values)
+    ]  # fmt: skip
+    data = write_data(tmp_path / "hostile.toml", towns)
+    page = tmp_path / "dossier.html"
+    assert run(["report", "--data", str(data), "--format", "html", "-o", str(page)]).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
+    shown = "".join(tree.itertext())
+    for value in values:
+        assert svgtext.safe(value, keep="\t\n") in shown
+    assert "\\x00" in shown and "\\ufffe" in shown and "\\U0010ffff" in shown

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import json
+import pathlib
 
 import pytest
 
 from newtowns_cli.reading.validation import allowed_keys, describe, render_path
+
+from support import Runner, write_data
 
 
 def test_render_path() -> None:
@@ -42,3 +46,20 @@ def test_allowed_keys_follow_the_schema() -> None:
 def test_describe_names_the_toml_type(value: object, text: str) -> None:
     """Messages say what was found in TOML terms, escaped and shortened."""
     assert describe(value) == text
+
+
+def test_an_area_of_minus_zero_is_read_as_zero(tmp_path: pathlib.Path) -> None:
+    """-0.0 km² is a valid zero, and every output shows it without a sign."""
+    town = {
+        "id": "nul", "name": "Nul", "municipality": "Nul", "cbs_code": "GM0001",
+        "province": "Flevoland", "status": "groeikern", "sources": ["s"],
+        "area": [{"total": -0.0, "land": -0.0, "water": 0.0, "source": "s"}],
+    }  # fmt: skip
+    data = str(write_data(tmp_path / "nul.toml", [town]))
+    run = Runner()
+    listed = run(["list", "--data", data, "-f", "json", "--fields", "id,area_km2"]).stdout
+    assert json.loads(listed) == [{"id": "nul", "area_km2": 0.0}]
+    for args in (["show", "nul"], ["show", "nul", "-f", "json"], ["export", "-f", "toml"]):
+        result = run([*args, "--data", data])
+        assert result.exit_code == 0
+        assert "-0" not in result.stdout

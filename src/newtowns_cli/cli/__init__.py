@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from newtowns_cli.cli.parse import Line
 
 __all__ = ["app", "handle", "main"]
+OUT_OF_MEMORY = "newtowns: error: out of memory\n"
+"""A MemoryError anywhere: one line and exit 1 (under `ulimit -v`, a file too large for it)."""
 
 
 def main() -> NoReturn:
@@ -32,6 +34,8 @@ def main() -> NoReturn:
         code = handle(sys.argv[1:])
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting: no traceback
         code = 130
+    except MemoryError:  # while starting, before the boundary: the same one line
+        code = _message(OUT_OF_MEMORY, 1)
     sys.exit(code)
 
 
@@ -88,11 +92,14 @@ def boundary(call: Callable[[], object]) -> int:
     from newtowns_cli.model.errors import ExitCode, NewtownsError
 
     code: int | str | None = 0
+    memory = False
     try:
         call()
     except NewtownsError as exc:
         emit.report(exc)
         code = int(exc.exit_code)
+    except MemoryError:
+        memory = True  # reported below, once the exception has let go of what it held
     except KeyboardInterrupt:
         code = int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
@@ -105,9 +112,21 @@ def boundary(call: Callable[[], object]) -> int:
         emit.silence_stdout()
     except OSError as exc:
         return _failed(emit.stdout_error(exc))
+    if memory:
+        return _message(_out_of_memory(), int(ExitCode.DATA))
     if code is None or isinstance(code, int):
         return code or 0
     return _message(f"{code}\n", 1)  # as sys.exit does with a message
+
+
+def _out_of_memory() -> str:
+    """The one line for a MemoryError, in the run's language once memory is free again."""
+    try:
+        from newtowns_cli.model.i18n import _
+
+        return _("newtowns: error: ") + _("out of memory") + "\n"
+    except MemoryError:
+        return OUT_OF_MEMORY
 
 
 def _failed(exc: BaseException) -> int:

@@ -84,6 +84,7 @@ def filter_data(
 @runner("show")
 def show(
     town: str,
+    notes: bool = False,
     fmt: Format | None = None,
     output: str | None = None,
     force: bool = False,
@@ -98,7 +99,7 @@ def show(
     out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
     catalog = emit.catalog(data)
     found = lookup.find_town(catalog, town)
-    shown = views.town(catalog, found)
+    shown = views.town(catalog, found, notes=notes)
     if out.to_terminal and out.format is Format.TABLE:
         shown = _with_chart(shown, found, out.width)
     emit.detail(shown, out, emit.book(catalog, out, "town", lambda: shown.flat))

@@ -10,7 +10,7 @@ from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.model import frozen
-from newtowns_cli.model.errors import ExitCode, UsageError
+from newtowns_cli.model.errors import PROBLEM_LIMIT, ExitCode, UsageError, stopped
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import N_, _, ngettext
 from newtowns_cli.reading import store
@@ -21,25 +21,37 @@ from newtowns_cli.render import Format
 def validate(
     file: str | None = None,
     fmt: ReportFormat = ReportFormat.TEXT,
+    gaps: bool = False,
     data: str | None = None,
 ) -> None:
     """Check a data file and report every problem as file:line:col: path: message."""
+    from newtowns_cli.render import curation
+
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
         hint = _("check the path; newtowns validate alone checks the data newtowns reads")
         target = frozen.replace(target, hint=hint)
-    dataset, problems = store.inspect(target, today=datetime.date.today())
+    dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
+    more = stopped(problems)
+    problems = problems[:PROBLEM_LIMIT]
     if fmt is ReportFormat.JSON:
         keys = ("file", "line", "column", "path", "code", "message")
-        records = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        records: object = [{key: getattr(problem, key) for key in keys} for problem in problems]
+        if gaps:
+            found = curation.gap_records(dataset) if dataset is not None else []
+            records = {"problems": records, "gaps": found}
         text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
         emit.deliver(text, Out(None, True, listing=False))  # escaped on a terminal
     else:
         emit.problems(problems)
+        if gaps and dataset is not None:
+            emit.deliver(curation.gap_lines(dataset.town), Out(None, True, listing=False))
     if dataset is None:
         count = len(problems)
-        found = ngettext("{n} problem", "{n} problems", count).format(n=count)
-        emit.note(f"{target.label}: {found}", always=True)
+        said = ngettext("{n} problem", "{n} problems", count).format(n=count)
+        if more:
+            said = _("stopped after {n} problems; there are more").format(n=count)
+        emit.note(f"{target.label}: {said}", always=True)
         raise SystemExit(int(ExitCode.DATA))
     towns, groups, sources = (len(getattr(dataset, t)) for t in ("town", "group", "source"))
     counts = ", ".join(

@@ -249,7 +249,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("show", N_("Show every fact about one town, with the source behind each figure."),
             (_argument("town", "TOWN",
                        N_("Town id, name, alias or municipality (e.g. Nissewaard)."),
-                       required=True, complete="town"), *_ONE),
+                       required=True, complete="town"),
+             _flag("notes", N_("Also show the curation notes: where one looked, what was not "
+                   "re-read, the gaps' search queries.")),
+             *_ONE),
             example="newtowns show nissewaard --format md"),
     _listing("groups",
              N_("List the alliances, networks, programmes and regions, or show one with its "
@@ -327,8 +330,11 @@ COMMANDS: tuple[Command, ...] = (
             (_argument("file", "FILE", N_("Data file to check (default: as --data).")),
              _choice("fmt", N_("Report format."), "text json", _CHOICES + "ReportFormat",
                      opts=("--format", "-f")),
+             _flag("gaps", N_("Also list the decades with no municipal figure and where one "
+                   "looked.")),
              DATA),
-            text=N_("Exit 0 when the file is valid, 1 when it has problems."),
+            text=N_("Exit 0 when the file is valid, 1 when it has problems. With --gaps and "
+            "--format json, an object with the problems and the gaps."),
             example="newtowns validate data/newtowns.toml --format json"),
     Command("export",
             N_("Export the data set, or the towns the filters select, for other tools."),

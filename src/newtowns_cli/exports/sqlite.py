@@ -156,7 +156,10 @@ def _places(entries: Iterable[Town | City]) -> Iterable[Row]:
 
 def _sources(dataset: Dataset) -> Iterable[Row]:
     for s in dataset.source:
-        yield (s.id, s.title, s.publisher, s.kind, s.language, _d(s.published), s.url, s.note)
+        yield (
+            s.id, s.title, s.publisher, s.kind, s.language, _d(s.published), s.url, s.note,
+            s.curation,
+        )  # fmt: skip
 
 
 def _cities(dataset: Dataset) -> Iterable[Row]:
@@ -183,7 +186,7 @@ def _towns(dataset: Dataset) -> Iterable[Row]:
 def _designations(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         for n, d in enumerate(t.designation):
-            yield (t.id, n, _d(d.date), d.policy, d.quote, d.note, d.source, d.kind)
+            yield (t.id, n, _d(d.date), d.policy, d.quote, d.note, d.source, d.kind, d.curation)
 
 
 def _reliefs(dataset: Dataset) -> Iterable[Row]:
@@ -194,7 +197,7 @@ def _reliefs(dataset: Dataset) -> Iterable[Row]:
             cities.setdefault(name, c.id)
     for t in dataset.town:
         for n, r in enumerate(t.relieves):
-            yield (t.id, n, r.city, r.quote, r.note, r.source, cities.get(r.city))
+            yield (t.id, n, r.city, r.quote, r.note, r.source, cities.get(r.city), r.curation)
 
 
 def _populations(dataset: Dataset) -> Iterable[Row]:
@@ -204,7 +207,7 @@ def _populations(dataset: Dataset) -> Iterable[Row]:
         for n, (latest, f) in enumerate(figures):
             yield (
                 t.id, n, latest, f.count, str(f.as_of), f.unit, f.qualifier, f.quote,
-                f.note, f.source, f.original, f.unit_name,
+                f.note, f.source, f.original, f.unit_name, f.curation,
             )  # fmt: skip
 
 
@@ -236,7 +239,7 @@ def _history_municipalities(dataset: Dataset) -> Iterable[Row]:
 def _status_views(dataset: Dataset) -> Iterable[Row]:
     for t in dataset.town:
         for n, v in enumerate(t.status_views):
-            yield (t.id, n, v.status, v.quote, v.note, v.source)
+            yield (t.id, n, v.status, v.quote, v.note, v.source, v.curation)
 
 
 def _founded(f: Dated | None) -> tuple[str | None, str | None, str | None]:

@@ -16,7 +16,7 @@ CREATE TABLE dataset (
 );
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
-    language TEXT NOT NULL, published TEXT, url TEXT, note TEXT
+    language TEXT NOT NULL, published TEXT, url TEXT, note TEXT, curation TEXT
 );
 CREATE TABLE cities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, province TEXT, lat REAL, lon REAL, note TEXT
@@ -51,18 +51,19 @@ CREATE TABLE town_sources (
 CREATE TABLE designations (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, date TEXT, policy TEXT,
     quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), kind TEXT,
-    PRIMARY KEY (town, seq)
+    curation TEXT, PRIMARY KEY (town, seq)
 );
 CREATE TABLE reliefs (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, city TEXT NOT NULL,
     quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id),
-    city_id TEXT REFERENCES cities(id), PRIMARY KEY (town, seq)
+    city_id TEXT REFERENCES cities(id), curation TEXT, PRIMARY KEY (town, seq)
 );
 CREATE TABLE populations (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, latest INTEGER NOT NULL,
     count INTEGER NOT NULL, as_of TEXT NOT NULL, unit TEXT NOT NULL, qualifier TEXT,
     quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id),
-    original TEXT REFERENCES sources(id), unit_name TEXT, PRIMARY KEY (town, seq)
+    original TEXT REFERENCES sources(id), unit_name TEXT, curation TEXT,
+    PRIMARY KEY (town, seq)
 );
 CREATE TABLE population_gaps (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, decade INTEGER NOT NULL,
@@ -90,7 +91,8 @@ CREATE TABLE history_municipalities (
 );
 CREATE TABLE status_views (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, status TEXT NOT NULL,
-    quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), PRIMARY KEY (town, seq)
+    quote TEXT, note TEXT, source TEXT NOT NULL REFERENCES sources(id), curation TEXT,
+    PRIMARY KEY (town, seq)
 );
 CREATE TABLE groups (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, founded TEXT,

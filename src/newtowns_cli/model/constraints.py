@@ -6,6 +6,7 @@ other path they are inert, so reading the records needs no pydantic.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any, Literal, TypeVar
 
 from newtowns_cli.model.frozen import Frozen
@@ -46,6 +47,28 @@ class _Lax:
         return schema
 
 
+class _Normal:
+    """Annotated metadata for a float: 0 or a normal number, and -0.0 read as 0.0.
+
+    A subnormal number (below 2.2e-308) is refused: a count over such an area is past any
+    float. -0.0 is a valid zero, kept without its sign so that no output shows ``-0.0``.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def normal(value: float) -> float:
+            if value == 0:
+                return 0.0
+            if abs(value) < sys.float_info.min:
+                raise PydanticCustomError(
+                    "normal_number", "expected 0 or a number of at least 2.2e-308"
+                )
+            return value
+
+        return core_schema.no_info_after_validator_function(normal, handler(source))
+
+
 def Ge(value: float) -> _Constraint:  # noqa: N802 - reads like annotated_types
     return _Constraint("ge", value)
 
@@ -66,9 +89,13 @@ Id = Annotated[str, Pattern(ID_PATTERN)]
 Text = Annotated[str, MinLen(1)]
 Url = Annotated[str, Pattern(URL_PATTERN)]
 Count = Annotated[int, Ge(0), Le(2**63 - 1)]  # TOML and SQLite integers are 64-bit
-Km2 = Annotated[float, Ge(0)]
+Km2 = Annotated[float, Ge(0), _Normal()]
 Seq = Annotated[tuple[T, ...], _Lax()]
 Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
+Curation = Text
+"""A note for the data's maintainers, not its readers: where one looked, which passage was
+not re-read, the search queries. ``show --notes`` and the machine formats carry it; the
+default views, the report and the dossier never show it."""
 
 Province = Literal[
     "Drenthe",

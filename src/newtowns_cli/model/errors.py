@@ -19,6 +19,16 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
+PROBLEM_LIMIT = 1000
+"""Validation stops collecting problems here: a file of a million mistakes is reported by
+its first thousand, in the memory a thousand take."""
+
+
+def stopped(problems: Sequence[Problem]) -> bool:
+    """Whether validation stopped at the limit: it hands over one problem more than that."""
+    return len(problems) > PROBLEM_LIMIT
+
+
 class Problem(Frozen):
     """One located problem in a data file: ``file:line:col: path: message``."""
 
@@ -60,16 +70,21 @@ class DataInvalidError(NewtownsError):
 
         count = len(problems)
         shown = f"./{file}" if file.startswith("-") else file  # not read as an option
+        message = ngettext("{file} has {n} problem", "{file} has {n} problems", count).format(
+            file=file, n=count
+        )
+        if stopped(problems):
+            message = _("{file} has more than {n} problems (validation stopped there)").format(
+                file=file, n=PROBLEM_LIMIT
+            )
         super().__init__(
-            ngettext("{file} has {n} problem", "{file} has {n} problems", count).format(
-                file=file, n=count
-            ),
+            message,
             hint=_("for the full report, run: newtowns validate {file}").format(
                 file=shlex.quote(shown)
             ),
         )
         self.file = file
-        self.problems = tuple(sorted(problems, key=Problem.sort_key))
+        self.problems = tuple(sorted(problems, key=Problem.sort_key)[:PROBLEM_LIMIT])
 
 
 class UsageError(NewtownsError):

@@ -93,11 +93,24 @@ class Frozen(metaclass=FrozenMeta):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kind = type(self)
+        setter = object.__setattr__
+        init = kind.__frozen_init__
+        if args and not kwargs and not kind.__frozen_kw_only__ and len(args) <= len(init):
+            # Positional only, the common case of small values (a table cell, a box):
+            # set in field order, defaults for the rest, without a dict of arguments.
+            for (name, _), value in zip(init, args, strict=False):
+                setter(self, name, value)
+            for name, default in init[len(args) :]:
+                if default is _MISSING:
+                    raise TypeError(f"{kind.__name__}() is missing the argument {name!r}")
+                setter(self, name, default)
+            if kind.__frozen_post_init__:
+                self.__post_init__()  # type: ignore[attr-defined]
+            return
         if args:
             kwargs = _positional(kind, args, kwargs)
-        setter = object.__setattr__
         found = 0
-        for name, default in kind.__frozen_init__:
+        for name, default in init:
             if name in kwargs:
                 setter(self, name, kwargs[name])
                 found += 1

@@ -18,6 +18,7 @@ from newtowns_cli.model.constraints import (
     Cited,
     Count,
     Covers,
+    Curation,
     DesignationKind,
     EventKind,
     Ge,
@@ -56,7 +57,6 @@ class Record(Frozen, kw_only=True):
         "extra": "forbid",
         "strict": True,
         "allow_inf_nan": False,
-        "use_attribute_docstrings": True,
     }
 
     @classmethod
@@ -90,6 +90,7 @@ class Source(Record):
     published: PartialDate | None = None
     url: Url | None = None
     note: Text | None = None
+    curation: Curation | None = None
 
 
 class Population(Record):
@@ -105,6 +106,7 @@ class Population(Record):
     note: Text | None = None
     # The unit's name where it is not the town's municipality today.
     unit_name: Text | None = None
+    curation: Curation | None = None
 
 
 class Gap(Record):
@@ -122,6 +124,7 @@ class StatusView(Record):
     source: Id
     quote: Text | None = None
     note: Text | None = None
+    curation: Curation | None = None
 
 
 class Area(Record):
@@ -150,6 +153,7 @@ class Designation(Record):
     note: Text | None = None
     # What the dated fact was (see DesignationKind); unclassified when absent.
     kind: DesignationKind | None = None
+    curation: Curation | None = None
 
 
 class Relief(Record):
@@ -159,6 +163,7 @@ class Relief(Record):
     source: Id
     quote: Text | None = None
     note: Text | None = None
+    curation: Curation | None = None
 
 
 class HistoryEntry(Record):

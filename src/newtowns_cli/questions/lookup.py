@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import functools
-import re
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from newtowns_cli.model.constraints import Province
@@ -14,41 +13,21 @@ from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import N_, _
 from newtowns_cli.model.names import normalize as normalize  # re-exported
 from newtowns_cli.model.records import (
-    TABLES,
-    Area,
-    Attestation,
-    Claim,
     Dataset,
-    Dated,
-    Designation,
     Group,
-    HistoryEntry,
-    Location,
     Membership,
-    Mention,
     Organisation,
-    Population,
-    Presentation,
     Record,
-    Relief,
     Research,
     Source,
-    StatusView,
     Town,
     field_names,
-    iter_values,
 )
+from newtowns_cli.questions.citations import Citation as Citation  # re-exported
+from newtowns_cli.questions.nearby import SHOWN, VALUES, label, some, suggest
+from newtowns_cli.questions.nearby import close as close_names
 
 T = TypeVar("T")
-
-
-class Citation(Frozen):
-    """A fact that cites a source: which entry, where in it, and what the fact says."""
-
-    table: str
-    entry: str
-    path: str
-    fact: str
 
 
 class Catalog(Frozen, slots=False):
@@ -74,21 +53,10 @@ class Catalog(Frozen, slots=False):
 
     @functools.cached_property
     def citations(self) -> dict[str, tuple[Citation, ...]]:
-        """For each source id, every fact that cites it, in data-file order."""
-        found: dict[str, list[Citation]] = {}
-        for table in TABLES:
-            for entry in getattr(self.dataset, table):
-                if table == "source":
-                    continue
-                for path, value in iter_values(entry, ()):
-                    for field, cited in _cited_ids(value):
-                        where = _render_path(path)
-                        fact = _fact(value, path) if field != "sources" else "the entry's own facts"
-                        citation = Citation(
-                            table, entry.id, where + ("." if where else "") + field, fact
-                        )
-                        found.setdefault(cited, []).append(citation)
-        return {source: tuple(citations) for source, citations in found.items()}
+        """For each source id, every fact that cites it, in data-file order, in words."""
+        from newtowns_cli.questions.citations import citations
+
+        return citations(self.dataset)
 
     def current_groups(self, town: Town, *, regions: bool) -> tuple[str, ...]:
         """Ids of the groups the town belongs to with no recorded end, regions or the others."""
@@ -127,72 +95,6 @@ def _collect_cited(value: object, found: list[str]) -> None:
             _collect_cited(item, found)
 
 
-def _cited_ids(value: object) -> Iterator[tuple[str, str]]:
-    """The (field, source id) pairs a record cites directly."""
-    if not isinstance(value, Record):
-        return
-    for field in ("source", "original"):
-        cited = getattr(value, field, None)
-        if isinstance(cited, str):
-            yield field, cited
-    for cited in getattr(value, "sources", ()):
-        yield "sources", cited
-
-
-def _render_path(path: Sequence[str | int]) -> str:
-    return "".join(
-        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)
-    )
-
-
-def _fact(value: object, path: Sequence[str | int]) -> str:
-    """A short description of a cited fact at ``path`` of its entry."""
-    if isinstance(value, Population):
-        qualifier = f"{value.qualifier} " if value.qualifier else ""
-        unit = f"{value.unit} {value.unit_name}" if value.unit_name else value.unit
-        return f"population {qualifier}{value.count} ({unit}) as of {value.as_of}"
-    if isinstance(value, Area):
-        parts = [
-            f"{label} {number} km²"
-            for label, number in (
-                ("total", value.total),
-                ("land", value.land),
-                ("water", value.water),
-            )
-            if number is not None
-        ]
-        return "area " + ", ".join(parts)
-    if isinstance(value, Location):
-        return f"location {value.lat}, {value.lon}"
-    if isinstance(value, Designation):
-        kind = f" ({value.kind})" if value.kind else ""
-        return f"designation{kind} {value.date or '(no date)'}"
-    if isinstance(value, Attestation):
-        return f"named as member on {value.date}"
-    if isinstance(value, StatusView):
-        return f"status {value.status}"
-    if isinstance(value, Mention):
-        return f"mentioned {value.town}" + (f" on {value.date}" if value.date else "")
-    if isinstance(value, Relief):
-        return f"relieves {value.city}"
-    if isinstance(value, HistoryEntry):
-        return f"{value.date}: {value.what}"
-    if isinstance(value, Membership):
-        when = (
-            f"since {value.since}"
-            if value.since
-            else (f"as of {value.as_of}" if value.as_of else "undated")
-        )
-        return f"member {value.town}, {when}"
-    if isinstance(value, Dated):  # a group's or organisation's founded, a study's published
-        return f"{path[-1] if path else 'dated'} {value.date}"
-    if isinstance(value, Presentation):
-        return f"presented {value.date}"
-    if isinstance(value, Claim):
-        return f"claim: {value.statement}"
-    return type(value).__name__.lower()
-
-
 def resolve(
     entries: Sequence[T], value: str, *, names: Callable[[T], Iterable[str]], noun: str
 ) -> T:
@@ -210,18 +112,26 @@ def resolve(
         if next(iter(names(entry)), None) == value:  # the first name is the id
             return entry
     wanted = normalize(value)
-    matches = [entry for entry in entries if wanted in {normalize(n) for n in names(entry)}]
-    if not matches and len(wanted) >= 3:
-        # No exact name: a part of exactly one entry's name will do ('alliantie').
-        matches = [e for e in entries if any(wanted in normalize(n) for n in names(e))]
+    exact: list[T] = []
+    partial: list[T] = []  # no exact name: a part of exactly one entry's will do ('alliantie')
+    for entry in entries:
+        within = False
+        for name in map(normalize, names(entry)):
+            if name == wanted:
+                exact.append(entry)
+                break
+            within = within or (len(wanted) >= 3 and wanted in name)
+        else:
+            if within and not exact:
+                partial.append(entry)
+    matches = exact or partial
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        labels = ", ".join(_label(entry, names) for entry in matches)
+        labels = some([label(entry, names) for entry in matches[: SHOWN + 1]], len(matches))
         message = _(_MANY[noun]).format(value=value, labels=labels)
         raise UsageError(message, hint=_("use the id"))
-    close = _close(entries, wanted, names)
-    hint = _("did you mean {names}?").format(names=", ".join(close)) if close else _listed(noun)
+    hint = suggest(entries, wanted, names) or _listed(noun)
     raise NotFoundError(_(_NONE[noun]).format(value=value), hint=hint)
 
 
@@ -260,29 +170,6 @@ def _listed(noun: str) -> str:
     return _("list them with '{command}'").format(command=_LISTINGS.get(noun, "newtowns list"))
 
 
-def _label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
-    first, *rest = list(names(entry))
-    return f"{first} ({rest[0]})" if rest and rest[0] != first else first
-
-
-def _close(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> list[str]:
-    """Up to three entries whose names, or a word of them, are close to ``wanted``."""
-    by_name = {normalize(n): entry for entry in entries for n in names(entry)}
-    by_word: dict[str, list[T]] = {}
-    for name, entry in by_name.items():
-        for word in re.split(r"[\s\-_]+", name):
-            if len(word) >= 3 and entry not in by_word.setdefault(word, []):
-                by_word[word].append(entry)
-    import difflib  # only for a name that is not found
-
-    close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
-    found = [by_name[n] for n in close]
-    found += [by_name[n] for n in by_name if wanted and wanted in n]
-    for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
-        found += by_word[word]
-    return list(dict.fromkeys(_label(entry, names) for entry in found))[:3]
-
-
 def town_names(town: Town) -> tuple[str, ...]:
     return (town.id, town.name, *town.aliases, town.municipality)
 
@@ -302,9 +189,12 @@ def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option:
     try:
         return resolve(candidates, value, names=group_names, noun="group")
     except NotFoundError:
-        valid = ", ".join(f"{g.id} ({g.name})" for g in sorted(candidates, key=lambda g: g.id))
-        close = _close(candidates, normalize(value), group_names)
-        hint = did_you_mean(", ".join(close) if close else None)
+        ordered = sorted(candidates, key=lambda g: g.id)
+        valid = some(
+            [f"{g.id} ({g.name})" for g in ordered[: VALUES + 1]], len(ordered), limit=VALUES
+        )
+        found = close_names(candidates, normalize(value), group_names)
+        hint = did_you_mean(", ".join(found) if found else None)
         raise UsageError(
             _("unknown value for {option}: '{value}'").format(option=option, value=value),
             hint=hint + _("valid values: {values}").format(values=valid),

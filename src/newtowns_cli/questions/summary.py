@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -104,7 +105,7 @@ def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
     apart = [t for t in towns if t.population is not None and not _municipal(t)]
     population = sum(town.population.count for town in counted if town.population)
     with_area = [(town, town.area[0].total) for town in counted if town.area and town.area[0].total]
-    area = sum(total for _, total in with_area if total is not None) if with_area else None
+    area = _finite(sum(total for _, total in with_area if total is not None)) if with_area else None
     area_population = sum(t.population.count for t, _ in with_area if t.population)
     return Row(
         key=key,
@@ -114,11 +115,17 @@ def _row(key: str, towns: Sequence[Town], grand_total: int | None) -> Row:
         as_of=tuple(sorted({str(t.population.as_of) for t in counted if t.population})),
         units=tuple(sorted({t.population.unit for t in counted if t.population})),
         area_km2=round(area, 2) if area is not None else None,
-        density=round(area_population / area, 1) if area else None,
+        density=_finite(round(area_population / area, 1)) if area else None,
         share=round(100 * population / grand_total, 1) if grand_total else None,
         apart_population=sum(t.population.count for t in apart if t.population),
         apart=tuple(t.id for t in apart),
     )
+
+
+def _finite(value: float) -> float | None:
+    """``value``, or None where it is past the largest float (areas near 1.7e308 added up,
+    a population over a tiny area): a number that cannot be written is absent."""
+    return value if math.isfinite(value) else None
 
 
 def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:

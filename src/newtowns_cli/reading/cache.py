@@ -18,13 +18,16 @@ Safe by construction (docs/reliability.md, "The cache"):
 
 The key hashes the data file's bytes, the code that validates it, the package version
 and the Python version: any change to one of them is a new key. Every failure to read
-or write is silent: the cache only ever saves time. Validity does not expire: a file
-that had no date in the future then has none now.
+or write is silent: the cache only ever saves time. Validity depends on the day only
+through dates in the future: an entry records the first day of the data's latest date,
+and before that day (a run in another time zone, a clock set back) it is a miss, so the
+file is validated and the date reported as validate reports it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import json
 import os
@@ -35,7 +38,8 @@ import time
 from collections.abc import Iterator, Mapping
 
 from newtowns_cli import __version__
-from newtowns_cli.model.records import Dataset
+from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.records import TABLES, Dataset, Record, field_names
 from newtowns_cli.reading import plaindata
 from newtowns_cli.reading.cachedir import READ as _READ
 from newtowns_cli.reading.cachedir import folder as _folder
@@ -87,8 +91,9 @@ def key(raw: bytes) -> str:
     return digest.hexdigest()
 
 
-def get(folder: pathlib.Path, name: str, *, size_hint: int) -> Dataset | None:
-    """The cached Dataset for key ``name``, or None when there is none that can be trusted.
+def get(folder: pathlib.Path, name: str, *, size_hint: int, today: datetime.date) -> Dataset | None:
+    """The cached Dataset for key ``name``, or None when there is none that can be trusted
+    or its latest date is after ``today``.
 
     ``size_hint`` is the data file's size: an entry may be at most a few times larger.
     """
@@ -104,13 +109,13 @@ def get(folder: pathlib.Path, name: str, *, size_hint: int) -> Dataset | None:
                 if time.time() - info.st_mtime > TOUCH_AFTER:
                     with contextlib.suppress(OSError):
                         os.utime(descriptor)
-        return _decode(raw, name, limit)
+        return _decode(raw, name, limit, today)
     except (OSError, ValueError, ArithmeticError, RecursionError, MemoryError):
         return None
 
 
-def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
-    """The Dataset an entry's bytes hold, or None; ValueError for malformed JSON."""
+def _decode(raw: bytes, name: str, limit: int, today: datetime.date) -> Dataset | None:
+    """The Dataset an entry's bytes hold, or None; ValueError for malformed JSON or date."""
     if len(raw) > limit:
         return None
     header_end = raw.find(b"\n", 0, _HEADER_BYTES)
@@ -123,6 +128,8 @@ def _decode(raw: bytes, name: str, limit: int) -> Dataset | None:
         or header.get("magic") != MAGIC
         or header.get("key") != name
         or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
+        or not isinstance(header.get("latest"), str)
+        or datetime.date.fromisoformat(header["latest"]) > today
     ):
         return None
     text = bytes(body)
@@ -172,6 +179,7 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
             "key": name,
             "path": path,
             "digest": blake2b(body, digest_size=32).hexdigest(),
+            "latest": _latest(dataset).isoformat(),
         }
         line = json.dumps(header, ensure_ascii=True).encode() + b"\n"
         with _folder(folder, create=True) as directory:
@@ -179,6 +187,22 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
             prune(directory, keep=name)
     except (OSError, ValueError, TypeError, RuntimeError, RecursionError, MemoryError):
         pass  # RuntimeError: Path.resolve() on a symlink loop (Python 3.11)
+
+
+def _latest(dataset: Dataset) -> datetime.date:
+    """The first day of the latest date in ``dataset``: before it, the data is not valid."""
+    latest = dataset.dataset.updated.first_day()
+    stack: list[object] = [getattr(dataset, table) for table in TABLES]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, PartialDate):
+            if value.year >= latest.year:
+                latest = max(latest, value.first_day())
+        elif isinstance(value, tuple):
+            stack.extend(value)
+        elif isinstance(value, Record):
+            stack.extend(getattr(value, field) for field in field_names(type(value)))
+    return latest
 
 
 def prune(directory: int, *, keep: str = "", now: float | None = None) -> None:

@@ -16,7 +16,8 @@ from newtowns_cli.model.records import (
     Dataset,
     Location,
     Population,
-    iter_values,
+    Record,
+    field_names,
 )
 from newtowns_cli.reading.tomlspan import Path
 
@@ -39,42 +40,76 @@ class Finding(Frozen):
     message: str
 
 
-def check(document: Mapping[str, Any], dataset: Dataset, *, today: datetime.date) -> list[Finding]:
-    """Every finding for a parsed document and the part of it that passed the schema.
+def check(
+    document: Mapping[str, Any], dataset: Dataset, *, today: datetime.date
+) -> Iterator[Finding]:
+    """Every finding for a parsed document and the part of it that passed the schema, one
+    at a time (the caller takes as many as it reports).
 
     Ids, references and citations are checked on the raw document, so an entry that failed
     validation still counts as defined and as citing, and its own dangling ids are reported;
     plausibility needs typed values and is checked on ``dataset``.
     """
-    strings = list(_raw_strings(document))
     ids = _raw_ids(document)
-    findings = list(_duplicate_ids(document))
-    findings += _references(strings, ids)
-    findings += _citations(strings, ids.get("source", {}))
-    findings += _formulas(document, strings)
-    findings += _names_that_are_ids(document, ids.get("town", {}))
-    findings += _plausibility(dataset, today)
-    findings += _series(dataset)
-    return findings
+    yield from _duplicate_ids(document)
+    yield from _strings(document, ids)
+    yield from _names_that_are_ids(document, ids.get("town", {}))
+    yield from _plausibility(dataset, today)
+    yield from _series(dataset)
 
 
-def _formulas(
-    document: Mapping[str, Any], strings: list[tuple[Path, str, str]]
+def _strings(
+    document: Mapping[str, Any], ids: Mapping[str, Mapping[str, int]]
 ) -> Iterator[Finding]:
+    """References that name no entry, citations that name no source, sources never cited,
+    and text a spreadsheet would run as a formula: in one walk over every string.
+
+    A string's path is made only for a finding: building one for each of a million
+    strings was most of the time a valid file of 40 000 towns took here.
+    """
+    source_ids = ids.get("source", {})
+    cited: set[str] = set()
     meta = document.get("dataset")
-    dataset_strings = (
-        [(("dataset", key), key, value) for key, value in meta.items() if isinstance(value, str)]
-        if isinstance(meta, Mapping)
-        else []
-    )
-    for path, _, value in [*dataset_strings, *strings]:
-        if value.startswith(FORMULA_STARTS):
-            shown = {"\t": "a tab", "\r": "a carriage return"}.get(value[0], f"'{value[0]}'")
-            yield Finding(
-                path,
-                "formula-text",
-                f"text may not begin with {shown}: a spreadsheet would read it as a formula",
-            )
+    if isinstance(meta, Mapping):
+        for key, value in meta.items():
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                yield _formula(("dataset", key), value)
+    stack: list[tuple[Path, str, Any]] = [
+        ((table, number), table, entry) for table, number, entry in _raw_entries(document)
+    ]
+    while stack:
+        path, field, container = stack.pop()
+        table = path[0]
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in items:
+            name = key if isinstance(key, str) else field  # the key it stands under
+            if isinstance(value, str):
+                targets = REFERENCE_TABLES.get(name)
+                if targets is not None and not any(
+                    value in ids.get(target, {}) for target in targets
+                ):
+                    kinds = " or ".join(targets)
+                    message = f"no {kinds} has the id '{value}'"
+                    yield Finding((*path, key), "unknown-reference", message)
+                if name in CITING_FIELDS and table != "source":
+                    cited.add(value)
+                    if value not in source_ids:
+                        message = f"no source has the id '{value}'"
+                        yield Finding((*path, key), "unknown-source", message)
+                if value.startswith(FORMULA_STARTS):
+                    yield _formula((*path, key), value)
+            elif isinstance(value, dict | list):  # parsed TOML: no other containers
+                stack.append(((*path, key), name, value))
+    for source_id, number in source_ids.items():
+        if source_id not in cited:
+            message = f"source '{source_id}' is never cited"
+            yield Finding(("source", number, "id"), "uncited-source", message)
+
+
+def _formula(path: Path, value: str) -> Finding:
+    shown = {"\t": "a tab", "\r": "a carriage return"}.get(value[0], f"'{value[0]}'")
+    message = f"text may not begin with {shown}: a spreadsheet would read it as a formula"
+    return Finding(path, "formula-text", message)
 
 
 def _names_that_are_ids(
@@ -119,21 +154,6 @@ def _raw_ids(document: Mapping[str, Any]) -> dict[str, dict[str, int]]:
     return ids
 
 
-def _raw_strings(document: Mapping[str, Any]) -> Iterator[tuple[Path, str, str]]:
-    """Every string inside a table entry, with its path and the key it stands under."""
-    stack: list[tuple[Path, str, object]] = [
-        ((table, number), table, entry) for table, number, entry in _raw_entries(document)
-    ]
-    while stack:
-        path, field, value = stack.pop()
-        if isinstance(value, str):
-            yield path, field, value
-        elif isinstance(value, Mapping):
-            stack.extend(((*path, str(k)), str(k), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend(((*path, n), field, v) for n, v in enumerate(value))
-
-
 def _duplicate_ids(document: Mapping[str, Any]) -> Iterator[Finding]:
     seen: dict[tuple[str, str], str] = {}
     for table, number, entry in _raw_entries(document):
@@ -148,44 +168,11 @@ def _duplicate_ids(document: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding((table, number, "id"), "duplicate-id", message)
 
 
-def _references(
-    strings: list[tuple[Path, str, str]], ids: Mapping[str, Mapping[str, int]]
-) -> Iterator[Finding]:
-    for path, field, value in strings:
-        targets = REFERENCE_TABLES.get(field)
-        if targets is None:
-            continue
-        if not any(value in ids.get(target, {}) for target in targets):
-            kinds = " or ".join(targets)
-            yield Finding(path, "unknown-reference", f"no {kinds} has the id '{value}'")
-
-
-def _citations(
-    strings: list[tuple[Path, str, str]], source_ids: Mapping[str, int]
-) -> Iterator[Finding]:
-    cited: set[str] = set()
-    for path, field, value in strings:
-        if field not in CITING_FIELDS or path[0] == "source":
-            continue
-        cited.add(value)
-        if value not in source_ids:
-            yield Finding(path, "unknown-source", f"no source has the id '{value}'")
-    for source_id, number in source_ids.items():
-        if source_id not in cited:
-            message = f"source '{source_id}' is never cited"
-            yield Finding(("source", number, "id"), "uncited-source", message)
-
-
 def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
     if dataset.dataset.updated.first_day() > today:
         message = f"date {dataset.dataset.updated} is in the future"
         yield Finding(("dataset", "updated"), "future-date", message)
-    for table in TABLES:
-        for path, value in iter_values(getattr(dataset, table), (table,)):
-            if isinstance(value, PartialDate) and value.first_day() > today:
-                yield Finding(path, "future-date", f"date {value} is in the future")
-            elif isinstance(value, Location):
-                yield from _location(path, value)
+    yield from _dated(dataset, today)
     for number, town in enumerate(dataset.town):
         for area_number, area in enumerate(town.area):
             if area.total is not None and area.land is not None and area.water is not None:
@@ -209,6 +196,48 @@ def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
                     "date-order",
                     f"membership ends ({member.until}) before it starts ({member.since})",
                 )
+
+
+def _dated(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
+    """Dates in the future and locations outside the Netherlands, in every record.
+
+    One walk with a stack of the records still to look into, a path made for each record
+    (not for each value), and a date's first day worked out only in this year or later.
+    """
+    stack: list[tuple[Path, Record]] = [
+        ((table, number), entry)
+        for table in reversed(TABLES)
+        for number, entry in reversed(list(enumerate(getattr(dataset, table))))
+    ]
+    year = today.year
+    while stack:
+        path, record = stack.pop()
+        if isinstance(record, Location):
+            yield from _location(path, record)
+        for name in field_names(type(record)):
+            value = getattr(record, name)
+            if isinstance(value, str):
+                continue
+            if isinstance(value, PartialDate):
+                if value.year >= year and value.first_day() > today:
+                    yield _future((*path, name), value)
+            elif isinstance(value, Record):
+                stack.append(((*path, name), value))
+            elif isinstance(value, tuple):
+                for number in range(len(value) - 1, -1, -1):
+                    item = value[number]
+                    if isinstance(item, Record):
+                        stack.append(((*path, name, number), item))
+                    elif (
+                        isinstance(item, PartialDate)
+                        and item.year >= year
+                        and item.first_day() > today
+                    ):
+                        yield _future((*path, name, number), item)
+
+
+def _future(path: Path, date: PartialDate) -> Finding:
+    return Finding(path, "future-date", f"date {date} is in the future")
 
 
 def _location(path: Path, location: Location) -> Iterator[Finding]:

@@ -11,6 +11,9 @@ import stat
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
 
 
+_STEP = 64 * 1024
+
+
 def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
     """At most ``limit + 1`` bytes of ``path``; None when what is opened is not a regular file.
 
@@ -18,8 +21,21 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
     the read for ever (it is opened without blocking), and one grown past the limit (or a
     /proc file that says it is empty) is not read whole: more than ``limit`` bytes back
     means too large. OSError when it cannot be opened or read.
+
+    The first read asks for the size the file says it has (and one byte more, to see that
+    it ends there): read() allocates what it is asked for, so asking for the limit would
+    cost the limit. A file that holds more than it says is read on in growing steps.
     """
     with os.fdopen(os.open(path, _FLAGS), "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
             return None
-        return stream.read(limit + 1)
+        parts = [stream.read(min(info.st_size, limit) + 1)]
+        total = len(parts[0])
+        while total <= limit:
+            more = stream.read(min(max(total, _STEP), limit + 1 - total))
+            if not more:
+                break
+            parts.append(more)
+            total += len(more)
+        return parts[0] if len(parts) == 1 else b"".join(parts)

@@ -117,11 +117,11 @@ def decode(raw: bytes, label: str) -> str:
 
 def parse(text: str, label: str) -> dict[str, Any]:
     """The TOML document; a syntax error raises with its line and column."""
-    import tomllib  # not on the cached path
-
+    toml = _parser()
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        document: dict[str, Any] = toml.loads(text)
+        return document
+    except toml.TOMLDecodeError as exc:
         message = str(exc)
         line, column = 1, 1
         position = _TOML_POSITION.search(message)
@@ -144,6 +144,19 @@ def parse(text: str, label: str) -> dict[str, Any]:
         message = "integer with too many digits (at most 64-bit integers are allowed)"
         problem = Problem(label, line, column, "", "invalid-value", message)
         raise DataInvalidError(label, [problem]) from None
+
+
+def _parser() -> Any:
+    """tomli, the parser the standard library's tomllib was taken from, in its compiled
+    wheels about three times as fast (30 MB of data: 19 s → 6 s); else tomllib itself.
+    Imported here: not on the cached path."""
+    try:
+        import tomli
+    except ImportError:  # pragma: no cover - tomli is a dependency
+        import tomllib
+
+        return tomllib
+    return tomli
 
 
 _LONG_NUMBER = re.compile(r"[=\[,{]\s*([+-]?[0-9][0-9_]{4299,})")
@@ -179,25 +192,33 @@ def inspect(
     return dataset, sorted(problems, key=Problem.sort_key)
 
 
-def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
-    """The validated Dataset; raises DataFileError or DataInvalidError.
-
-    With a ``cache`` folder, a file validated before is read back from the cache, which
-    skips parsing and pydantic; see cache.py for when a cached copy is trusted.
-    """
+def check(
+    data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None
+) -> tuple[Dataset | None, list[Problem]]:
+    """``inspect``, with a ``cache`` folder: a file validated before is read back from the
+    cache, which skips parsing and pydantic (see cache.py for when a cached copy is
+    trusted), and one found valid now is stored there."""
     raw = read_bytes(data)
-    if cache is not None:
-        from newtowns_cli.reading import cache as stored
+    if cache is None:
+        return inspect(data, today=today, raw=raw)
+    from newtowns_cli.reading import cache as stored
 
-        key = stored.key(raw)
-        found = stored.get(cache, key, size_hint=len(raw))
-        if found is not None:
-            return found
+    key = stored.key(raw)
+    found = stored.get(cache, key, size_hint=len(raw), today=today)
+    if found is not None:
+        return found, []
     dataset, problems = inspect(data, today=today, raw=raw)
+    if dataset is not None:
+        stored.put(cache, key, dataset, source=data.path)
+    return dataset, problems
+
+
+def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
+    """The validated Dataset (from the cache where it can be, see ``check``); raises
+    DataFileError or DataInvalidError."""
+    dataset, problems = check(data, today=today, cache=cache)
     if dataset is None:
         raise DataInvalidError(data.label, problems)
-    if cache is not None:
-        stored.put(cache, key, dataset, source=data.path)
     return dataset
 
 

@@ -12,44 +12,80 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _MAX_DEPTH = 200
+_NEWLINE = re.compile("\n")
 
 
 class SpanIndex:
-    """Positions of paths in one document, with lookup that falls back to a parent."""
+    """Positions of paths in one document, with lookup that falls back to a parent.
+
+    The text is scanned on the first lookup. Told which paths it will be asked for
+    (``want``), it keeps the positions of those and their parents only, and stops
+    scanning once it has them all: a problem in the first of a million array items
+    costs neither a million positions nor a scan of the rest.
+    """
 
     def __init__(self, text: str) -> None:
-        self.positions: dict[Path, Position] = {}
-        self._line_starts = [0]
-        for offset, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(offset + 1)
-        with contextlib.suppress(_ScanError, IndexError, tomllib.TOMLDecodeError, RecursionError):
-            _Scanner(text, self).run()
+        self.text = text
+        self._positions: dict[Path, Position] | None = None
+        self._wanted: set[Path] | None = None
+        self._line_starts: list[int] = []
+
+    def want(self, paths: Iterable[Sequence[str | int]]) -> None:
+        """Keep only the positions of ``paths`` and of their parents (before any lookup)."""
+        self._wanted = {tuple(path[:n]) for path in paths for n in range(1, len(path) + 1)}
+
+    @property
+    def positions(self) -> dict[Path, Position]:
+        if self._positions is None:
+            self._positions = {}
+            with contextlib.suppress(
+                _ScanError, _FoundAllError, IndexError, tomllib.TOMLDecodeError, RecursionError
+            ):
+                _Scanner(self.text, self).run()
+        return self._positions
 
     def position_of(self, offset: int) -> Position:
+        if not self._line_starts:
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
     def add(self, path: Path, offset: int) -> None:
-        self.positions.setdefault(path, self.position_of(offset))
+        positions = self._positions
+        assert positions is not None
+        wanted = self._wanted
+        if wanted is not None:
+            if path not in wanted or path in positions:
+                return
+            positions[path] = self.position_of(offset)
+            if len(positions) == len(wanted):
+                raise _FoundAllError
+            return
+        positions.setdefault(path, self.position_of(offset))
 
     def locate(self, path: Sequence[str | int]) -> Position:
         """The position of ``path``, else of its longest recorded prefix, else 1:1."""
         key = tuple(path)
+        positions = self.positions
         while key:
-            found = self.positions.get(key)
+            found = positions.get(key)
             if found is not None:
                 return found
             key = key[:-1]
         return (1, 1)
+
+
+class _FoundAllError(Exception):
+    """Every wanted position is known: the scan stops."""
 
 
 class _ScanError(Exception):

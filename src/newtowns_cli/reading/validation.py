@@ -1,14 +1,16 @@
 """The validation boundary: a parsed document in, a Dataset or every located problem out.
 
-This is the only module that imports pydantic.
+This is the only module that imports pydantic (bounded.py, which collects the errors of a
+broken file piece by piece, is handed its validation from here).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
+import itertools
 import json
-import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -20,7 +22,7 @@ from newtowns_cli.model.constraints import (
     URL_PATTERN,
 )
 from newtowns_cli.model.dates import PartialDate
-from newtowns_cli.model.errors import Problem
+from newtowns_cli.model.errors import PROBLEM_LIMIT, Problem
 from newtowns_cli.model.records import (
     TABLES,
     Dataset,
@@ -29,7 +31,8 @@ from newtowns_cli.model.records import (
     as_dataclasses,
     field_names,
 )
-from newtowns_cli.reading import checks
+from newtowns_cli.reading import bounded, checks
+from newtowns_cli.reading.bounded import is_record, unwrap
 from newtowns_cli.reading.tomlspan import Path, SpanIndex
 
 _EXPECTED = {
@@ -74,27 +77,66 @@ def validate(
 ) -> tuple[Dataset | None, list[Problem]]:
     """Validate ``document``; the Dataset is returned only when there is no problem.
 
-    ``spans`` builds the index of positions; it is called only when there is a problem.
+    At most PROBLEM_LIMIT + 1 problems: one more than the limit says that validation
+    stopped there (``errors.stopped``), so that no file can make it hold a structure per
+    mistake for millions of them. ``spans`` builds the index of positions; it is called
+    only when there is a problem.
     """
     from pydantic import ValidationError
 
     try:
-        dataset: Dataset | None = _adapter(Dataset).validate_python(document)
+        dataset: Dataset | None = _fail_fast(Dataset).validate_python(document)
         errors: list[Any] = []
     except ValidationError as exc:
         dataset = None
-        errors = list(exc.errors(include_url=False))
-    findings = checks.check(document, dataset or _valid_part(document), today=today)
+        errors = _bounded(document, list(exc.errors(include_url=False)))
+    room = PROBLEM_LIMIT + 1 - len(errors)
+    findings = []
+    if room > 0:
+        found = checks.check(document, dataset or _valid_part(document), today=today)
+        findings = list(itertools.islice(found, room))
     if not errors and not findings:
         return dataset, []
+    errors = _one_per_value(errors)
+    wrong = {_loc(error) for error in errors}
+    findings = [finding for finding in findings if finding.path not in wrong]
     index = spans()
+    index.want([_located(error) for error in errors] + [finding.path for finding in findings])
     problems = [_schema_problem(error, file, index) for error in errors]
-    for finding in findings:
+    for finding in findings:  # a value the schema refused was one problem, not one per check
         line, column = index.locate(finding.path)
         problems.append(
             Problem(file, line, column, render_path(finding.path), finding.code, finding.message)
         )
     return (dataset if not problems else None), problems
+
+
+def _bounded(document: Mapping[str, Any], first: list[Any]) -> list[Any]:
+    """Every schema error up to one past the limit, validated in bounded pieces; ``first``
+    (what stopping at the first error of each array found) where the pieces missed it."""
+    collector = bounded.Collector(_errors_of, PROBLEM_LIMIT)
+    collector.collect(Dataset, document)
+    found = collector.found
+    if not collector.stopped:
+        seen = {(_loc(error), error["type"]) for error in found}
+        found += [error for error in first if (_loc(error), error["type"]) not in seen]
+    return found[: PROBLEM_LIMIT + 1]
+
+
+def _errors_of(kind: Any, value: object) -> list[Any]:
+    from pydantic import ValidationError
+
+    try:
+        _adapter(kind).validate_python(value)
+    except ValidationError as exc:
+        return list(exc.errors(include_url=False))
+    return []
+
+
+def _located(error: Mapping[str, Any]) -> Path:
+    """The path whose position a schema error is shown at: a missing key's table."""
+    loc = _loc(error)
+    return loc[:-1] if error["type"] in _MISSING else loc
 
 
 def render_path(path: Sequence[str | int]) -> str:
@@ -115,17 +157,57 @@ _ADAPTERS: dict[Any, Any] = {}
 
 
 def _adapter(kind: Any) -> Any:
-    """One TypeAdapter per record type, built on first use (building one is the slow part)."""
+    """One TypeAdapter per type, built on first use (building one is the slow part): a
+    record brings its own configuration, a field's type gets the records' (strict)."""
     if kind not in _ADAPTERS:
-        from pydantic import TypeAdapter
+        from pydantic import ConfigDict, TypeAdapter
 
         as_dataclasses()  # pydantic reads records as stdlib dataclasses
-        _ADAPTERS[kind] = TypeAdapter(kind)
+        config = None if is_record(kind) else ConfigDict(strict=True, allow_inf_nan=False)
+        _ADAPTERS[kind] = TypeAdapter(kind, config=config)
     return _ADAPTERS[kind]
 
 
+def _fail_fast(kind: type[Record]) -> Any:
+    """A validator of a record type that stops at the first error in each array: on a
+    valid file it gives what the TypeAdapter gives, at its speed; on one with a million
+    wrong items it stops at the first instead of holding a million errors."""
+    key = (kind, "fail-fast")
+    if key not in _ADAPTERS:
+        from pydantic_core import SchemaValidator
+
+        schema = copy.deepcopy(_adapter(kind).core_schema)
+        _stop_at_first(schema)
+        _ADAPTERS[key] = SchemaValidator(schema)
+    return _ADAPTERS[key]
+
+
+def _stop_at_first(node: Any) -> None:
+    """Set ``fail_fast`` on every array in a core schema (pydantic-core's list and tuple)."""
+    if isinstance(node, dict):
+        if node.get("type") in ("list", "tuple"):
+            node["fail_fast"] = True
+        for value in node.values():
+            _stop_at_first(value)
+    elif isinstance(node, list):
+        for value in node:
+            _stop_at_first(value)
+
+
+def _loc(error: Mapping[str, Any]) -> Path:
+    return tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+
+
+def _one_per_value(errors: list[Any]) -> list[Any]:
+    """Without an array's "too short" where one of its items was refused: pydantic counts
+    only the items that passed, so one bad id in ``sources`` would also say the array is
+    empty."""
+    refused = {_loc(error)[:-1] for error in errors if _loc(error)}
+    return [e for e in errors if not (e["type"] == "too_short" and _loc(e) in refused)]
+
+
 def _schema_problem(error: Mapping[str, Any], file: str, spans: SpanIndex) -> Problem:
-    loc: Path = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+    loc: Path = _loc(error)
     kind: str = error["type"]
     value = error.get("input")
     if kind in _MISSING:
@@ -209,34 +291,19 @@ def allowed_keys(loc: Sequence[str | int]) -> list[str]:
     """The keys a table at ``loc`` may have (empty when ``loc`` is not a table)."""
     kind: Any = Dataset
     for part in loc:
-        kind = _unwrap(kind)
+        kind = unwrap(kind)
         if isinstance(part, int):
             if typing.get_origin(kind) is not tuple:
                 return []
             kind = typing.get_args(kind)[0]
         else:
-            if not _is_record(kind):
+            if not is_record(kind):
                 return []
             kind = typing.get_type_hints(kind, include_extras=True).get(part)
-    kind = _unwrap(kind)
-    if not _is_record(kind):
+    kind = unwrap(kind)
+    if not is_record(kind):
         return []
     return list(field_names(kind))
-
-
-def _unwrap(kind: Any) -> Any:
-    while True:
-        origin = typing.get_origin(kind)
-        if origin is typing.Annotated:
-            kind = typing.get_args(kind)[0]
-        elif origin in (typing.Union, types.UnionType):
-            kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        else:
-            return kind
-
-
-def _is_record(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, Record)
 
 
 def _valid_part(document: Mapping[str, Any]) -> Dataset:
@@ -249,7 +316,7 @@ def _valid_part(document: Mapping[str, Any]) -> Dataset:
         valid = []
         for entry in entries if isinstance(entries, list) else ():
             try:
-                valid.append(_adapter(kind).validate_python(entry))
+                valid.append(_fail_fast(kind).validate_python(entry))
             except ValidationError:
                 continue
         tables[table] = tuple(valid)
@@ -273,7 +340,17 @@ def json_schema() -> dict[str, Any]:
     TOML has no null, so optional fields are simply not required: null branches and null
     defaults that pydantic adds for Python are left out.
     """
-    generated = _adapter(Dataset).json_schema()
+    # Attribute docstrings become descriptions here only: reading them from the source
+    # (inspect, ast) was a third of building the validator on every validation.
+    plain = Record.__pydantic_config__
+    Record.__pydantic_config__ = {**plain, "use_attribute_docstrings": True}
+    try:
+        from pydantic import TypeAdapter
+
+        as_dataclasses()
+        generated = TypeAdapter(Dataset).json_schema()
+    finally:
+        Record.__pydantic_config__ = plain
     cleaned = _without_null(generated)
     assert isinstance(cleaned, dict)
     return {

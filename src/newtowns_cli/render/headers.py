@@ -120,4 +120,6 @@ HEADERS = (
     C_("column", "founded_source"),
     C_("column", "presented_to"),
     C_("column", "presented_at"),
+    C_("column", "curation"),
+    C_("column", "population_origin"),
 )

@@ -231,12 +231,17 @@ TOWN_COLUMNS: tuple[Column[Town], ...] = (
     Column(
         "population_gaps",
         N_("decades with no municipal figure in any source found"),
-        lambda t, _: tuple(f"{g.decade}s" for g in t.population_gaps),
+        lambda t, _: tuple(Phrase("{decade}s", decade=g.decade) for g in t.population_gaps),
     ),
     Column(
         "designated_kind",
         N_("what the designation was: official, decision, founding or policy"),
         lambda t, _: _anchor_kind(t),
+    ),
+    Column(
+        "population_origin",
+        N_("source id of the statistics the population figure's source names (CBS), if any"),
+        _population("original"),
     ),
 )
 DEFAULT_TOWN_FIELDS = (
@@ -351,6 +356,7 @@ RESEARCH_COLUMNS: tuple[Column[Research], ...] = (
 )
 DEFAULT_RESEARCH_FIELDS = ("id", "title", "published", "presented", "performed_by")
 
+_CURATED = N_("for maintainers: where one looked, what was not read or re-read")
 SOURCE_COLUMNS: tuple[Column[Source], ...] = (
     Column("id", N_("stable identifier"), lambda s, _: s.id),
     Column("title", N_("title"), lambda s, _: s.title, text=True),
@@ -360,6 +366,7 @@ SOURCE_COLUMNS: tuple[Column[Source], ...] = (
     Column("published", N_("publication date"), lambda s, _: _date(s.published), date=True),
     Column("url", N_("canonical address"), lambda s, _: s.url),
     Column("note", N_("note"), lambda s, _: s.note, text=True),
+    Column("curation", _CURATED, lambda s, _: s.curation, text=True),
 )
 DEFAULT_SOURCE_FIELDS = ("id", "publisher", "published", "title", "url")
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
-from newtowns_cli.model.i18n import _
+from newtowns_cli.model.i18n import Phrase, _
 from newtowns_cli.model.records import (
     Area,
     Designation,
@@ -29,11 +29,19 @@ from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
 from newtowns_cli.questions.select import anchor, confirmed_span
 from newtowns_cli.questions.timeline import Entry, entries
-from newtowns_cli.render import tables
+from newtowns_cli.render import curation, provenance, tables
 from newtowns_cli.render.detail import Detail, Section
 from newtowns_cli.render.tables import Column, Table, Value
 
 T = TypeVar("T")
+
+
+class _Curated(Protocol):
+    @property
+    def curation(self) -> str | None: ...
+
+
+_Noted = TypeVar("_Noted", bound=_Curated)
 
 
 def plain(value: object) -> object:
@@ -68,7 +76,7 @@ def _column(name: str, get: Callable[[T], Value], *, numeric: bool, text: bool) 
     return Column(name, name, lambda item, _: get(item), numeric=numeric, text=text)
 
 
-_TEXT = frozenset({"quote", "note", "policy", "fact", "name", "looked"})
+_TEXT = frozenset({"quote", "note", "policy", "fact", "name", "looked", "curation"})
 
 
 def _d(value: PartialDate | None) -> str | None:
@@ -81,10 +89,11 @@ def _fields(
     return tuple((column.name, column.get(item, catalog)) for column in columns)
 
 
-def _sources_section(catalog: Catalog, cited: Sequence[str]) -> Section:
+def _sources_section(catalog: Catalog, cited: Sequence[str], *, notes: bool = False) -> Section:
     by_id = {source.id: source for source in catalog.dataset.source}
     known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
-    columns = tables.pick(tables.SOURCE_COLUMNS, "id,title,publisher,published,url", ())
+    names = "id,title,publisher,published,url" + (",curation" if notes else "")
+    columns = tables.pick(tables.SOURCE_COLUMNS, names, ())
     return Section(_("Sources"), tables.build(catalog, known, columns))
 
 
@@ -98,8 +107,12 @@ def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
     return Section(_("Timeline"), tables.build(catalog, found, columns))
 
 
-def town(catalog: Catalog, item: Town) -> Detail:
-    """Every fact about a town with its source, its groups, research and timeline entries."""
+def town(catalog: Catalog, item: Town, *, notes: bool = False) -> Detail:
+    """Every fact about a town with its source, its groups, research and timeline entries.
+
+    Curation notes (where one looked, what was not re-read) only with ``notes``; without,
+    the gaps are one line of decades.
+    """
     figures = sorted(
         (item.population, *item.population_history) if item.population else item.population_history,
         key=lambda p: p.as_of,
@@ -112,15 +125,21 @@ def town(catalog: Catalog, item: Town) -> Detail:
         *(m.source for _, m in memberships),
         *(s for e in found for s in e.sources),
     ]
+    gaps = _("Population: decades with no municipal figure (not interpolated)")
     sections = (
-        Section(_("Designation"), _table(catalog, item.designation, _DESIGNATION)),
-        Section(_("Relieves (overloop)"), _table(catalog, item.relieves, _RELIEF)),
-        Section(_("Other sources' status"), _table(catalog, item.status_views, _STATUS_VIEW)),
-        Section(_("Population"), _table(catalog, figures, _POPULATION, numeric=("count",))),
+        Section(_("Designation"), _table(catalog, item.designation, _notes(_DESIGNATION, notes))),
+        Section(_("Relieves (overloop)"), _table(catalog, item.relieves, _notes(_RELIEF, notes))),
         Section(
-            _("Population: decades with no municipal figure (not interpolated)"),
-            _table(catalog, item.population_gaps, _GAP),
+            _("Other sources' status"),
+            _table(catalog, item.status_views, _notes(_STATUS_VIEW, notes)),
         ),
+        Section(
+            _("Population"),
+            _table(catalog, figures, _notes(_POPULATION, notes), numeric=("count",)),
+        ),
+        Section(gaps, _table(catalog, item.population_gaps, _GAP))
+        if notes
+        else Section(gaps, items=(curation.gap_decades(item),) if item.population_gaps else ()),
         Section(
             _("Area (km²)"), _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
         ),
@@ -135,7 +154,7 @@ def town(catalog: Catalog, item: Town) -> Detail:
             ),
         ),
         _timeline_section(catalog, found),
-        _sources_section(catalog, cited),
+        _sources_section(catalog, cited, notes=notes),
     )
     found_anchor = anchor(item)
     data = {
@@ -158,7 +177,13 @@ def town(catalog: Catalog, item: Town) -> Detail:
             name=item.name, municipality=item.municipality
         )
     )
-    fields = (*_fields(catalog, item, tables.TOWN_COLUMNS), ("note", item.note))
+    as_cited = provenance.with_ids(catalog, item.population) if item.population else None
+    fields = tuple(
+        (name, as_cited if name == "population_source" else value)
+        for name, value in _fields(catalog, item, tables.TOWN_COLUMNS)
+        if name != "population_origin"  # named first in population_source
+    )
+    fields = (*fields, ("note", item.note))
     return Detail(title, fields, tuple(s for s in sections if _filled(s)), data, flat)
 
 
@@ -263,12 +288,14 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
 def source(catalog: Catalog, item: Source) -> Detail:
     """A source and every fact in the data that cites it."""
     cited_by = catalog.citations.get(item.id, ())
-    table = _table(catalog, cited_by, _CITATION)
+    table = _table(catalog, cited_by, _CITATION)  # for CSV and TSV, with the data paths
+    facts = _table(catalog, cited_by, _CITATION[-1:])  # for people: the facts in words
     data = {**plain_record(item), "cited_by": [frozen.asdict(c) for c in cited_by]}
+    for_people = [c for c in tables.SOURCE_COLUMNS if c.name != "curation"]
     return Detail(
         item.title,
-        _fields(catalog, item, tables.SOURCE_COLUMNS),
-        (Section(_("Cited by"), table),),
+        _fields(catalog, item, for_people),
+        (Section(_("Cited by"), facts),),
         data,
         table,
     )
@@ -284,6 +311,13 @@ def plain_entry(entry: Entry) -> dict[str, object]:
         "organisations": list(entry.organisations),
         "sources": list(entry.sources),
     }
+
+
+def _notes(
+    spec: Sequence[tuple[str, Callable[[_Noted], Value]]], notes: bool
+) -> Sequence[tuple[str, Callable[[_Noted], Value]]]:
+    """The columns, and the curation column where curation notes are asked for."""
+    return (*spec, ("curation", lambda r: r.curation)) if notes else spec
 
 
 def _filled(section: Section) -> bool:
@@ -310,8 +344,7 @@ _POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
     ("unit", lambda p: unit_words(p.unit)),
     ("unit_name", lambda p: p.unit_name),
     ("qualifier", lambda p: relation_words(p.qualifier) if p.qualifier else None),
-    ("source", lambda p: p.source),
-    ("original", lambda p: p.original),
+    ("source", provenance.source_ids),
     ("quote", lambda p: p.quote),
     ("note", lambda p: p.note),
 )
@@ -322,7 +355,7 @@ _STATUS_VIEW: tuple[tuple[str, Callable[[StatusView], Value]], ...] = (
     ("source", lambda v: v.source),
 )
 _GAP: tuple[tuple[str, Callable[[Gap], Value]], ...] = (
-    ("decade", lambda g: f"{g.decade}s"),
+    ("decade", lambda g: Phrase("{decade}s", decade=g.decade)),
     ("looked", lambda g: g.looked),
     ("note", lambda g: g.note),
 )

@@ -51,7 +51,7 @@ def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     parts += _towns(towns, cite)
     parts += report_series.designations(towns, cite.cite, _table)
     parts += report_series.series(towns, cite.cite, _table)
-    parts += report_series.gaps(towns, _table)
+    parts += report_series.gaps(towns)
     relieved = {r.city for town in towns for r in town.relieves}
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
     if cities:
@@ -99,7 +99,7 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
             town.province,
             town.status,
             f"{first.label()} {cite.cite(first.source)}" if first else "",
-            f"{population.count}{markdown.escape(unit)} {cite.cite(population.source)}"
+            report_series.cited(f"{population.count}{markdown.escape(unit)}", population, cite.cite)
             if population
             else "",
             str(population.as_of) if population else "",

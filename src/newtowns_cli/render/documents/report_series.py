@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from newtowns_cli.model.records import City, Designation, Population, Town
+from newtowns_cli.render import curation
 from newtowns_cli.render.formats import markdown
 
 Cite = Callable[..., str]
@@ -18,6 +19,13 @@ Table = Callable[..., str]
 def by_date(town: Town) -> list[Designation]:
     """A town's designation facts oldest first, undated ones last (else in data order)."""
     return sorted(town.designation, key=lambda d: (d.date is None, d.date.key() if d.date else ()))
+
+
+def cited(text: str, figure: Population, cite: Cite) -> str:
+    """A figure with its sources, the origin first: '226786 [3] via [4]'."""
+    if figure.original is None:
+        return f"{text} {cite(figure.source)}"
+    return f"{text} {cite(figure.original)} via {cite(figure.source)}"
 
 
 def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
@@ -72,7 +80,7 @@ def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
         rows = []
         for figure in figures:
             qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-            count = f"{qualifier}{figure.count} {cite(figure.source)}"
+            count = cited(f"{qualifier}{figure.count}", figure, cite)
             municipal = figure.unit == "municipality"
             rows.append([
                 str(figure.as_of),
@@ -92,28 +100,19 @@ def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
     return parts
 
 
-def gaps(towns: Sequence[Town], table: Table) -> list[str]:
-    """The decades with no municipal figure, and where one looked: to close from CBS."""
-    rows = [
-        [
-            markdown.escape(town.name),
-            f"{gap.decade}s",
-            markdown.escape(gap.looked),
-            markdown.escape(gap.note or ""),
-        ]
+def gaps(towns: Sequence[Town]) -> list[str]:
+    """One line per place: the decades with no municipal figure (where one looked is for
+    maintainers: ``newtowns validate --gaps``)."""
+    lines = [
+        f"- {markdown.escape(town.name)}: {curation.gap_decades(town)}"
         for town in towns
-        for gap in town.population_gaps
+        if town.population_gaps
     ]
     intro = (
-        "Decades in which no source found gives a municipal figure. `show` lists them instead "
-        "of interpolating. The next step for each is CBS StatLine (Bevolkingsontwikkeling; "
-        "regio per maand, and the historical municipal series)."
+        "Decades in which no source found gives a municipal figure; the series are not "
+        "interpolated across them."
     )
-    return [
-        "## Gaps in the population series",
-        intro,
-        table(["Town", "Decade", "Looked", "Note"], rows),
-    ]
+    return ["## Decades with no municipal figure", intro, "\n".join(lines)]
 
 
 def cities(items: Sequence[City], cite: Cite, table: Table) -> list[str]:

@@ -9,8 +9,9 @@ parts are built in that order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.records import Population, Town
@@ -32,6 +33,8 @@ class Cell(Frozen):
     """A date or an id: kept on one line."""
     href: str = ""
     """A link within the page (a town's section)."""
+    via: tuple[int, ...] = ()
+    """The sources a figure was read through, after its origin (``cites``)."""
 
 
 class Citations:
@@ -46,6 +49,13 @@ class Citations:
         )
         return Cell("" if text is None else str(text), numbers, numeric)
 
+    def figure(self, text: str, figure: Population) -> Cell:
+        """A figure citing its origin first, then 'via' the source it was read through."""
+        if figure.original is None:
+            return self(text, figure.source, numeric=True)
+        cell = self(text, figure.original, numeric=True)
+        return frozen.replace(cell, via=self("", figure.source).cites)
+
 
 class Table(Frozen):
     """A table: its caption, header and rows of cells; ``numeric`` columns align right."""
@@ -53,6 +63,24 @@ class Table(Frozen):
     caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+
+    def cells(self) -> Iterator[list[tuple[str, str, str, tuple[int, ...], tuple[int, ...]]]]:
+        """Each row as the template writes it: per cell its tag's kind (``th`` for the
+        first, else the class of its ``td``: ``num``, ``nowrap`` or none), text, link,
+        source numbers and the numbers of the sources it was read through (``via``). Plain
+        tuples, which the template unpacks, rather than an attribute looked up by name for
+        each of a hundred thousand cells."""
+        for row in self.rows:
+            yield [
+                (
+                    "th" if number == 0 else "num" if c.numeric else "nowrap" if c.nowrap else "",
+                    c.text,
+                    c.href,
+                    c.cites,
+                    c.via,
+                )
+                for number, c in enumerate(row)
+            ]
 
 
 class Part(Frozen):
@@ -114,7 +142,7 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             plain(town.province),
             plain(town.status),
             cite(first.label(), first.source) if first else Cell(),
-            cite(shown, population.source, numeric=True) if population else Cell(numeric=True),
+            cite.figure(shown, population) if population else Cell(numeric=True),
             day(date(population.as_of) if population else ""),
             cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
         ))  # fmt: skip
@@ -145,7 +173,7 @@ def series(town: Town, cite: Citations) -> Table:
     rows = []
     for figure in figures(town):
         qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-        count = cite(qualifier + number(figure.count), figure.source, numeric=True)
+        count = cite.figure(qualifier + number(figure.count), figure)
         municipal = figure.unit == "municipality"
         rows.append((
             day(date(figure.as_of)),

@@ -13,14 +13,15 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Sequence
 
+from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.model.records import City, Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.growth import Growth
 from newtowns_cli.questions.lookup import Catalog
-from newtowns_cli.render import lines
+from newtowns_cli.render import curation, lines
 from newtowns_cli.render.formats import markdown
 from newtowns_cli.render.html import context as parts
-from newtowns_cli.render.html import geometry, svgchart, svgmap
+from newtowns_cli.render.html import geometry, svgchart, svgmap, svgtext
 from newtowns_cli.render.html.context import Cell, Citations, Table
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
@@ -37,6 +38,7 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     environment.tests["web_address"] = markdown.is_web_address
     template = environment.get_template("dossier.html.j2")
@@ -85,36 +87,40 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
 def _places(
     towns: Sequence[Town], grown: Sequence[municipal.PlaceGrowth], cite: Citations
 ) -> list[dict[str, object]]:
-    """Each town's section: its mini chart, its figures by date and its gaps."""
+    """Each town's section: its mini chart, its figures by date and the decades with none."""
     places = []
+    rows = {row.town.id: row for row in grown}
     for town in towns:
         sections = []
-        row = next(r for r in grown if r.town.id == town.id)
+        row = rows[town.id]
         mini = svgchart.mini(
             lines.from_figures(town.name, row.figures),
             title=f"{town.name}: municipal population",
             ident=f"mini-{town.id}",
         )
         sections.append(parts.series(town, cite))
-        gaps = tuple(
-            (parts.plain(f"{gap.decade}s"), parts.plain(gap.looked), parts.plain(gap.note))
-            for gap in town.population_gaps
-        )
         places.append({
             "town": town,
             "anchor": f"town-{town.id}",
             "mini": _svg(mini) if row.figures else None,
             "note": row.note,
             "tables": sections,
-            "gaps": Table(
-                f"Decades with no municipal figure for {town.name}",
-                ("Decade", "Looked", "Note"),
-                gaps,
-            )
-            if gaps
-            else None,
+            "gaps": curation.gap_decades(town),
         })  # fmt: skip
     return places
+
+
+def _shown(value: object) -> object:
+    """Every text the template writes, before it is escaped: control characters and
+    noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
+    browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
+    pictures (markup already made safe) pass as they are, and so does printable ASCII. A
+    Phrase is said in the run's language."""
+    if isinstance(value, Phrase):
+        value = value.say()
+    if type(value) is str and not (value.isascii() and value.isprintable()):
+        return svgtext.safe(value, keep="\t\n")
+    return value
 
 
 def _svg(markup: str) -> object:

@@ -90,7 +90,7 @@ def describe(lines: Sequence[Line], log: bool, unit: str) -> str:
         )
         gap = f", {gaps} gap{'s' if gaps != 1 else ''}" if gaps else ""
         parts.append(
-            f"{line.label}: {number(v0)} in {year(y0)} to {number(v1)} in {year(y1)}"
+            f"{line.label}: {number(v0)} in {int(y0)} to {number(v1)} in {int(y1)}"
             f" ({len(own)} figure{'s' if len(own) != 1 else ''}{gap})."
         )
     return " ".join(parts)
@@ -212,7 +212,7 @@ def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
         for x, v in run:
             out.append(
                 f'<circle cx="{fmt(xs(x), 1)}" cy="{fmt(ys(v), 1)}" r="2.2" fill="{colour}">'
-                f"<title>{text(line.label)}, {year(x)}: {number(v)}</title></circle>"
+                f"<title>{text(line.label)}, {int(x)}: {number(v)}</title></circle>"
             )
     out.append("</g>")
     return "".join(out)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.geometry import Feature, MapGeometry
+from newtowns_cli.render.html.grid import Grid
 from newtowns_cli.render.html.svgtext import Box, attr, fmt, text, text_width
 
 COS_52 = math.cos(math.radians(52))
@@ -200,7 +201,7 @@ def _places(
 ) -> list[str]:
     """Markers first (so labels avoid every marker), then labels placed greedily."""
     out: list[str] = []
-    taken: list[Box] = []
+    taken = Grid()
     marks: list[tuple[str, float, float, bool]] = []
     frame = Box(0, 0, width, height)
     cities = sorted(cities, key=lambda c: (-c.lat, c.name))
@@ -214,7 +215,7 @@ def _places(
             f"{marker('star', *spot)} "
             f'fill="{colour}" stroke="#000000" stroke-width="1.2"/></g>'
         )
-        taken.append(Box.around(*spot, MARKER * 1.6))
+        taken.add(Box.around(*spot, MARKER * 1.6))
         marks.append((city.name, *spot, True))
     for place, (x, y), spot in zip(
         places, points[len(cities) :], spots[len(cities) :], strict=True
@@ -228,7 +229,7 @@ def _places(
             f'fill="{fill}" stroke="{colour if place.group else NO_GROUP_COLOUR}" '
             f'stroke-width="1"/></g>'
         )
-        taken.append(Box.around(*spot, MARKER * 1.3))
+        taken.add(Box.around(*spot, MARKER * 1.3))
         marks.append((place.name, *spot, False))
     for name, x, y, bold in marks:
         out.append(_label(name, x, y, bold, taken, frame))
@@ -238,25 +239,39 @@ def _places(
 def spread(points: Sequence[tuple[float, float]], frame: Box) -> list[tuple[float, float]]:
     """Where each marker is drawn: at its point, or, where it would cover a marker drawn
     before it, moved just clear of every marker (the nearest free spot, in eight
-    directions), with a pin back to its point (Duiven and Westervoort lie 3 km apart)."""
-    placed: list[Box] = []
+    directions), with a pin back to its point (Duiven and Westervoort lie 3 km apart).
+    Where the map is full (grid.py), a marker stays at its point."""
+    placed = Grid()
     spots: list[tuple[float, float]] = []
+    r = MARKER * 1.1
     for x, y in points:
         spot = (x, y)
-        if any(Box.around(x, y, MARKER * 1.1).overlaps(box) for box in placed):
-            for distance in (2.6, 3.6, 4.8):
-                for angle in range(0, 360, 45):
-                    sx = x + math.cos(math.radians(angle)) * MARKER * distance
-                    sy = y - math.sin(math.radians(angle)) * MARKER * distance
-                    box = Box.around(sx, sy, MARKER * 1.1)
-                    if frame.holds(box) and not any(box.overlaps(other) for other in placed):
-                        spot = (sx, sy)
-                        break
-                if spot != (x, y):
+        if not placed.free(x - r, y - r, x + r, y + r):
+            for dx, dy in _AROUND:
+                sx, sy = x + dx, y + dy
+                if (
+                    frame.left <= sx - r
+                    and frame.top <= sy - r
+                    and sx + r <= frame.right
+                    and sy + r <= frame.bottom
+                    and placed.free(sx - r, sy - r, sx + r, sy + r)
+                ):
+                    spot = (sx, sy)
                     break
-        placed.append(Box.around(*spot, MARKER * 1.1))
+        placed.add(Box.around(*spot, r))
         spots.append(spot)
     return spots
+
+
+_AROUND = [
+    (
+        math.cos(math.radians(angle)) * MARKER * distance,
+        -math.sin(math.radians(angle)) * MARKER * distance,
+    )
+    for distance in (2.6, 3.6, 4.8)
+    for angle in range(0, 360, 45)
+]
+"""Where a covered marker may move, nearest first: eight directions at three distances."""
 
 
 def _pin(x: float, y: float, spot: tuple[float, float]) -> str:
@@ -285,23 +300,29 @@ _SPOTS = [
 _FAR = [(dx * f, dy * f, anchor) for f in (2.2, 3.4) for dx, dy, anchor in _SPOTS]
 
 
-def _label(name: str, x: float, y: float, bold: bool, taken: list[Box], frame: Box) -> str:
+def _label(name: str, x: float, y: float, bold: bool, taken: Grid, frame: Box) -> str:
     """A label by its marker where it overlaps nothing placed; farther out with a leader line."""
     size = FONT * (1.05 if bold else 1.0)
     span = text_width(name, size, bold=bold)
     weight = ' font-weight="bold"' if bold else ""
     best: tuple[float, float, str, Box] | None = None
     for index, (dx, dy, anchor) in enumerate(_SPOTS + _FAR):
-        left = {"start": x + dx, "end": x + dx - span, "middle": x + dx - span / 2}[anchor]
-        box = Box(left, y + dy - size * 0.8, left + span, y + dy + size * 0.25)
-        if frame.holds(box) and not any(box.overlaps(other) for other in taken):
-            best = (x + dx, y + dy, anchor, box)
+        left = x + dx - (0.0 if anchor == "start" else span if anchor == "end" else span / 2)
+        top, bottom = y + dy - size * 0.8, y + dy + size * 0.25
+        if (
+            frame.left <= left
+            and frame.top <= top
+            and left + span <= frame.right
+            and bottom <= frame.bottom
+            and taken.free(left, top, left + span, bottom)
+        ):
+            best = (x + dx, y + dy, anchor, Box(left, top, left + span, bottom))
             leader = index >= len(_SPOTS)
             break
     else:
         best, leader = (x + _NEAR, y + FONT * 0.35, "start", Box(0, 0, 0, 0)), False
     tx, ty, anchor, box = best
-    taken.append(box)
+    taken.add(box)
     line = ""
     if leader:
         end_y = min(max(y, box.top), box.bottom)

@@ -10,22 +10,36 @@ from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.text import visible
 
 _ATTRIBUTE = {'"': "&quot;", "'": "&apos;"}
-# Besides the C0 controls, XML 1.0 has no place for surrogates and U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# Besides the controls, XML 1.0 has no place for surrogates, and an HTML page none for the
+# noncharacters (U+FDD0–U+FDEF and the last two of every plane: html5lib's
+# "invalid-codepoint"; the SVG is inside the page).
+_NOT_TEXT = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
 
 
-def _xml_safe(value: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(value))
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def safe(value: str, *, keep: str = "") -> str:
+    """Text an SVG or HTML page can hold and people can read: control characters, bidi
+    and zero-width characters (render/text.py ``visible``), surrogates and noncharacters
+    shown as escapes (``\\x00``, ``\\ufffe``), except the characters in ``keep``."""
+    return _NOT_TEXT.sub(_escaped, visible(value, keep=keep))
 
 
 def text(value: str) -> str:
     """Character data: ``& < >`` escaped; characters XML cannot hold shown as escapes."""
-    return escape(_xml_safe(value))
+    return escape(safe(value))
 
 
 def attr(value: str) -> str:
     """An attribute value to put between double quotes."""
-    return escape(_xml_safe(value), _ATTRIBUTE)
+    return escape(safe(value), _ATTRIBUTE)
 
 
 def fmt(value: float, digits: int = 2) -> str:
@@ -43,7 +57,7 @@ def text_width(value: str, size: float, *, bold: bool = False) -> float:
     ones more; wide East Asian characters a full em. Good enough to keep labels apart.
     """
     total = 0.0
-    for char in _xml_safe(value):
+    for char in safe(value):
         if unicodedata.combining(char):
             continue
         if unicodedata.east_asian_width(char) in "WF":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli.model import i18n
 from newtowns_cli.model.i18n import _, ngettext
-from newtowns_cli.render import tables
+from newtowns_cli.render import provenance, tables
 
 if TYPE_CHECKING:
     from newtowns_cli.model.records import Town
@@ -110,7 +110,7 @@ def table_caption(table: Table, noun: str) -> str:
 
 
 def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
-    """The row count, and the dates, units and publishers behind the population figures."""
+    """The row count, and the dates, units and origins of the population figures."""
     figures = [town.population for town in towns if town.population is not None]
     parts = [plural(len(towns), "towns")]
     if figures:
@@ -121,11 +121,10 @@ def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
         if places:
             counted = _("counted as a place, not a municipality: {places}")
             parts.append(counted.format(places=", ".join(places)))
-        by_id = {source.id: source for source in catalog.dataset.source}
-        publishers = Counter(
-            by_id[f.source].publisher if f.source in by_id else f.source for f in figures
+        # Counted by origin: CBS's figure read through Wikipedia is CBS's.
+        origins = provenance.origins(catalog, figures)
+        parts.append(_("figures from {publishers}").format(publishers=origins))
+        parts.append(
+            _("each figure's origin and source: --fields name,population_origin,population_source")
         )
-        named = [f"{name} ×{n}" if n > 1 else name for name, n in publishers.most_common()]
-        parts.append(_("figures from {publishers}").format(publishers=", ".join(named)))
-        parts.append(_("each town's source: --fields name,population_source"))
     return "; ".join(parts) + "."
