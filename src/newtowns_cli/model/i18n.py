@@ -116,6 +116,12 @@ def number(value: float, spec: str = ",") -> str:
 _DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
 
 
+def count(value: float) -> str:
+    """A number in a document: as Python writes it in English (1335119, 37.05), grouped
+    with a decimal comma in Dutch (1.335.119, 37,05)."""
+    return number(value) if _State.language == "nl" else str(value)
+
+
 def percent(value: float, digits: int = 1) -> str:
     """A percentage: 17.3% in English, 17,3 % in Dutch (a space before the sign)."""
     shown = number(value, f",.{digits}f")
