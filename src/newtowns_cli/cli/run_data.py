@@ -9,10 +9,11 @@ from newtowns_cli.cli import checks, emit
 from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
-from newtowns_cli.model import frozen
+from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.errors import PROBLEM_LIMIT, ExitCode, UsageError, stopped
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import N_, _, ngettext
+from newtowns_cli.model.records import Dataset
 from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 
@@ -46,6 +47,8 @@ def validate(
         emit.problems(problems)
         if gaps and dataset is not None:
             emit.deliver(curation.gap_lines(dataset.town), Out(None, True, listing=False))
+        if dataset is not None and i18n.language() == "nl":
+            _untranslated(dataset)
     if dataset is None:
         count = len(problems)
         said = ngettext("{n} problem", "{n} problems", count).format(n=count)
@@ -62,6 +65,22 @@ def validate(
         )
     )
     emit.note(_("{file}: valid ({counts})").format(file=target.label, counts=counts), always=True)
+
+
+def _untranslated(dataset: Dataset) -> None:
+    """Under --lang nl: every free text with no Dutch beside it, one a line, and a count."""
+    from newtowns_cli.questions.texts import prose
+
+    missing = [text for text in prose(dataset) if not isinstance(text.text, i18n.Bilingual)]
+    lines = []
+    for text in missing:
+        owner = f"{text.table}[{text.entry}]" if text.entry else text.table
+        where = f"{owner}.{text.path}"
+        english = text.text if len(text.text) <= 50 else text.text[:50] + "…"
+        lines.append(_("{where}: no Dutch text: {english}").format(where=where, english=english))
+    emit.deliver("".join(line + "\n" for line in lines), Out(None, True, listing=False))
+    said = ngettext("{n} text without Dutch", "{n} texts without Dutch", len(missing))
+    emit.note(said.format(n=len(missing)), always=True)
 
 
 @runner("export", filters=True)

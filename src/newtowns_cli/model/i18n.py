@@ -222,6 +222,32 @@ class Joined(Phrase):
         return (Joined, (self.separator, self.parts))
 
 
+class Bilingual(Phrase):
+    """A free text of the data file in English and Dutch (``{ en = "…", nl = "…" }``).
+
+    The str itself is the English text, as a plain string field holds it; ``nl`` the Dutch.
+    ``say`` gives the Dutch text in a Dutch run. Machine formats that carry whole records
+    (export, show --format json, SQLite) carry both, as stored (``as_data``).
+    """
+
+    nl: str
+
+    def __new__(cls, en: str, nl: str) -> Bilingual:
+        made = str.__new__(cls, en)
+        made.message, made.args, made.nl = en, {}, nl
+        return made
+
+    def say(self) -> str:
+        return self.nl if _State.language == "nl" else str(self)
+
+    def as_data(self) -> dict[str, str]:
+        """The stored form: ``{"en": …, "nl": …}``."""
+        return {"en": str(self), "nl": self.nl}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Bilingual, (str(self), self.nl))
+
+
 def joined(separator: str, parts: Sequence[str]) -> str:
     """``parts`` joined: a Phrase when any part is one, so each is said in its language."""
     if any(isinstance(part, Phrase) for part in parts):

@@ -102,7 +102,7 @@ def _collect(dataset: Dataset) -> Iterator[Entry]:
                     designation.date, "designation", what, (designation.source,), (town.id,)
                 )
         for item in town.history:
-            what = f"{town.name}: {item.what}"
+            what = joined(": ", [town.name, item.what])
             yield Entry(item.date, item.kind, what, (item.source,), (town.id,))
     towns = {town.id: town.name for town in dataset.town}
     for group in dataset.group:

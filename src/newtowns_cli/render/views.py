@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
-from newtowns_cli.model.i18n import Phrase, _
+from newtowns_cli.model.i18n import Bilingual, Phrase, _
 from newtowns_cli.model.records import (
     Area,
     Designation,
@@ -45,7 +45,10 @@ _Noted = TypeVar("_Noted", bound=_Curated)
 
 
 def plain(value: object) -> object:
-    """A value as JSON-ready data: dates as text, tuples as lists, records as objects."""
+    """A value as JSON-ready data: dates as text, tuples as lists, records as objects, a
+    text in two languages as ``{"en": …, "nl": …}``."""
+    if isinstance(value, Bilingual):
+        return value.as_data()
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, Record):

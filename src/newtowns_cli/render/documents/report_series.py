@@ -136,7 +136,7 @@ def cities(items: Sequence[City], cite: Cite, table: Table) -> list[str]:
             + f" {cite(city.location[0].source)}"
             if city.location
             else "",
-            markdown.escape(city.note or ""),
+            markdown.escape(str(say(city.note or ""))),
         ]
         for city in items
     ]
