@@ -161,6 +161,7 @@ def test_a_name_many_towns_share_lists_a_few_and_how_many_more() -> None:
     )
 
 
+@pytest.mark.slow
 def test_near_misses_among_a_million_names_are_looked_for_in_bounded_memory() -> None:
     """A missed name among 200 000 aliases: the closest is still suggested, without a dict
     of every name and word (a million aliases took 435 MB and 20 s in difflib)."""
