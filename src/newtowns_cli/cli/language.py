@@ -7,9 +7,10 @@ never used: only the variables' names of a language are read, and numbers and da
 written by model/i18n.py.
 
 The Dutch catalogue is gettext's compiled .mo file, built from the .po file when the wheel
-is built (hatch_build.py) and read with the standard library's GNUTranslations. A package
-run from a checkout (an editable install) has only the .po file: it is compiled here, in
-memory, on the run that needs it, so an edited translation shows at once.
+is built, and into the checkout by an editable install (hatch_build.py), and read by
+cli/mofile.py (the gettext module costs half a ``python -c pass``). A .po newer than its
+.mo (a translation edited in a checkout) is compiled here, in memory, on the run that
+needs it, so an edited translation shows at once.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from newtowns_cli.model import i18n
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from gettext import GNUTranslations
+
+    from newtowns_cli.cli.mofile import Catalogue
 
 ENV_LANG = "NEWTOWNS_LANG"
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -29,7 +31,7 @@ LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 DOMAIN = "newtowns"
 FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 """The catalogues: FOLDER/nl/LC_MESSAGES/newtowns.mo (a wheel) or .po (a checkout)."""
-_LOADED: dict[str, GNUTranslations] = {}
+_LOADED: dict[str, Catalogue] = {}
 
 
 def given(argv: Sequence[str]) -> str | None:
@@ -96,28 +98,36 @@ def use(language: str) -> None:
     i18n.use(language, catalogue(language) if language != "en" else None)
 
 
-def catalogue(language: str) -> GNUTranslations | None:
-    """The compiled catalogue of ``language``; None when there is none (English shows)."""
+def catalogue(language: str) -> Catalogue | None:
+    """The compiled catalogue of ``language``; None when there is none (English shows).
+
+    The .mo file when it is at least as new as the .po beside it (a wheel has only the
+    .mo; an editable install compiles one into the checkout, hatch_build.py); else the
+    .po, compiled in memory, so an edited translation shows at once."""
     if language in _LOADED:
         return _LOADED[language]
-    import gettext
+    from newtowns_cli.cli.mofile import Catalogue
 
     base = os.path.join(FOLDER, language, "LC_MESSAGES", DOMAIN)
-    found: GNUTranslations | None = None
-    try:
-        with open(base + ".mo", "rb") as compiled:
-            found = gettext.GNUTranslations(compiled)
-    except FileNotFoundError:
-        try:
-            with open(base + ".po", encoding="utf-8") as source:
-                text = source.read()
-        except FileNotFoundError:
-            return None
-        import io
-
-        found = gettext.GNUTranslations(io.BytesIO(compile_po(text)))
+    compiled, source = _modified(base + ".mo"), _modified(base + ".po")
+    if compiled is not None and (source is None or source <= compiled):
+        with open(base + ".mo", "rb") as file:
+            data = file.read()
+    elif source is not None:
+        with open(base + ".po", encoding="utf-8") as file:
+            data = compile_po(file.read())
+    else:
+        return None
+    found = Catalogue(data)
     _LOADED[language] = found
     return found
+
+
+def _modified(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except FileNotFoundError:
+        return None
 
 
 def compile_po(text: str) -> bytes:

@@ -20,8 +20,12 @@ from __future__ import annotations
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from gettext import GNUTranslations
     from typing import Protocol
+
+    class GNUTranslations(Protocol):  # gettext's, or cli.mofile.Catalogue
+        def gettext(self, message: str, /) -> str: ...
+        def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+        def pgettext(self, context: str, message: str, /) -> str: ...
 
     class PartialDate(Protocol):  # model.dates.PartialDate, which imports this module
         year: int
