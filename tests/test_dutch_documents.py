@@ -28,6 +28,7 @@ def test_the_report_is_dutch_under_lang_nl(run: Runner) -> None:
     assert re.search(r"bijgewerkt op \d{1,2} (januari|februari|maart|april|mei|juni|juli|"
                      r"augustus|september|oktober|november|december) \d{4}", text)  # fmt: skip
     assert "128.424" in text and "128424" not in text
+    assert "| totaal | 16 | 1.335.119 | 100 | 1.844,93 |" in text  # grouped, decimal comma
     assert "Gemeentelijke cijfers: " in text and "jaren 19" in text
     assert "opgericht 28 november 2022" in text
     for english in ("## Towns", "Population figures refer", "Municipal figures:",

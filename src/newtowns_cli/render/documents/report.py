@@ -277,4 +277,6 @@ def _date(value: PartialDate | None) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else i18n.number(value, "g")
+    if value is None:
+        return ""
+    return i18n.number(value, ",g") if i18n.language() == "nl" else f"{value:g}"
