@@ -277,14 +277,19 @@ COMMANDS: tuple[Command, ...] = (
             (_choice("fmt", "md or html (default: from the --output extension, else md).",
                      "md html", _CHOICES + "DossierFormat", opts=("--format", "-f"),
                      section=OUTPUT),
+             _flag("brief", "The essentials on two printed A4 pages: the map, the towns with "
+                   "their designation, population and growth, the claims and the sources.",
+                   section=OUTPUT),
+             _flag("open", "Write the HTML page to a private temporary file (or to --output), "
+                   "open it in your browser and print its path.", section=OUTPUT),
              _flag("no_pager", "On a terminal, print the rendered report without a pager."),
              *TOWN_FILTERS, OUTPUT_FILE, FORCE, NO_COLOR, DATA),
             text="Every figure links to a numbered list of sources. Markdown by default; on a "
             "terminal it is shown rendered, through a pager ($PAGER, else less) when longer "
             "than the screen. --format html (or -o NAME.html) writes one self-contained page "
-            "with a map and growth charts, to open offline or print; it is written as it is, "
-            "on a terminal too.",
-            example="newtowns report -o dossier.html"),
+            "with a map and growth charts, to open offline or print; it goes to a file or a "
+            "pipe, never to a terminal (--open shows it in your browser).",
+            example="newtowns report --brief -o brief.html"),
     Command("validate",
             "Check a data file and report every problem as file:line:col: path: message.",
             (_argument("file", "FILE", "Data file to check (default: as --data)."),

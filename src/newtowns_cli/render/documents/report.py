@@ -20,7 +20,7 @@ from newtowns_cli.render.documents import report_series
 from newtowns_cli.render.formats import markdown
 
 
-class _Citations:
+class Citations:
     """Numbers sources in order of first citation and writes the links to them."""
 
     def __init__(self) -> None:
@@ -36,7 +36,7 @@ class _Citations:
 
 def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     """The dossier of ``towns``: towns, groups, research, timeline, summary, claims, sources."""
-    cite = _Citations()
+    cite = Citations()
     meta = catalog.dataset.dataset
     chosen = {town.id for town in towns}
     parts = [
@@ -49,20 +49,20 @@ def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     if filtered:
         parts.append(f"This report covers {len(towns)} selected towns.")
     parts += _towns(towns, cite)
-    parts += report_series.designations(towns, cite.cite, _table)
-    parts += report_series.series(towns, cite.cite, _table)
+    parts += report_series.designations(towns, cite.cite, table)
+    parts += report_series.series(towns, cite.cite, table)
     parts += report_series.gaps(towns)
     relieved = {r.city for town in towns for r in town.relieves}
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
     if cities:
-        parts += report_series.cities(cities, cite.cite, _table)
+        parts += report_series.cities(cities, cite.cite, table)
     parts += _groups(catalog, chosen, cite)
     parts += _research(catalog, chosen, cite)
     parts += _timeline(catalog, chosen, filtered, cite)
     parts += _summary(catalog, towns)
     if not filtered:
         parts += _claims(catalog, cite)
-    parts += _sources(catalog, cite)
+    parts += sources(catalog, cite)
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 
 
@@ -71,9 +71,7 @@ def _text(value: str) -> str:
     return markdown.escape_block(value)
 
 
-def _table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()
-) -> str:
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
     """A pipe table of cells that are already Markdown (escaped text, links)."""
     lines = ["| " + " | ".join(header) + " |"]
     lines.append(
@@ -83,7 +81,7 @@ def _table(
     return "\n".join(lines)
 
 
-def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
+def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
     rows = []
     for town in towns:
         first = anchor(town)
@@ -115,10 +113,10 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
         "As of",
         "Area km²",
     ]
-    return ["## Towns", _table(header, rows, numeric=(5, 7))]
+    return ["## Towns", table(header, rows, numeric=(5, 7))]
 
 
-def _groups(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
+def _groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[str]:
     parts = ["## Groups"]
     for group in catalog.dataset.group:
         members = [m for m in group.members if m.town in chosen]
@@ -144,11 +142,11 @@ def _groups(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
             ]
             for m in members
         ]
-        parts.append(_table(["Town", "Since", "Until", "Named as member on", "Source"], rows))
+        parts.append(table(["Town", "Since", "Until", "Named as member on", "Source"], rows))
     return parts
 
 
-def _research(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
+def _research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[str]:
     parts = ["## Research"]
     for study in catalog.dataset.research:
         if study.towns and not set(study.towns) & chosen:
@@ -174,12 +172,12 @@ def _research(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]
     return parts
 
 
-def _timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: _Citations) -> list[str]:
+def _timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations) -> list[str]:
     found = [
         e for e in entries(catalog.dataset) if not filtered or not e.towns or set(e.towns) & chosen
     ]
     rows = [[str(e.date), e.kind, markdown.escape(e.what), cite.cite(*e.sources)] for e in found]
-    return ["## Timeline", _table(["Date", "Kind", "What", "Sources"], rows)]
+    return ["## Timeline", table(["Date", "Kind", "What", "Sources"], rows)]
 
 
 def _summary(catalog: Catalog, towns: Sequence[Town]) -> list[str]:
@@ -198,13 +196,13 @@ def _summary(catalog: Catalog, towns: Sequence[Town]) -> list[str]:
             for r in (*result.rows, result.total)
         ]
         header = [by.capitalize(), "Towns", "Population", "Share %", "Area km²", "Per km²"]
-        parts.append(_table(header, rows, numeric=(1, 2, 3, 4, 5)))
+        parts.append(table(header, rows, numeric=(1, 2, 3, 4, 5)))
     notes = summarize(catalog, towns).notes
     parts += [markdown.escape_block(note) for note in notes]
     return parts
 
 
-def _claims(catalog: Catalog, cite: _Citations) -> list[str]:
+def _claims(catalog: Catalog, cite: Citations) -> list[str]:
     rows = [
         [
             f"“{markdown.escape(c.claim.statement)}” {cite.cite(c.claim.source)}",
@@ -215,10 +213,10 @@ def _claims(catalog: Catalog, cite: _Citations) -> list[str]:
         ]
         for c in check_all(catalog)
     ]
-    return ["## Claims", _table(["Claim", "Claimed", "Computed", "Verdict", "Why"], rows)]
+    return ["## Claims", table(["Claim", "Claimed", "Computed", "Verdict", "Why"], rows)]
 
 
-def _sources(catalog: Catalog, cite: _Citations) -> list[str]:
+def sources(catalog: Catalog, cite: Citations) -> list[str]:
     by_id = {source.id: source for source in catalog.dataset.source}
     lines = []
     for source_id, number in cite.order.items():
