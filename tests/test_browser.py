@@ -108,8 +108,8 @@ def test_the_bundled_dossier_in_chromium(tmp_path: pathlib.Path) -> None:
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     dom = result.stdout.decode("utf-8")
     assert 'aria-labelledby="map-svg-title map-svg-desc"' in dom
-    assert 'aria-labelledby="growth-chart-title growth-chart-desc"' in dom
-    assert dom.count("<svg") >= 18 and "<script" not in dom
+    assert 'aria-labelledby="multiple-1-title multiple-1-desc"' in dom
+    assert dom.count("<svg") >= 33 and "<script" not in dom
     towns = Runner()(["list", "--fields", "id,name", "-f", "tsv"]).stdout.splitlines()[1:]
     for row in towns:
         id, name = row.split("\t")

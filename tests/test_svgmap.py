@@ -42,6 +42,7 @@ CITIES = [
     C("Arnhem", 51.98, 5.91),
 ]
 BUNDLED = geometry.load()
+SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(\"x\")</script> & \x1b[31m ]]> 'q'"
 
 
@@ -139,10 +140,61 @@ def test_colour_is_never_the_only_carrier(tree: ET.Element) -> None:
         "relieves Utrecht",
         "relieved city",
         "relieved city not given",
-        "IJsselmeer en Markermeer",
+        "lake",
         "province",
     ]:
         assert row in texts
+    assert "Lauwersmeer" not in texts and "IJsselmeer en Markermeer" not in texts
+
+
+def test_each_province_is_named_inside_its_outline(
+    tree: ET.Element, bundled: geometry.MapGeometry
+) -> None:
+    """At the dossier's width the twelve names, once each, at a point computed from the
+    outline (its centroid), which lies inside the province, or nudged and still inside."""
+    svg = svgmap.render(bundled, PLACES, CITIES, width=560, legend=False)
+    project = svgmap.Projection.fit(svgmap.bounds(bundled.layer("province")), 560)
+    shown = {
+        t.text: (float(t.get("x")), float(t.get("y")))
+        for t in ET.fromstring(svg).iter(f"{SVG}text")
+        if t.get("font-style") == "italic"
+    }
+    provinces = bundled.layer("province")
+    assert sorted(shown) == sorted(p.name for p in provinces)
+    for province in provinces:
+        assert province.contains(*province.centroid()), province.name
+        assert province.contains(*project.invert(*shown[province.name])), province.name
+
+
+def test_on_a_small_map_a_name_without_room_is_left_out(bundled: geometry.MapGeometry) -> None:
+    """At the brief's width a province's name never covers a town's label: where there is
+    no room inside its province, it is left out."""
+    tree = ET.fromstring(svgmap.render(bundled, PLACES, CITIES, width=330, legend=False))
+    names = [t for t in tree.iter(f"{SVG}text") if t.get("font-style") == "italic"]
+    assert 6 <= len(names) < 12
+    boxes = []
+    for t in tree.iter(f"{SVG}text"):
+        bold = t.get("font-weight") == "bold"
+        size = float(t.get("font-size") or 11)
+        width = text_width(t.text or "", size, bold=bold)
+        x, y = float(t.get("x")), float(t.get("y"))
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[t.get("text-anchor")]
+        boxes.append((t, Box(left, y - size * 0.8, left + width, y + size * 0.25)))
+    for name, box in ((t, b) for t, b in boxes if t in names):
+        for other, second in boxes:
+            assert other is name or not box.overlaps(second), (name.text, other.text)
+
+
+def test_the_legend_says_what_a_pin_means() -> None:
+    """A moved marker's pin is explained in the legend, and only when a marker moved."""
+    apart = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 53.0, 6.0, "Utrecht")]
+    together = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 52.0, 5.0, "Utrecht")]
+    row = "marker moved aside; the dot is the place"
+    for places, shown in ((apart, False), (together, True)):
+        texts = [t.text for t in ET.fromstring(svgmap.render(BUNDLED, places)).iter(f"{SVG}text")]
+        assert (row in texts) is shown
+        key = ET.fromstring(svgmap.key(BUNDLED, places, ident="k"))
+        assert (row in [t.text for t in key.iter(f"{SVG}text")]) is shown
 
 
 def test_labels_do_not_overlap_each_other_or_markers(
@@ -178,7 +230,11 @@ def test_markers_that_would_cover_each_other_are_moved_apart_with_a_pin() -> Non
     assert all(math.dist(p, s) <= 4.8 * svgmap.MARKER for p, s in zip(points, spots, strict=True))
     places = [P("Een", 52.0, 5.0, "Utrecht"), P("Twee", 52.0, 5.0, "Utrecht")]
     tree = ET.fromstring(svgmap.render(BUNDLED, places, [], title="t"))
-    lines = [g.find("svg:line", NS) for g in tree.iter("{http://www.w3.org/2000/svg}g")]
+    lines = [
+        g.find("svg:line", NS)
+        for g in tree.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("transform") is None  # not the legend's rows
+    ]
     pins = [line for line in lines if line is not None]
     assert len(pins) == 1
     assert pins[0].get("x1") != pins[0].get("x2") or pins[0].get("y1") != pins[0].get("y2")
@@ -233,6 +289,7 @@ def _labels(tree: ET.Element) -> list[tuple[str, float, float, str, bool]]:
             t.get("font-weight") == "bold",
         )
         for t in tree.iter("{http://www.w3.org/2000/svg}text")
+        if t.get("font-style") != "italic"  # the provinces' names
         if t.get("text-anchor") is not None
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newtowns_cli.cli import emit
+from newtowns_cli.cli.checks import check_page
 from newtowns_cli.cli.choices import DossierFormat
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import (
@@ -117,6 +118,8 @@ def claims(
 def report(
     where: TownFilter,
     fmt: DossierFormat | None = None,
+    brief: bool = False,
+    open: bool = False,
     no_pager: bool = False,
     output: str | None = None,
     force: bool = False,
@@ -127,19 +130,37 @@ def report(
     named = None
     if fmt is None and output is not None and output != emit.STDOUT:
         named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
-    chosen = fmt or named or DossierFormat.MD
+    chosen = fmt or named or (DossierFormat.HTML if open else DossierFormat.MD)
+    html = chosen is DossierFormat.HTML
+    page_out = Out(None, True, output, force, data, listing=False)
+    check_page(html=html, browse=open, to_terminal=page_out.to_terminal)
     catalog = emit.catalog(data)
     towns = selected(catalog, where)
     filtered = where != TownFilter()
-    if chosen is DossierFormat.HTML:
-        from newtowns_cli.render.html import dossier
+    if html:
+        if brief:
+            from newtowns_cli.render.html import brief as html_brief
 
-        page = dossier.render(catalog, towns, filtered=filtered)
-        emit.deliver(page, Out(None, True, output, force, data, listing=False))
+            page = html_brief.render(catalog, towns, filtered=filtered)
+        else:
+            from newtowns_cli.render.html import dossier
+
+            page = dossier.render(catalog, towns, filtered=filtered)
+        if open:
+            from newtowns_cli.cli.browse import open_page
+
+            open_page(page, page_out)
+        else:
+            emit.deliver(page, page_out)
         return
-    from newtowns_cli.render.documents.report import report as markdown_report
+    if brief:
+        from newtowns_cli.render.documents.brief import brief as markdown_brief
 
-    text = markdown_report(catalog, towns, filtered=filtered)
+        text = markdown_brief(catalog, towns, filtered=filtered)
+    else:
+        from newtowns_cli.render.documents.report import report as markdown_report
+
+        text = markdown_report(catalog, towns, filtered=filtered)
     emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
 
 

@@ -23,24 +23,12 @@ FILTERS, OUTPUT, OPTIONS = "Filters", "Output", "Options"
 
 
 METAVARS = (
-    C_("metavar", "FILE"),
-    C_("metavar", "CHAR"),
-    C_("metavar", "FIELD"),
-    C_("metavar", "FORMAT"),
-    C_("metavar", "NAME"),
-    C_("metavar", "STATUS"),
-    C_("metavar", "CITY"),
-    C_("metavar", "YEAR"),
-    C_("metavar", "DATE"),
-    C_("metavar", "TEXT"),
-    C_("metavar", "TOWN"),
-    C_("metavar", "ID"),
-    C_("metavar", "KIND"),
-    C_("metavar", "KEY"),
-    C_("metavar", "LANG"),
-    C_("metavar", "SHELL"),
-    C_("metavar", "COMMAND"),
-)
+    C_("metavar", "FILE"), C_("metavar", "CHAR"), C_("metavar", "FIELD"),
+    C_("metavar", "FORMAT"), C_("metavar", "NAME"), C_("metavar", "STATUS"),
+    C_("metavar", "CITY"), C_("metavar", "YEAR"), C_("metavar", "DATE"), C_("metavar", "TEXT"),
+    C_("metavar", "TOWN"), C_("metavar", "ID"), C_("metavar", "KIND"), C_("metavar", "KEY"),
+    C_("metavar", "LANG"), C_("metavar", "SHELL"), C_("metavar", "COMMAND"),
+)  # fmt: skip
 """Every metavar but N and A,B,... (the same in every language), marked for the catalogue:
 help pages and usage errors show them in the run's language."""
 
@@ -316,15 +304,20 @@ COMMANDS: tuple[Command, ...] = (
             (_choice("fmt", N_("md or html (default: from the --output extension, else md)."),
                      "md html", _CHOICES + "DossierFormat", opts=("--format", "-f"),
                      section=OUTPUT),
+             _flag("brief", N_("The essentials on two printed A4 pages: the map, the towns with "
+                   "their designation, population and growth, the claims and the sources."),
+                   section=OUTPUT),
+             _flag("open", N_("Write the HTML page to a private temporary file (or to "
+                   "--output), open it in your browser and print its path."), section=OUTPUT),
              _flag("no_pager",
                    N_("On a terminal, print the rendered report without a pager.")),
              *TOWN_FILTERS, OUTPUT_FILE, FORCE, NO_COLOR, DATA),
             text=N_("Every figure links to a numbered list of sources. Markdown by default; on "
             "a terminal it is shown rendered, through a pager ($PAGER, else less) when longer "
             "than the screen. --format html (or -o NAME.html) writes one self-contained page "
-            "with a map and growth charts, to open offline or print; it is written as it is, "
-            "on a terminal too."),
-            example="newtowns report -o dossier.html"),
+            "with a map and growth charts, to open offline or print; it goes to a file or a "
+            "pipe, never to a terminal (--open shows it in your browser)."),
+            example="newtowns report --brief -o brief.html"),
     Command("validate",
             N_("Check a data file and report every problem as file:line:col: path: message."),
             (_argument("file", "FILE", N_("Data file to check (default: as --data).")),

@@ -32,7 +32,7 @@ GROUP_KINDS = (
 """A group's kind in prose, in the run's language."""
 
 
-class _Citations:
+class Citations:
     """Numbers sources in order of first citation and writes the links to them."""
 
     def __init__(self) -> None:
@@ -48,7 +48,7 @@ class _Citations:
 
 def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     """The dossier of ``towns``: towns, groups, research, timeline, summary, claims, sources."""
-    cite = _Citations()
+    cite = Citations()
     meta = catalog.dataset.dataset
     chosen = {town.id for town in towns}
     parts = [
@@ -72,20 +72,20 @@ def report(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
         )
         parts.append(covers.format(n=len(towns)))
     parts += _towns(towns, cite)
-    parts += report_series.designations(towns, cite.cite, _table)
-    parts += report_series.series(towns, cite.cite, _table)
+    parts += report_series.designations(towns, cite.cite, table)
+    parts += report_series.series(towns, cite.cite, table)
     parts += report_series.gaps(towns)
     relieved = {r.city for town in towns for r in town.relieves}
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
     if cities:
-        parts += report_series.cities(cities, cite.cite, _table)
+        parts += report_series.cities(cities, cite.cite, table)
     parts += _groups(catalog, chosen, cite)
     parts += _research(catalog, chosen, cite)
     parts += _timeline(catalog, chosen, filtered, cite)
     parts += _summary(catalog, towns)
     if not filtered:
         parts += _claims(catalog, cite)
-    parts += _sources(catalog, cite)
+    parts += sources(catalog, cite)
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 
 
@@ -94,9 +94,7 @@ def _text(value: str) -> str:
     return markdown.escape_block(value)
 
 
-def _table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()
-) -> str:
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
     """A pipe table of cells that are already Markdown (escaped text, links)."""
     lines = ["| " + " | ".join(header) + " |"]
     lines.append(
@@ -106,7 +104,7 @@ def _table(
     return "\n".join(lines)
 
 
-def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
+def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
     rows = []
     for town in towns:
         first = anchor(town)
@@ -142,10 +140,10 @@ def _towns(towns: Sequence[Town], cite: _Citations) -> list[str]:
         _("As of"),
         _("Area km²"),
     ]
-    return ["## " + _("Towns"), _table(header, rows, numeric=(5, 7))]
+    return ["## " + _("Towns"), table(header, rows, numeric=(5, 7))]
 
 
-def _groups(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
+def _groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[str]:
     parts = ["## " + _("Groups")]
     for group in catalog.dataset.group:
         members = [m for m in group.members if m.town in chosen]
@@ -174,11 +172,11 @@ def _groups(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
             for m in members
         ]
         header = [_("Town"), _("Since"), _("Until"), _("Named as member on"), _("Source")]
-        parts.append(_table(header, rows))
+        parts.append(table(header, rows))
     return parts
 
 
-def _research(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]:
+def _research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[str]:
     parts = ["## " + _("Research")]
     for study in catalog.dataset.research:
         if study.towns and not set(study.towns) & chosen:
@@ -204,7 +202,7 @@ def _research(catalog: Catalog, chosen: set[str], cite: _Citations) -> list[str]
     return parts
 
 
-def _timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: _Citations) -> list[str]:
+def _timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations) -> list[str]:
     found = [
         e for e in entries(catalog.dataset) if not filtered or not e.towns or set(e.towns) & chosen
     ]
@@ -213,7 +211,7 @@ def _timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: _Citatio
         for e in found
     ]
     header = [_("Date"), _("Kind"), _("What"), _("Sources")]
-    return ["## " + _("Timeline"), _table(header, rows)]
+    return ["## " + _("Timeline"), table(header, rows)]
 
 
 def _summary(catalog: Catalog, towns: Sequence[Town]) -> list[str]:
@@ -233,13 +231,13 @@ def _summary(catalog: Catalog, towns: Sequence[Town]) -> list[str]:
         ]
         by_name = _("Province") if by == "province" else _("Status")
         header = [by_name, _("Towns"), _("Population"), _("Share %"), _("Area km²"), _("Per km²")]
-        parts.append(_table(header, rows, numeric=(1, 2, 3, 4, 5)))
+        parts.append(table(header, rows, numeric=(1, 2, 3, 4, 5)))
     notes = summarize(catalog, towns).notes
     parts += [markdown.escape_block(str(say(note))) for note in notes]
     return parts
 
 
-def _claims(catalog: Catalog, cite: _Citations) -> list[str]:
+def _claims(catalog: Catalog, cite: Citations) -> list[str]:
     rows = [
         [
             f"“{markdown.escape(c.claim.statement)}” {cite.cite(c.claim.source)}",
@@ -251,10 +249,10 @@ def _claims(catalog: Catalog, cite: _Citations) -> list[str]:
         for c in check_all(catalog)
     ]
     header = [_("Claim"), _("Claimed"), _("Computed"), _("Verdict"), _("Why")]
-    return ["## " + _("Claims"), _table(header, rows)]
+    return ["## " + _("Claims"), table(header, rows)]
 
 
-def _sources(catalog: Catalog, cite: _Citations) -> list[str]:
+def sources(catalog: Catalog, cite: Citations) -> list[str]:
     by_id = {source.id: source for source in catalog.dataset.source}
     lines = []
     for source_id, number in cite.order.items():

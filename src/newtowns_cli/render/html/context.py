@@ -156,15 +156,24 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
 
 
 def designations(towns: Sequence[Town], cite: Citations) -> Table:
-    rows = tuple(
-        (plain(t.name), day(date(d.date)), day(d.kind), plain(d.policy), cite("", d.source))
-        for t in towns
-        for d in report_series.by_date(t)
-    )
+    """Every designation fact; a town's undated mentions (a source calling it designated,
+    with no date, act or policy) as one row citing each such source."""
+    rows = []
+    for t in towns:
+        mentions = []
+        for d in report_series.by_date(t):
+            if d.kind == "mention" and d.date is None and not d.policy:
+                mentions.append(d.source)
+                continue
+            rows.append(
+                (plain(t.name), day(date(d.date)), day(d.kind), plain(d.policy), cite("", d.source))
+            )
+        if mentions:
+            rows.append((plain(t.name), day(""), day("mention"), plain(""), cite("", *mentions)))
     return Table(
         "What each source says about a town's designation",
         ("Town", "Date", "Kind", "Policy", "Source"),
-        rows,
+        tuple(rows),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.model.records import City, Town
@@ -24,14 +25,23 @@ from newtowns_cli.render.html import context as parts
 from newtowns_cli.render.html import geometry, svgchart, svgmap, svgtext
 from newtowns_cli.render.html.context import Cell, Citations, Table
 
+if TYPE_CHECKING:
+    import jinja2
+
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
 
 def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     """The dossier of ``towns`` as one HTML document."""
+    template = environment().get_template("dossier.html.j2")
+    return template.render(**context(catalog, towns, filtered=filtered))
+
+
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the pages (dossier, brief): autoescaping on, strict."""
     import jinja2
 
-    environment = jinja2.Environment(
+    found = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -40,9 +50,8 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
         keep_trailing_newline=True,
         finalize=_shown,
     )
-    environment.tests["web_address"] = markdown.is_web_address
-    template = environment.get_template("dossier.html.j2")
-    return template.render(**context(catalog, towns, filtered=filtered))
+    found.tests["web_address"] = markdown.is_web_address
+    return found
 
 
 def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[str, object]:
@@ -54,21 +63,14 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
     series = [lines.from_figures(row.town.name, row.figures) for row in grown]
     relieved = {r.city for town in towns for r in town.relieves}
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
-    chart = svgchart.render(
-        [line for line in series if line.points],
-        title="Municipal population of the New Towns",
-        log=True,
-        width=760,
-        height=460,
-        ident="growth-chart",
-    )
+    charts = [svg(s) for s in svgchart.multiples([line for line in series if line.points])]
     page: dict[str, object] = {
         "meta": catalog.dataset.dataset,
         "filtered": filtered,
         "count": len(towns),
-        "map": _svg(_map(catalog, towns, cities)),
+        "map": [svg(part) for part in town_map(catalog, towns, cities)],
         "towns": parts.towns_table(towns, cite),
-        "chart": _svg(chart),
+        "charts": charts,
         "growth": _growth_table(grown, cite),
         "designations": parts.designations(towns, cite),
         "places": _places(towns, grown, cite),
@@ -102,7 +104,7 @@ def _places(
         places.append({
             "town": town,
             "anchor": f"town-{town.id}",
-            "mini": _svg(mini) if row.figures else None,
+            "mini": svg(mini) if row.figures else None,
             "note": row.note,
             "tables": sections,
             "gaps": curation.gap_decades(town),
@@ -123,7 +125,7 @@ def _shown(value: object) -> object:
     return value
 
 
-def _svg(markup: str) -> object:
+def svg(markup: str) -> object:
     """An SVG picture of ours as markup: built by svgmap/svgchart, every text in it escaped
     (render/svgtext.py; tests/test_svgmap.py and test_svgchart.py try hostile text)."""
     from markupsafe import Markup
@@ -131,7 +133,11 @@ def _svg(markup: str) -> object:
     return Markup(markup)
 
 
-def _map(catalog: Catalog, towns: Sequence[Town], cities: Sequence[City]) -> str:
+def town_map(
+    catalog: Catalog, towns: Sequence[Town], cities: Sequence[City], width: float = 560
+) -> tuple[str, str]:
+    """The map of ``towns``, each marked by the city it relieves (``cities``, as stars), and
+    its legend as a picture of its own (beside the map, or under it on a narrow screen)."""
     names = {}
     for city in catalog.dataset.city:
         for name in (city.name, *city.aliases):
@@ -152,7 +158,11 @@ def _map(catalog: Catalog, towns: Sequence[Town], cities: Sequence[City]) -> str
         if city in cities and city.location
     ]
     # "map-svg": the section heading has the id "map-title" (ids are unique in a page).
-    return svgmap.render(geometry.load(), places, marked, width=560, ident="map-svg")
+    shape = geometry.load()
+    return (
+        svgmap.render(shape, places, marked, width=width, ident="map-svg", legend=False),
+        svgmap.key(shape, places, marked, width=width, ident="map-key"),
+    )
 
 
 def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Table:

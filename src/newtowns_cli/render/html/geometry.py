@@ -33,6 +33,17 @@ class Feature(Frozen):
     name: str
     polygons: tuple[Polygon, ...]
 
+    def centroid(self) -> Point:
+        """lon, lat of the centroid of the outer ring of its largest polygon (the shoelace
+        formula): where a name for the whole area goes. An equirectangular projection is
+        affine, so the projected centroid is the centroid of the projected ring."""
+        ring = max((polygon[0] for polygon in self.polygons), key=lambda r: abs(_area(r)))
+        area = _area(ring)
+        pairs = list(itertools.pairwise(ring))
+        cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+        cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+        return cx, cy
+
     def contains(self, lon: float, lat: float) -> bool:
         """Whether the point lies inside (even-odd over every ring, as the SVG fills it)."""
         inside = False
@@ -101,3 +112,8 @@ def _polygon(rings: Sequence[Sequence[Sequence[float]]]) -> Polygon:
     if not polygon or any(len(ring) < 4 for ring in polygon):
         raise ValueError("a polygon ring needs at least four positions")
     return polygon
+
+
+def _area(ring: Ring) -> float:
+    """The signed area of a closed ring (the shoelace formula)."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring)) / 2

@@ -69,6 +69,53 @@ def mini(
     return _chart([line], title, log, width, height, ident, unit, FONT * 1.5, compact=True)
 
 
+def multiples(
+    lines: Sequence[Line],
+    *,
+    log: bool = True,
+    width: float = 170.0,
+    height: float = 112.0,
+    ident: str = "multiple",
+    unit: str = "inhabitants",
+) -> list[str]:
+    """One small chart per line, every one on the same scales (the same years and values
+    across, the same ticks), so heights and slopes compare from panel to panel; each is
+    titled with its line's name, so no series needs a colour or a key to be told apart."""
+    drawn = [_drawable(line, log) for line in lines]
+    points = [p for line in drawn for p in line.points if p is not None]
+    if not points:
+        return []
+    years, values = [p[0] for p in points], [p[1] for p in points]
+    # Whole decades around every figure: round years to read, the same in every panel.
+    xticks = [math.floor(min(years) / 10) * 10.0, math.ceil(max(years) / 10) * 10.0]
+    if log:
+        every = log_ticks(min(values), max(values))
+        low, high = every[0], every[-1]
+        # A small panel has room for a few labels: from the top down, each at least four
+        # times smaller than the one above it, so no two labels touch.
+        yticks: list[float] = []
+        for tick in reversed(every):
+            if not yticks or yticks[-1] / tick >= 4:
+                yticks.append(tick)
+        yticks.reverse()
+    else:
+        yticks = linear_ticks(0, max(values), 3)
+        low, high = yticks[0], yticks[-1]
+    domain = (xticks, yticks, low, high)
+    return [
+        _chart([line], line.label, log, width, height, f"{ident}-{index + 1}", unit,
+               FONT * 1.6, compact=True, domain=domain)
+        for index, line in enumerate(lines)
+    ]  # fmt: skip
+
+
+def _drawable(line: Line, log: bool) -> Line:
+    """The line as drawn: on a log scale a figure of 0 or less is a gap."""
+    return Line(
+        line.label, tuple(p if p is None or not log or p[1] > 0 else None for p in line.points)
+    )
+
+
 def describe(lines: Sequence[Line], log: bool, unit: str) -> str:
     """The text alternative: scale, span, and each line's first and last figure in words."""
     points = [p for line in lines for p in line.points if p is not None]
@@ -107,13 +154,9 @@ def _chart(
     right: float,
     *,
     compact: bool,
+    domain: tuple[list[float], list[float], float, float] | None = None,
 ) -> str:
-    drawn = [
-        Line(
-            line.label, tuple(p if p is None or not log or p[1] > 0 else None for p in line.points)
-        )
-        for line in lines
-    ]
+    drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
     top = FONT * 2.4
     head = [
@@ -130,7 +173,10 @@ def _chart(
         body = _label(width / 2, height / 2, "no figures", "middle")
         return "\n".join([*head, body, "</svg>"]) + "\n"
     years, values = [p[0] for p in points], [p[1] for p in points]
-    if compact:
+    if domain is not None:  # shared with other charts (multiples): their ticks and range
+        xticks, yticks, low, high = domain
+        years = [xticks[0], xticks[-1]]
+    elif compact:
         xticks = sorted({min(years), max(years)})
         yticks = sorted({min(values), max(values)})
         low, high = (min(values), max(values)) if log else (0.0, max(values))

@@ -15,41 +15,27 @@ from collections.abc import Iterable, Sequence
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.geometry import Feature, MapGeometry
 from newtowns_cli.render.html.grid import Grid
+from newtowns_cli.render.html.svgmarks import (
+    FONT,
+    LAKE,
+    LAND,
+    MARKER,
+    NO_GROUP_COLOUR,
+    PAD,
+    ProvinceName,
+    marker,
+    province_label,
+    province_names,
+)
+from newtowns_cli.render.html.svgmarks import legend as _legend
+from newtowns_cli.render.html.svgmarks import rows as _rows
 from newtowns_cli.render.html.svgtext import Box, attr, fmt, text, text_width
 
 COS_52 = math.cos(math.radians(52))
-FONT = 11.0
-MARKER = 4.5
-PAD = 12.0
 # Okabe & Ito's colour-blind-safe palette (without its yellow, too pale on a light map).
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "pentagon", "cross")
-NO_GROUP_COLOUR = "#777777"
-LAND, NEIGHBOUR, SEA, LAKE = "#f4f1e8", "#e4e4e4", "#e3eef7", "#a9cbe6"
-
-
-def _regular(count: int, radii: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
-    """Corners of a regular polygon or star, the first at the top, radii alternating."""
-    return tuple(
-        (math.sin(math.pi * 2 * i / count) * r, -math.cos(math.pi * 2 * i / count) * r)
-        for i, r in zip(range(count), radii * count, strict=False)
-    )
-
-
-# Marker outlines in units of the marker size, centred on 0, 0 (y downwards).
-_CORNERS = {
-    "triangle": ((0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)),
-    "triangle-down": ((0.0, 1.2), (1.1, -0.8), (-1.1, -0.8)),
-    "diamond": ((0.0, -1.3), (1.1, 0.0), (0.0, 1.3), (-1.1, 0.0)),
-    "pentagon": _regular(5, (1.1,)),
-    # A plus sign, clockwise from the top of its right arm.
-    "cross": tuple(
-        (x * a, y * b)
-        for a, b in ((1, 1), (1, -1), (-1, -1), (-1, 1))
-        for x, y in (((0.4, 1.1), (0.4, 0.4), (1.1, 0.4))[:: 1 if a * b > 0 else -1])
-    ),
-    "star": _regular(10, (1.6, 0.7)),
-}
+NEIGHBOUR, SEA = "#e4e4e4", "#e3eef7"
 
 
 class Place(Frozen):
@@ -81,6 +67,12 @@ class Projection(Frozen):
         x = (lon - self.west) * COS_52 * self.scale + self.pad
         return x, (self.north - lat) * self.scale + self.pad
 
+    def invert(self, x: float, y: float) -> tuple[float, float]:
+        """SVG user units → lon, lat."""
+        return (x - self.pad) / (COS_52 * self.scale) + self.west, self.north - (
+            y - self.pad
+        ) / self.scale
+
     @classmethod
     def fit(cls, bounds: tuple[float, float, float, float], width: float) -> Projection:
         """The projection that puts ``bounds`` (west, south, east, north) in ``width`` units."""
@@ -111,17 +103,23 @@ def render(
     title: str = "The New Towns of the Netherlands",
     width: float = 520.0,
     ident: str = "map",
+    legend: bool = True,
 ) -> str:
-    """The map as one ``<svg>`` element with a title, a text description and a legend."""
+    """The map as one ``<svg>`` element with a title, a text description and, unless
+    ``legend`` is False (then ``key`` draws it as a picture of its own), a legend."""
     provinces, lakes = geometry.layer("province"), geometry.layer("lake")
     project = Projection.fit(bounds(provinces), width)
     _, south, _, _ = bounds(provinces)
     height = project(project.west, south)[1] + PAD
-    groups = sorted({p.group for p in places if p.group is not None})
-    style = styles(groups)
-    legend, legend_width, legend_height = _legend(
-        style, any(p.group is None for p in places), bool(cities), lakes, geometry.source, width
-    )
+    style = styles(sorted({p.group for p in places if p.group is not None}))
+    rows: list[str] = []
+    legend_width, legend_height = 0.0, 0.0
+    if legend:
+        rows, legend_width, legend_height = _legend(
+            _key_rows(style, places, cities, _moved(places, cities, project, width, height)),
+            geometry.source,
+            width,
+        )
     total_width, total_height = width + legend_width, max(height, legend_height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(total_width)} '
@@ -144,11 +142,76 @@ def render(
             f'stroke="{stroke}" stroke-width="0.6" stroke-linejoin="round">'
             f"<title>{text(feature.name)}</title></path>"
         )
-    out += _places(places, cities, style, project, width, height)
+    names = province_names(provinces, project, project.invert)
+    out += _places(places, cities, style, project, width, height, names)
     out.append("</svg>")
-    out += legend
+    out += rows
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def key(
+    geometry: MapGeometry,
+    places: Sequence[Place],
+    cities: Sequence[City] = (),
+    *,
+    width: float = 520.0,
+    ident: str = "map-key",
+) -> str:
+    """The legend of ``render(..., legend=False)`` with the same arguments, as its own
+    picture, so a page can set it beside the map or, on a narrow screen, under it."""
+    provinces = geometry.layer("province")
+    project = Projection.fit(bounds(provinces), width)
+    _, south, _, _ = bounds(provinces)
+    height = project(project.west, south)[1] + PAD
+    style = styles(sorted({p.group for p in places if p.group is not None}))
+    moved = _moved(places, cities, project, width, height)
+    rows, key_width, key_height = _legend(
+        _key_rows(style, places, cities, moved), geometry.source, 0
+    )
+    return "\n".join([
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(key_width)} '
+        f'{fmt(key_height)}" width="{fmt(key_width)}" height="{fmt(key_height)}" '
+        f'role="img" aria-labelledby="{attr(ident)}-title {attr(ident)}-desc" '
+        f'font-family="sans-serif" font-size="{fmt(FONT)}">',
+        f'<title id="{attr(ident)}-title">Legend of the map</title>',
+        f'<desc id="{attr(ident)}-desc">{text(_key_words(style, places, cities, moved))}</desc>',
+        *rows,
+        "</svg>",
+    ]) + "\n"  # fmt: skip
+
+
+def _key_words(
+    style: dict[str, tuple[str, str]],
+    places: Sequence[Place],
+    cities: Sequence[City],
+    moved: bool,
+) -> str:
+    rows = [label for _, label in _key_rows(style, places, cities, moved)]
+    return "Legend: " + "; ".join(rows) + "."
+
+
+def _key_rows(
+    style: dict[str, tuple[str, str]],
+    places: Sequence[Place],
+    cities: Sequence[City],
+    moved: bool,
+) -> list[tuple[str, str]]:
+    ungrouped = any(p.group is None for p in places)
+    return _rows(style, ungrouped=ungrouped, with_cities=bool(cities), moved=moved)
+
+
+def _moved(
+    places: Sequence[Place],
+    cities: Sequence[City],
+    project: Projection,
+    width: float,
+    height: float,
+) -> bool:
+    """Whether a marker is drawn away from its point (with a pin back to it)."""
+    points = [project(c.lon, c.lat) for c in sorted(cities, key=lambda c: (-c.lat, c.name))]
+    points += [project(p.lon, p.lat) for p in sorted(places, key=lambda p: (-p.lat, p.name))]
+    return spread(points, Box(0, 0, width, height)) != points
 
 
 def path(feature: Feature, project: Projection) -> str:
@@ -179,18 +242,6 @@ def describe(places: Sequence[Place], cities: Sequence[City], lakes: Sequence[Fe
     return " ".join(lines)
 
 
-def marker(shape: str, x: float, y: float, size: float = MARKER) -> str:
-    """An SVG element for ``shape`` centred on x, y (without fill or stroke)."""
-    if shape == "circle":
-        return f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(size)}"'
-    if shape == "square":
-        s = size * 0.9
-        return f'<rect x="{fmt(x - s)}" y="{fmt(y - s)}" width="{fmt(2 * s)}" height="{fmt(2 * s)}"'
-    corners = _CORNERS[shape]
-    points = " ".join(f"{fmt(x + dx * size)},{fmt(y + dy * size)}" for dx, dy in corners)
-    return f'<polygon points="{points}"'
-
-
 def _places(
     places: Sequence[Place],
     cities: Sequence[City],
@@ -198,8 +249,10 @@ def _places(
     project: Projection,
     width: float,
     height: float,
+    names: Sequence[ProvinceName] = (),
 ) -> list[str]:
-    """Markers first (so labels avoid every marker), then labels placed greedily."""
+    """Markers first (so labels avoid every marker and the provinces' names), then labels
+    placed greedily."""
     out: list[str] = []
     taken = Grid()
     marks: list[tuple[str, float, float, bool]] = []
@@ -233,6 +286,10 @@ def _places(
         marks.append((place.name, *spot, False))
     for name, x, y, bold in marks:
         out.append(_label(name, x, y, bold, taken, frame))
+    # The towns' labels first (by their markers); the provinces' names then where there
+    # is room, drawn under everything else.
+    named = (province_label(name, x, y, taken, inside) for name, x, y, inside in names)
+    out[:0] = [label for label in named if label]
     return out
 
 
@@ -336,49 +393,3 @@ def _label(name: str, x: float, y: float, bold: bool, taken: Grid, frame: Box) -
         f'font-size="{fmt(size)}" fill="#111111" stroke="#ffffff" stroke-width="2.5" '
         f'paint-order="stroke">{text(name)}</text>'
     )
-
-
-def _legend(
-    style: dict[str, tuple[str, str]],
-    ungrouped: bool,
-    with_cities: bool,
-    lakes: Sequence[Feature],
-    source: str,
-    left: float,
-) -> tuple[list[str], float, float]:
-    """The legend to the right of the map: its elements, width and height."""
-    rows: list[tuple[str, str]] = []
-    for group, (colour, shape) in style.items():
-        swatch = f'{marker(shape, 10, 0)} fill="{colour}" stroke="{colour}" stroke-width="1"/>'
-        rows.append((swatch, f"relieves {group}"))
-    if ungrouped:
-        swatch = f'{marker("circle", 10, 0)} fill="#ffffff" stroke="{NO_GROUP_COLOUR}"/>'
-        rows.append((swatch, "relieved city not given"))
-    if with_cities:
-        swatch = f'{marker("star", 10, 0)} fill="#ffffff" stroke="#000000" stroke-width="1.2"/>'
-        rows.append((swatch, "relieved city"))
-    for lake in lakes:
-        swatch = f'<rect x="3" y="-5" width="14" height="10" fill="{LAKE}" stroke="#5b8db8"'
-        rows.append((swatch + "/>", lake.name))
-    rows.append(
-        (f'<rect x="3" y="-5" width="14" height="10" fill="{LAND}" stroke="#8c8c8c"/>', "province")
-    )
-    line = FONT * 1.8
-    credit = "Map: Natural Earth, public domain" if "Natural Earth" in source else ""
-    width = max(text_width(label, FONT) for _, label in [*rows, ("", credit)]) + 40
-    out = [f'<g transform="translate({fmt(left)} {fmt(PAD)})">']
-    out.append(f'<text x="0" y="{fmt(FONT)}" font-weight="bold">Legend</text>')
-    for index, (swatch, label) in enumerate(rows):
-        y = FONT * 2.6 + index * line
-        out.append(
-            f'<g transform="translate(0 {fmt(y)})">{swatch}'
-            f'<text x="26" y="{fmt(FONT * 0.35)}">{text(label)}</text></g>'
-        )
-    bottom = FONT * 2.6 + len(rows) * line
-    if credit:
-        out.append(
-            f'<text x="0" y="{fmt(bottom + FONT)}" font-size="9" fill="#555555">{credit}</text>'
-        )
-        bottom += FONT * 2
-    out.append("</g>")
-    return out, width, bottom + 2 * PAD

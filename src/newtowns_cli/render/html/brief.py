@@ -1,0 +1,108 @@
+"""The HTML brief: the dossier's essentials on two printed A4 pages.
+
+The map, the towns with their reference figure, designation and growth, one small chart per
+place on a shared scale, the claims with the comparable number the data gives, and the
+sources it cites as a compact numbered list. Built from the same parts as the dossier
+(render/html/context.py) and written by the same Jinja2 environment, with autoescaping on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newtowns_cli.model.records import Town
+from newtowns_cli.questions import municipal
+from newtowns_cli.questions.claims import check_all
+from newtowns_cli.questions.growth import Growth
+from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.select import anchor
+from newtowns_cli.render import lines
+from newtowns_cli.render.html import dossier, svgchart
+from newtowns_cli.render.html.context import Cell, Citations, Table, number, plain
+
+
+def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
+    """The brief of ``towns`` as one HTML document."""
+    template = dossier.environment().get_template("brief.html.j2")
+    return template.render(**context(catalog, towns, filtered=filtered))
+
+
+def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[str, object]:
+    """What the brief shows, built in the order of the page (sources numbered in order)."""
+    cite = Citations()
+    grown = [municipal.of(town) for town in towns]
+    relieved = {r.city for town in towns for r in town.relieves}
+    cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
+    series = [(row.town.id, lines.from_figures(row.town.name, row.figures)) for row in grown]
+    charted = [(id, line) for id, line in series if line.points]
+    charts = svgchart.multiples([line for _, line in charted], ident="brief-chart")
+    anchors = [f"chart-{id}" for id, _ in charted]
+    page: dict[str, object] = {
+        "meta": catalog.dataset.dataset,
+        "filtered": filtered,
+        "count": len(towns),
+        "map": [dossier.svg(part) for part in dossier.town_map(catalog, towns, cities, 330)],
+        "towns": _towns(grown, set(anchors), cite),
+        "charts": [(a, dossier.svg(c)) for a, c in zip(anchors, charts, strict=True)],
+    }
+    page["claims"], page["bases"] = (None, ()) if filtered else _claims(catalog, cite)
+    by_id = {source.id: source for source in catalog.dataset.source}
+    page["sources"] = [(n, by_id[id]) for id, n in cite.order.items()]
+    return page
+
+
+def _towns(grown: Sequence[municipal.PlaceGrowth], charted: set[str], cite: Citations) -> Table:
+    rows = []
+    for row in grown:
+        town, result = row.town, row.result
+        first = anchor(town)
+        population = town.population
+        shown = ""
+        if population is not None:
+            shown = f"{number(population.count)} ({population.as_of.year})"
+            if population.unit != "municipality":
+                shown += f", {population.unit}"
+        era = since = ""
+        if isinstance(result, Growth):
+            if result.factor is not None and result.era is not None:
+                era = f"×{result.factor:.2f} since {result.era.date.year}"
+            if result.factor_since_first is not None:
+                since = f"×{result.factor_since_first:.2f} since {result.first.date.year}"
+        rows.append((
+            Cell(town.name, href=f"#chart-{town.id}" if f"chart-{town.id}" in charted else ""),
+            plain(town.province),
+            cite(first.label(), first.source) if first else Cell(),
+            cite.figure(shown, population) if population else Cell(numeric=True),
+            Cell(era, numeric=True),
+            Cell(since, numeric=True),
+        ))  # fmt: skip
+    header = ("Town", "Province", "Designated", "Population", "Growth from designation",
+              "Growth from first figure")  # fmt: skip
+    return Table(
+        "The towns: designation, reference population (municipal unless named) and growth",
+        header,
+        tuple(rows),
+    )
+
+
+def _claims(catalog: Catalog, cite: Citations) -> tuple[Table, tuple[tuple[str, str], ...]]:
+    """The claims with the number the data comes closest with; what each number counts is
+    given once below the table, by letter (many claims share one)."""
+    bases: dict[str, str] = {}
+    rows = []
+    for check in check_all(catalog):
+        letter = ""
+        if check.comparable_basis:
+            letter = bases.setdefault(
+                check.comparable_basis, "abcdefghijklmnopqrstuvwxyz"[len(bases) % 26]
+            )
+        comparable = "" if check.comparable is None else number(check.comparable)
+        rows.append((
+            cite(f"“{check.claim.statement}”", check.claim.source),
+            Cell(f"{check.claim.relation} {number(check.claim.value)}", nowrap=True),
+            Cell(f"{comparable} ({letter})" if letter and comparable else comparable, numeric=True),
+            Cell(check.verdict, nowrap=True),
+        ))  # fmt: skip
+    header = ("Claim", "Claimed", "The data", "Verdict")
+    table = Table("Published figures held against the data", header, tuple(rows))
+    return table, tuple((letter, basis) for basis, letter in bases.items())
