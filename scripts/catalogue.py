@@ -47,7 +47,7 @@ KEYWORDS = {
 def extract() -> Catalog:
     """Every marked message in src/, as a template."""
     catalog = Catalog(project="newtowns", domain=DOMAIN, charset="utf-8", fuzzy=False)
-    method_map = [("**.py", "python")]
+    method_map = [("**.py", "python"), ("**/templates/**.j2", "jinja2.ext:babel_extract")]
     for filename, lineno, message, comments, context in extract_from_dir(
         str(SOURCE), method_map, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):

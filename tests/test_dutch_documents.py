@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import pathlib
 import re
+
+import pytest
 
 from support import Runner
 
@@ -62,3 +65,36 @@ def test_gap_decades_are_dutch_for_people_and_stay_as_data(run: Runner) -> None:
     assert "jaren 1960" in dutch.stdout
     data = run(["--lang", "nl", "list", "--fields", "name,population_gaps", "-f", "json"])
     assert '"1960s"' in data.stdout and "jaren" not in data.stdout
+
+
+def test_the_brief_is_dutch_under_lang_nl(run: Runner) -> None:
+    """report --brief as Markdown: headings, headers, growth and numbers in Dutch."""
+    text = run(["--lang", "nl", "report", "--brief", "-f", "md"]).stdout
+    assert text.startswith("# Nederlandse New Towns (groeikernen): een beknopt overzicht\n")
+    assert "## De groeikernen" in text and "| Groei sinds aanwijzing |" in text
+    assert "×17,12 sinds 1958" in text and "128.424 (2024)" in text
+    assert "## Beweringen" in text and "niet vergelijkbaar" in text
+    for english in ("Data version", " since ", "## The towns", "| Claim |", "a brief"):
+        assert english not in text
+
+
+@pytest.mark.parametrize("brief", [False, True], ids=["dossier", "brief"])
+def test_the_html_pages_are_dutch_under_lang_nl(
+    run: Runner, tmp_path: pathlib.Path, brief: bool
+) -> None:
+    """<html lang="nl">, headings, legend, chart descriptions and dates in Dutch."""
+    page = tmp_path / "page.html"
+    args = ["report", *(["--brief"] if brief else []), "-o", str(page)]
+    assert run(["--lang", "nl", *args]).exit_code == 0
+    dutch = page.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in dutch
+    assert ">Legenda</text>" in dutch and "Lijngrafiek van inwoners per jaar" in dutch
+    assert "bijgewerkt op 29 november 2026" in dutch and "Bronnen</h2>" in dutch
+    assert "De New Towns van Nederland" in dutch or "Legenda van de kaart" in dutch
+    for english in ("Data version", ">Legend<", "Line chart of", ">Sources</h2>", " since "):
+        assert english not in dutch
+    if not brief:
+        assert ">Kaart</h2>" in dutch and "Inwonertallen van Zoetermeer" in dutch
+        assert "Geen gemeentelijk cijfer voor de jaren 19" in dutch
+    assert run(["--lang", "en", *args, "--force"]).exit_code == 0
+    assert '<html lang="en">' in page.read_text(encoding="utf-8")
