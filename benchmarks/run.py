@@ -33,13 +33,35 @@ from generate import data_file
 
 BIN = pathlib.Path(sys.executable).parent
 NEWTOWNS = str(BIN / "newtowns")
-ENV = {k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")}
+_LANGUAGE = ("NEWTOWNS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+ENV = {
+    **{k: v for k, v in os.environ.items() if k not in ("NEWTOWNS_DATA", "COLUMNS", "NO_COLOR")},
+    **dict.fromkeys(_LANGUAGE, ""),
+    "LANG": "C.UTF-8",
+}
+"""The machine's environment, in English whatever its locale (--dutch measures Dutch)."""
 BIG_ROUNDS = 0
 """Rounds above 4 000 towns (--big-rounds); 0: a third of the scaling rounds."""
 BEFORE: str | None = None
 """Another installation's newtowns (--before), measured in the same rounds."""
 BEFORE_ENV: dict[str, str] = {}
 """Its own cache folder: each version keeps (and prunes) its own entries."""
+DUTCH = False
+"""--dutch: the common command lines also under NEWTOWNS_LANG=nl, in the same rounds."""
+COMMON = [
+    "newtowns --help (60 columns)",
+    "list --help (60 columns)",
+    "Tab press on a town id (zsh)",
+    "list --regoin MRA (a typo)",
+    "list --format json",
+    "list --format tsv",
+    "list (terminal table)",
+    "show nissewaard",
+    "show nissewaard (terminal)",
+    "claims (terminal)",
+    "growth (terminal table)",
+]
+"""The command lines measured in Dutch beside English (--dutch)."""
 
 
 def run_once(
@@ -204,6 +226,11 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
             command = [BEFORE, *case["command"][1:]]  # type: ignore[index]
             env = {**case.get("env", {}), **BEFORE_ENV}  # type: ignore[dict-item]
             cases[f"before: {name}"] = {**case, "command": command, "env": env}
+    if DUTCH:
+        for name in COMMON:
+            case = cases[name]
+            env = {**case.get("env", {}), "NEWTOWNS_LANG": "nl"}  # type: ignore[dict-item]
+            cases[f"nl: {name}"] = {**case, "env": env}
     results = measure(cases, rounds)
     floor = results["python -c pass"][0]
     print(f"\n## Start-up ({rounds} rounds, medians)\n")
@@ -211,6 +238,16 @@ def startup(rounds: int, mini: pathlib.Path) -> None:
     print("|---|---:|---:|---:|")
     for name, (seconds, peak) in results.items():
         print(f"| {name} | {seconds * 1000:.1f} | {seconds / floor:.2f} | {peak / 1024:.0f} |")
+    if DUTCH:
+        print("\n## Dutch beside English (NEWTOWNS_LANG=nl, the same rounds)\n")
+        print("| command | English ms | Dutch ms | Dutch − English, × python -c pass |")
+        print("|---|---:|---:|---:|")
+        for name in COMMON:
+            english, dutch = results[name][0], results[f"nl: {name}"][0]
+            print(
+                f"| {name} | {english * 1000:.1f} | {dutch * 1000:.1f} "
+                f"| {(dutch - english) / floor:+.2f} |"
+            )
     measured = [name for name in peers if name in results]
     if measured:
         print("\n## Against the peers (same 40 rows; ratio < 1: newtowns is faster)\n")
@@ -298,14 +335,16 @@ def main() -> None:
     parser.add_argument("--before", metavar="BIN", help="another venv's bin folder, side by side")
     parser.add_argument("--big-rounds", type=int, default=0, help="rounds above 4 000 towns")
     parser.add_argument("--before-max", type=int, default=4000, help="largest size for --before")
+    parser.add_argument("--dutch", action="store_true", help="common lines in Dutch too")
     options = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}; {time.strftime('%Y-%m-%d')}"
     )
-    global BEFORE, BIG_ROUNDS, BEFORE_MAX
+    global BEFORE, BIG_ROUNDS, BEFORE_MAX, DUTCH
     BIG_ROUNDS = options.big_rounds
     BEFORE_MAX = options.before_max
+    DUTCH = options.dutch
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         if options.before:

@@ -28,6 +28,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # (subprocesses inherit it through the environment).
     os.environ.setdefault("NEWTOWNS_CACHE_DIR", tempfile.mkdtemp(prefix="newtowns-test-cache-"))
     os.environ.pop("NEWTOWNS_NO_CACHE", None)
+    # Subprocesses speak English whatever the machine's locale; tests that want Dutch
+    # set the language on purpose (tests/test_language.py).
+    for name in ("NEWTOWNS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

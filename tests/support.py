@@ -22,6 +22,12 @@ PINNED_ENV = {
     "TERM": "dumb",
     "NEWTOWNS_DATA": "",
     "FORCE_COLOR": "",
+    # The language: English unless a test says otherwise, whatever the machine's locale.
+    "NEWTOWNS_LANG": "",
+    "LANGUAGE": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "LANG": "",
 }
 
 

@@ -109,7 +109,10 @@ def test_json_carries_the_curation_notes_either_way(notes: list[str]) -> None:
     assert curation == ["Not re-verified in the data set's November 2026 review."] * 2
     assert town["population_gaps"][2]["looked"].startswith("queries 'Lelystad")
     source = json.loads(piped("sources", "pbl-nieuwe-steden", "-f", "json"))
-    assert source["note"] == "Publication date from pbl-2012-09-26."
+    assert source["note"] == {  # a text in two languages: JSON carries both, as stored
+        "en": "Publication date from pbl-2012-09-26.",
+        "nl": "Publicatiedatum uit pbl-2012-09-26.",
+    }
     assert "5dok.net" in source["curation"]
 
 

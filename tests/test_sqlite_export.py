@@ -427,6 +427,7 @@ COUNTS: dict[str, Callable[[Doc], int]] = {
     "claims": _n("claim"),
     "claim_towns": _n("claim", "towns"),
     "citations": lambda doc: sum(1 for t, e in doc.items() if t not in ("dataset", "source") for _ in _cited(e)),
+    "translations": lambda doc: _bilingual(doc),
     # the views
     "municipal_populations": lambda doc: sum(
         p.get("unit", "municipality") == "municipality" for p in _populations(doc)
@@ -446,6 +447,21 @@ COUNTS: dict[str, Callable[[Doc], int]] = {
     ),
 }  # fmt: skip
 """For every table and view: its number of rows, counted in the JSON export."""
+
+
+def _english(value: object) -> object:
+    """A text of the JSON export as the SQLite tables hold it: the English of two."""
+    return value["en"] if isinstance(value, dict) and set(value) == {"en", "nl"} else value
+
+
+def _bilingual(value: object) -> int:
+    """The texts in two languages ({"en": …, "nl": …}) anywhere in a JSON export."""
+    if isinstance(value, dict):
+        own = set(value) == {"en", "nl"}
+        return own + sum(_bilingual(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(_bilingual(item) for item in value)
+    return 0
 
 
 @pytest.fixture(scope="module")
@@ -532,7 +548,12 @@ def test_values_equal_the_json_export(bundled: tuple[sqlite3.Connection, Doc]) -
         == attested
     )
     [meta] = column("SELECT title, version, updated, licence FROM dataset")
-    assert meta == tuple(doc["dataset"][k] for k in ("title", "version", "updated", "licence"))  # fmt: skip
+    expected = (doc["dataset"][k] for k in ("title", "version", "updated", "licence"))
+    assert meta == tuple(_english(value) for value in expected)
+    dutch = column(
+        "SELECT text FROM translations WHERE entity_table = 'dataset' AND field = 'title'"
+    )
+    assert dutch == [(doc["dataset"]["title"]["nl"],)]
 
 
 # -- units kept apart -----------------------------------------------------------------------

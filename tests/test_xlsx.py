@@ -208,7 +208,7 @@ def test_export_has_a_sheet_per_table(run: Runner, tmp_path: pathlib.Path) -> No
     _compare(book["sources"], _json(run, ["sources", "--fields", "all"]))
     meta = document["dataset"]
     names, (row,) = _rows(book["dataset"])
-    assert row[names.index("title")].value == meta["title"]
+    assert row[names.index("title")].value == meta["title"]["en"]  # a sheet holds the English
     assert row[names.index("updated")].value == datetime.datetime.fromisoformat(meta["updated"])
     claims = _rows(book["claims"])
     assert all(r[claims[0].index("value")].data_type == "n" for r in claims[1])

@@ -4,6 +4,9 @@ CREATE INDEX citations_by_entity ON citations(entity_table, entity_id);
 -- index citations_by_source
 CREATE INDEX citations_by_source ON citations(source);
 
+-- index translations_by_entity
+CREATE INDEX translations_by_entity ON translations(entity_table, entity_id);
+
 -- table areas
 CREATE TABLE areas (
     town TEXT NOT NULL REFERENCES towns(id), seq INTEGER NOT NULL, total REAL, land REAL,
@@ -268,6 +271,12 @@ CREATE TABLE towns (
     province TEXT NOT NULL, status TEXT NOT NULL, population INTEGER, population_as_of TEXT,
     population_unit TEXT, population_source TEXT REFERENCES sources(id),
     area_km2 REAL, lat REAL, lon REAL, note TEXT, population_unit_name TEXT, area_unit TEXT
+);
+
+-- table translations
+CREATE TABLE translations (
+    entity_table TEXT NOT NULL, entity_id TEXT, field TEXT NOT NULL, language TEXT NOT NULL,
+    text TEXT NOT NULL
 );
 
 -- view designated

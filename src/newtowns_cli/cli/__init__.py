@@ -45,19 +45,26 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
     ``dispatch`` calls the command another way (the typer app's click); by default the
     command's function is called with the values read here.
     """
+    from newtowns_cli.cli import language
     from newtowns_cli.cli.spec import COMPLETE_VAR
 
     if os.environ.get(COMPLETE_VAR):
         from newtowns_cli.cli.complete import answer as tab
+        from newtowns_cli.cli.complete import line_words
 
+        # The descriptions a shell shows beside the candidates speak the run's language.
+        language.use(language.choose(line_words(os.environ), os.environ))
         text, code = tab(os.environ)
         return answer(text) or code
     from newtowns_cli.cli import helptext
     from newtowns_cli.cli.parse import parse
 
+    language.use(language.choose(argv, os.environ))
     if not argv:  # the help, on stderr as a usage error: no command was given
         return _message(helptext.page(None), 2)
     try:
+        if language.given(argv) is None:
+            language.check_environment(os.environ)
         line = parse(argv)
     except Exception as exc:  # a UsageError of our own wording; anything else is a bug
         return _failed(exc)
@@ -106,10 +113,20 @@ def boundary(call: Callable[[], object]) -> int:
     except OSError as exc:
         return _failed(emit.stdout_error(exc))
     if memory:
-        return _message(OUT_OF_MEMORY, int(ExitCode.DATA))
+        return _message(_out_of_memory(), int(ExitCode.DATA))
     if code is None or isinstance(code, int):
         return code or 0
     return _message(f"{code}\n", 1)  # as sys.exit does with a message
+
+
+def _out_of_memory() -> str:
+    """The one line for a MemoryError, in the run's language once memory is free again."""
+    try:
+        from newtowns_cli.model.i18n import _
+
+        return _("newtowns: error: ") + _("out of memory") + "\n"
+    except MemoryError:
+        return OUT_OF_MEMORY
 
 
 def _failed(exc: BaseException) -> int:

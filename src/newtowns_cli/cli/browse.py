@@ -7,6 +7,7 @@ import pathlib
 import tempfile
 
 from newtowns_cli.cli import emit
+from newtowns_cli.model.i18n import _
 
 
 def open_page(page: str, out: emit.Out) -> None:
@@ -25,4 +26,5 @@ def open_page(page: str, out: emit.Out) -> None:
         path = pathlib.Path(name)
     emit.write(f"{out.path or path}\n")
     if not webbrowser.open(path.as_uri()):
-        emit.note(f"newtowns: note: no browser could be started: open {path}", always=True)
+        said = _("newtowns: note: no browser could be started: open {path}").format(path=path)
+        emit.note(said, always=True)

@@ -6,13 +6,16 @@ from __future__ import annotations
 from typing import NoReturn
 
 from newtowns_cli.model.errors import UsageError
+from newtowns_cli.model.i18n import _
 
 
 def needs_file(fmt: str, example: str, what: str) -> NoReturn:
     """A binary format without -o: refused, on a terminal and in a pipe alike."""
     raise UsageError(
-        f"--format {fmt} needs --output FILE: {what} is not written to a terminal or a pipe",
-        hint=f"add -o {example}",
+        _(
+            "--format {format} needs --output FILE: {what} is not written to a terminal or a pipe"
+        ).format(format=fmt, what=_(what)),
+        hint=_("add -o {example}").format(example=example),
     )
 
 
@@ -20,17 +23,19 @@ def check_delimiter(delimiter: str, *, csv: bool) -> None:
     """--delimiter: one character, not a quote or a line break, and for CSV only."""
     if len(delimiter) != 1:
         raise UsageError(
-            f"--delimiter takes one character, not {delimiter!r}",
-            hint="e.g. --delimiter ';'; for tabs, --format tsv",
+            _("--delimiter takes one character, not {value}").format(value=repr(delimiter)),
+            hint=_("e.g. --delimiter ';'; for tabs, --format tsv"),
         )
     if delimiter in '"\r\n':
         raise UsageError(
-            f"--delimiter cannot be {delimiter!r}: a quote or a line break cannot separate values",
-            hint="e.g. --delimiter ';'",
+            _(
+                "--delimiter cannot be {value}: a quote or a line break cannot separate values"
+            ).format(value=repr(delimiter)),
+            hint=_("e.g. --delimiter ';'"),
         )
     if not csv:
         raise UsageError(
-            "--delimiter is for CSV only", hint="add --format csv, or write to -o NAME.csv"
+            _("--delimiter is for CSV only"), hint=_("add --format csv, or write to -o NAME.csv")
         )
 
 
@@ -39,11 +44,11 @@ def check_page(*, html: bool, browse: bool, to_terminal: bool) -> None:
     opens HTML only."""
     if browse and not html:
         raise UsageError(
-            "--open opens an HTML page, not Markdown",
-            hint="leave out --format md, or write to -o NAME.html",
+            _("--open opens an HTML page, not Markdown"),
+            hint=_("leave out --format md, or write to -o NAME.html"),
         )
     if html and to_terminal and not browse:
         raise UsageError(
-            "--format html writes a page for a browser, not for a terminal",
-            hint="write it to a file with -o NAME.html, or open it in your browser with --open",
+            _("--format html writes a page for a browser, not for a terminal"),
+            hint=_("write it to a file with -o NAME.html, or open it in your browser with --open"),
         )

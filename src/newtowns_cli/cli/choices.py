@@ -42,3 +42,8 @@ class Shell(enum.StrEnum):
 class ReportFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class Language(enum.StrEnum):
+    NL = "nl"
+    EN = "en"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from newtowns_cli.cli.spec import BY_NAME, COMMANDS, COMPLETE_VAR, ENV_DATA, HELP_OPTS, ROOT
+from newtowns_cli.model.i18n import _
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -48,6 +49,12 @@ compdef _newtowns_complete newtowns
 
 def script(shell: str) -> str:
     return SCRIPTS[shell] % {"var": COMPLETE_VAR}
+
+
+def line_words(environ: Mapping[str, str]) -> list[str]:
+    """The words of the line being completed, whichever shell asks."""
+    shell = environ.get(COMPLETE_VAR, "").removeprefix("complete_")
+    return _split(environ.get("COMP_WORDS" if shell == "bash" else "_TYPER_COMPLETE_ARGS", ""))
 
 
 def answer(environ: Mapping[str, str]) -> tuple[str, int]:
@@ -102,14 +109,14 @@ def _items(args: list[str], incomplete: str, environ: Mapping[str, str]) -> list
         return []
     position = 0
     while position < len(args) and args[position][:1] == "-":  # the root's options
-        position += 2 if args[position] == "--data" else 1
+        position += 2 if args[position] in ("--data", "--lang") else 1
     root = given_so_far(ROOT, args[:position])
     if root is None or position > len(args):
         return []
     if position == len(args):
         if incomplete[:1] == "-":
             return _options(ROOT, {}, incomplete)
-        return [(c.name, c.summary) for c in COMMANDS if c.name.startswith(incomplete)]
+        return [(c.name, _(c.summary)) for c in COMMANDS if c.name.startswith(incomplete)]
     command = BY_NAME.get(args[position])
     tokens = args[position + 1 :]
     if command is None:
@@ -133,12 +140,12 @@ def _items(args: list[str], incomplete: str, environ: Mapping[str, str]) -> list
 def _options(command: Any, given: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
     """Options not given yet (or repeatable), then the help option."""
     names = [
-        (opt, param.help)
+        (opt, _(param.help))
         for param in command.params
         if param.option and (param.multiple or param.name not in given)
         for opt in param.opts
     ]
-    names += [(opt, "Show this help and exit.") for opt in HELP_OPTS]
+    names += [(opt, _("Show this help and exit.")) for opt in HELP_OPTS]
     return [(opt, help) for opt, help in names if opt.startswith(incomplete)]
 
 
@@ -161,7 +168,7 @@ def _values(
     if kind == "region":
         return ids(path, "group", incomplete, kind="region")
     if kind == "command":
-        return [(c.name, c.summary) for c in COMMANDS if c.name.startswith(incomplete)]
+        return [(c.name, _(c.summary)) for c in COMMANDS if c.name.startswith(incomplete)]
     if kind == "province":
         return provinces(incomplete)
     if kind == "kind":

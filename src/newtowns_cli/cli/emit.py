@@ -19,6 +19,7 @@ from newtowns_cli.model.errors import (
     UsageError,
 )
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import N_, _, say
 from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
@@ -45,6 +46,18 @@ SUFFIXES: dict[str, Format] = {
 }
 """The extensions a listing's -o FILE knows; .txt and none get what a pipe gets (TSV)."""
 PLAIN_SUFFIXES = ("", ".txt")
+NO_MATCH = {
+    "towns": N_("no towns match"),
+    "groups": N_("no groups match"),
+    "studies": N_("no studies match"),
+    "organisations": N_("no organisations match"),
+    "sources": N_("no sources match"),
+    "entries": N_("no entries match"),
+    "claims": N_("no claims match"),
+    "rows": N_("no rows match"),
+    "fields": N_("no fields match"),
+}
+"""The note for an empty listing, by the listing's noun."""
 STDOUT = "-"
 """-o - is stdout, as if -o were not given."""
 
@@ -63,19 +76,25 @@ def format_of(
         return None
     if suffix in known:
         return known[suffix]
-    hint = f"known: {' '.join(known)}; .txt or none for {plain}"
+    hint = _("known: {suffixes}; .txt or none for {plain}").format(
+        suffixes=" ".join(known), plain=plain
+    )
+    if flag:
+        hint += _("; or name the format with {option}").format(option=flag)
     raise UsageError(
-        f"-o {path}: unknown extension '{suffix}'",
-        hint=hint + (f"; or name the format with {flag}" if flag else ""),
+        _("-o {path}: unknown extension '{suffix}'").format(path=path, suffix=suffix), hint=hint
     )
 
 
 def check_path(path: str) -> None:
     """An empty -o, or one naming a folder (a trailing slash), is a usage error."""
     if not path:
-        raise UsageError("-o: the file name is empty", hint="name a file, or - for stdout")
+        raise UsageError(_("-o: the file name is empty"), hint=_("name a file, or - for stdout"))
     if path.endswith(("/", os.sep)):
-        raise UsageError(f"-o {path}: names a folder, not a file", hint="add a file name")
+        raise UsageError(
+            _("-o {path}: names a folder, not a file").format(path=path),
+            hint=_("add a file name"),
+        )
 
 
 class Out(Frozen):
@@ -102,7 +121,7 @@ class Out(Frozen):
             # .txt and none leave fmt unset: the file gets exactly what a pipe gets.
             object.__setattr__(self, "fmt", format_of(self.path, SUFFIXES, plain="tsv"))
         if self.fmt is Format.XLSX and self.path is None:
-            needs_file("xlsx", "NAME.xlsx", "a workbook")
+            needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
         if self.delimiter is not None:
             check_delimiter(self.delimiter, csv=self.format is Format.CSV)
 
@@ -195,7 +214,7 @@ def table(
 
     chosen = out.format
     if not rows.rows:
-        note(f"no {noun} match")
+        note(_(NO_MATCH.get(noun, "no {noun} match")).format(noun=noun))
         if chosen is Format.TABLE and out.path is None:
             return
     if chosen is Format.XLSX:
@@ -322,7 +341,7 @@ def deliver(text: str | bytes, out: Out) -> None:
 
         path = pathlib.Path(out.path)
         write_atomic(path, text, force=out.force, protect=[data_file(out.data).path])
-        note(f"wrote {path}")
+        note(_("wrote {path}").format(path=path))
         return
     assert isinstance(text, str), "a workbook without --output"
     if out.format is not Format.TABLE and sys.stdout.isatty():
@@ -344,7 +363,7 @@ def write(text: str) -> None:
 def stdout_error(exc: OSError) -> OutputError:
     """A failed write to stdout (a full disk, a closed descriptor) as one clear error."""
     reason = (exc.strerror or str(exc)).lower()
-    return OutputError(f"cannot write to standard output: {reason}")
+    return OutputError(_("cannot write to standard output: {reason}").format(reason=reason))
 
 
 def note(message: str, *, always: bool = False) -> None:
@@ -356,9 +375,9 @@ def note(message: str, *, always: bool = False) -> None:
 def report(exc: NewtownsError) -> None:
     """Every located problem, then the error, then a hint: one line each, on stderr."""
     lines = [str(problem) for problem in exc.problems] if isinstance(exc, DataInvalidError) else []
-    lines.append(f"newtowns: error: {exc.message}")
+    lines.append(_("newtowns: error: ") + str(say(exc.message)))
     if exc.hint:
-        lines.append(f"newtowns: hint: {exc.hint}")
+        lines.append(_("newtowns: hint: ") + str(say(exc.hint)))
     sys.stderr.write("".join(visible(line) + "\n" for line in lines))
 
 

@@ -10,10 +10,19 @@ import os
 import sys
 
 from newtowns_cli.cli.spec import COMMANDS, FILTERS, OPTIONS, OUTPUT, ROOT, Command, Param
+from newtowns_cli.model.i18n import N_, _
 
 NARROWEST, WIDEST = 40, 100
 """Pages are drawn at the terminal's width within these bounds (wider lines read badly)."""
-HELP = "Show this help and exit."
+HELP = N_("Show this help and exit.")
+HEADINGS = {
+    "Arguments": N_("Arguments"),
+    FILTERS: N_("Filters"),
+    OUTPUT: N_("Output"),
+    OPTIONS: N_("Options"),
+    "Commands": N_("Commands"),
+}
+"""The sections of a help page, by their names in spec.py."""
 
 
 def columns() -> int:
@@ -50,24 +59,25 @@ def page(command: Command | None, *, name: str = "", width: int | None = None) -
     if command is None:
         return _root(width)
     typed = name or command.name
-    words = ["Usage: newtowns", typed]
+    words = [_("Usage:"), "newtowns", typed]
     if any(p.option for p in command.params):
-        words.append("[OPTIONS]")
+        words.append(_("[OPTIONS]"))
     words += [p.label() for p in command.arguments]
     lines = [*wrap(" ".join(words), width, "    ", first=""), ""]
-    lines += wrap(command.summary, width, "  ")
+    lines += wrap(_(command.summary), width, "  ")
     if command.text:
-        lines += ["", *wrap(command.text, width, "  ")]
+        lines += ["", *wrap(_(command.text), width, "  ")]
     others = [n for n in (command.name, *command.aliases) if n != typed]
     if others:
-        lines += ["", *wrap("Also spelled: " + ", ".join(others) + ".", width, "  ")]
+        also = _("Also spelled: {names}.").format(names=", ".join(others))
+        lines += ["", *wrap(also, width, "  ")]
     if command.example:
-        lines += ["", "  Example:", "    " + command.example]
-    sections = {"Arguments": [(p.metavar, p.help + _choices(p)) for p in command.arguments]}
+        lines += ["", "  " + _("Example:"), "    " + command.example]
+    sections = {"Arguments": [(p.shown, _(p.help) + _choices(p)) for p in command.arguments]}
     for section in (FILTERS, OUTPUT, OPTIONS):
         shown = [p for p in command.params if p.option and p.section == section]
-        sections[section] = [(p.label(), p.help + _choices(p)) for p in shown]
-    sections[OPTIONS].append(("-h, --help", HELP))
+        sections[section] = [(p.label(), _(p.help) + _choices(p)) for p in shown]
+    sections[OPTIONS].append(("-h, --help", _(HELP)))
     return "\n".join(lines + _sections(sections, width)) + "\n"
 
 
@@ -75,17 +85,19 @@ def _choices(param: Param) -> str:
     """What a choice takes, unless its help says it already."""
     if param.kind != "choice" or all(choice in param.help for choice in param.choices):
         return ""
-    return " One of: " + ", ".join(param.choices) + "."
+    return " " + _("One of: {choices}.").format(choices=", ".join(param.choices))
 
 
 def _root(width: int) -> str:
-    lines = [*wrap("Usage: newtowns [OPTIONS] COMMAND [ARGS]...", width, "    ", first=""), ""]
-    lines += [*wrap(ROOT.summary, width, "  "), "", *wrap(ROOT.text, width, "  ")]
-    options = [(p.label(), p.help) for p in ROOT.params] + [("-h, --help", HELP)]
+    usage = _("Usage: newtowns [OPTIONS] COMMAND [ARGS]...")
+    lines = [*wrap(usage, width, "    ", first=""), ""]
+    lines += [*wrap(_(ROOT.summary), width, "  "), "", *wrap(_(ROOT.text), width, "  ")]
+    options = [(p.label(), _(p.help) + _choices(p)) for p in ROOT.params]
+    options.append(("-h, --help", _(HELP)))
     lines += _sections(
-        {"Options": options, "Commands": [(c.name, c.summary) for c in COMMANDS]}, width
+        {OPTIONS: options, "Commands": [(c.name, _(c.summary)) for c in COMMANDS]}, width
     )
-    closing = "'newtowns COMMAND --help' or 'newtowns help COMMAND' shows a command's options."
+    closing = _("'newtowns COMMAND --help' or 'newtowns help COMMAND' shows a command's options.")
     lines += ["", *wrap(closing, width)]
     return "\n".join(lines) + "\n"
 
@@ -97,7 +109,7 @@ def _sections(sections: dict[str, list[tuple[str, str]]], width: int) -> list[st
     lines: list[str] = []
     for heading, rows in sections.items():
         if rows:
-            lines += ["", f"{heading}:", *_rows(rows, width, left)]
+            lines += ["", _(HEADINGS[heading]) + ":", *_rows(rows, width, left)]
     return lines
 
 

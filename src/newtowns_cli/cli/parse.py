@@ -8,6 +8,7 @@ own wording, with the closest option, command or value suggested.
 from __future__ import annotations
 
 from newtowns_cli.cli.spec import BY_NAME, HELP_OPTS, ROOT, Command, Param
+from newtowns_cli.model.i18n import _
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -45,6 +46,13 @@ def usage_error(message: str, hint: str | None = None) -> Exception:
     return UsageError(message, hint=hint)
 
 
+def did_you_mean(guess: str | None) -> str:
+    """The start of a hint suggesting ``guess`` ('did you mean --region? '), if any."""
+    from newtowns_cli.model.errors import did_you_mean as suggest  # only when something is wrong
+
+    return suggest(guess)
+
+
 def closest(word: str, candidates: Sequence[str]) -> str | None:
     """The candidate closest to ``word``, if any is close; candidates are few here."""
     import difflib
@@ -62,16 +70,17 @@ def parse(argv: Sequence[str]) -> Line:
     if root.pop("help", False):
         return Line(None, {}, help=True)
     if not rest:
-        raise usage_error("missing command", "'newtowns --help' lists the commands")
+        raise usage_error(_("missing command"), _("'newtowns --help' lists the commands"))
     name = rest[0]
     command = BY_NAME.get(name)
     if command is None:
         guess = closest(name, [c.name for c in BY_NAME.values()])
         raise usage_error(
-            f"no such command: {name}",
-            (f"did you mean {guess}? " if guess else "") + "'newtowns --help' lists the commands",
+            _("no such command: {name}").format(name=name),
+            did_you_mean(guess) + _("'newtowns --help' lists the commands"),
         )
-    values, _ = _options(command, rest[1:])
+    values, _end = _options(command, rest[1:])
+    values.pop("lang", None)
     if values.pop("help", False):
         return Line(command, {}, root=root, help=True, name=name)
     if command.name == "help":
@@ -81,12 +90,15 @@ def parse(argv: Sequence[str]) -> Line:
         if topic not in BY_NAME:
             guess = closest(topic, list(BY_NAME))
             raise usage_error(
-                f"no such command: {topic}",
-                (f"did you mean {guess}? " if guess else "") + "'newtowns --help' lists them",
+                _("no such command: {name}").format(name=topic),
+                did_you_mean(guess) + _("'newtowns --help' lists them"),
             )
         return Line(BY_NAME[topic], {}, help=True, name=topic)
     if "data" in root and "data" not in values and command.param("--data") is not None:
         values["data"] = root["data"]
+    # --lang was read before the line (cli.language.given): no command takes it.
+    values.pop("lang", None)
+    root.pop("lang", None)
     return Line(command, values, root=root, name=name)
 
 
@@ -126,13 +138,19 @@ def _options(
             raise _no_such_option(command, name)
         if param.flag:
             if attached is not None:
-                raise usage_error(f"{name} takes no value", f"write {name} alone")
+                raise usage_error(
+                    _("{option} takes no value").format(option=name),
+                    _("write {option} alone").format(option=name),
+                )
             values[param.name] = True
             continue
         if attached is None:
             following = tokens[position] if position < len(tokens) else None
             if following is None or following in HELP_OPTS or command.param(following):
-                raise usage_error(f"{name} needs a value", f"give it as {name} {param.metavar}")
+                raise usage_error(
+                    _("{option} needs a value").format(option=name),
+                    _("give it as {option} {metavar}").format(option=name, metavar=param.shown),
+                )
             attached = following
             position += 1
         value = convert(param, attached, name)
@@ -166,15 +184,18 @@ def _no_such_option(command: Command, name: str) -> Exception:
     spellings = [opt for p in command.params for opt in p.opts] + list(HELP_OPTS)
     guess = closest(name, spellings)
     where = "newtowns --help" if command is ROOT else f"newtowns {command.name} --help"
-    hint = (f"did you mean {guess}? " if guess else "") + f"'{where}' lists the options"
+    hint = did_you_mean(guess) + _("'{where}' lists the options").format(where=where)
     if command is ROOT and name.startswith("--"):
         owners = [c.name for c in BY_NAME.values() if c.param(name)]
         if owners:
-            hint = f"{name} belongs after the command: newtowns {owners[0]} {name} ..."
+            hint = _("{option} belongs after the command: newtowns {command} {option} ...")
+            hint = hint.format(option=name, command=owners[0])
     elif name == "--version":
-        hint = "--version comes before the command: newtowns --version"
-    target = "" if command is ROOT else f" for {command.name}"
-    return usage_error(f"no such option{target}: {name}", hint)
+        hint = _("--version comes before the command: newtowns --version")
+    if command is ROOT:
+        return usage_error(_("no such option: {option}").format(option=name), hint)
+    message = _("no such option for {command}: {option}").format(command=command.name, option=name)
+    return usage_error(message, hint)
 
 
 def _arguments(command: Command, words: list[str], values: dict[str, Any], partial: bool) -> None:
@@ -183,19 +204,21 @@ def _arguments(command: Command, words: list[str], values: dict[str, Any], parti
         if not words:
             if param.required and not partial:
                 raise usage_error(
-                    f"missing argument {param.metavar}",
-                    f"'newtowns {command.name} --help' says what it takes",
+                    _("missing argument {metavar}").format(metavar=param.shown),
+                    _("'newtowns {command} --help' says what it takes").format(
+                        command=command.name
+                    ),
                 )
             continue
         if param.multiple:
-            values[param.name] = [convert(param, word, param.metavar) for word in words]
+            values[param.name] = [convert(param, word, param.shown) for word in words]
             words = []
         else:
-            values[param.name] = convert(param, words.pop(0), param.metavar)
+            values[param.name] = convert(param, words.pop(0), param.shown)
     if words:
         raise usage_error(
-            f"unexpected argument: {words[0]!r}",
-            f"'newtowns {command.name} --help' says what it takes",
+            _("unexpected argument: {word}").format(word=repr(words[0])),
+            _("'newtowns {command} --help' says what it takes").format(command=command.name),
         )
 
 
@@ -206,13 +229,19 @@ def convert(param: Param, text: str, name: str) -> Any:
         number = int(text) if digits.isascii() and digits.isdigit() and len(digits) < 19 else None
         if number is None:
             raise usage_error(
-                f"invalid value for {name}: {text!r} is not a whole number",
-                f"give it as {name} {param.metavar}, e.g. {name} 10",
+                _("invalid value for {option}: {value} is not a whole number").format(
+                    option=name, value=repr(text)
+                ),
+                _("give it as {option} {metavar}, e.g. {option} 10").format(
+                    option=name, metavar=param.shown
+                ),
             )
         if param.minimum is not None and number < param.minimum:
             raise usage_error(
-                f"invalid value for {name}: {number} is below {param.minimum}",
-                f"give a whole number of {param.minimum} or more",
+                _("invalid value for {option}: {value} is below {minimum}").format(
+                    option=name, value=number, minimum=param.minimum
+                ),
+                _("give a whole number of {minimum} or more").format(minimum=param.minimum),
             )
         return number
     if param.kind == "choice":
@@ -221,10 +250,9 @@ def convert(param: Param, text: str, name: str) -> Any:
         if found is None:
             guess = closest(folded, param.choices)
             raise usage_error(
-                f"invalid value for {name}: {text!r}",
-                (f"did you mean {guess}? " if guess else "")
-                + "choose from "
-                + ", ".join(param.choices),
+                _("invalid value for {option}: {value}").format(option=name, value=repr(text)),
+                did_you_mean(guess)
+                + _("choose from {choices}").format(choices=", ".join(param.choices)),
             )
         return found
     return text

@@ -13,6 +13,7 @@ from newtowns_cli.cli import emit
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import _, phrase
 
 if TYPE_CHECKING:
     from collections.abc import MutableMapping
@@ -62,11 +63,13 @@ def selected(catalog: Catalog, where: TownFilter) -> list[Town]:
 
     towns = select.select_towns(catalog, where)
     for group, unconfirmed in select.unconfirmed_on(catalog, where):
-        emit.note(
-            f"newtowns: note: membership of {group.id} unconfirmed on {where.member_as_of}, "
-            f"not counted: {', '.join(unconfirmed)}",
-            always=True,
+        note = phrase(
+            "membership of {group} unconfirmed on {date}, not counted: {towns}",
+            group=group.id,
+            date=where.member_as_of,
+            towns=tuple(unconfirmed),
         )
+        emit.note(_("newtowns: note: ") + note.say(), always=True)
     return towns
 
 
@@ -77,13 +80,16 @@ def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | N
     names = [column.name for column in columns]
     if sort in names:
         return columns[names.index(sort)]
+    valid = _("valid fields: {fields}").format(fields=", ".join(names))
     if not sort.strip():
-        raise UsageError("no field given for --sort", hint="valid fields: " + ", ".join(names))
+        raise UsageError(_("no field given for --sort"), hint=valid)
     import difflib
 
+    from newtowns_cli.cli.parse import did_you_mean
+
     close = difflib.get_close_matches(sort, names, n=1)
-    hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: " + ", ".join(names)
-    raise UsageError(f"unknown field for --sort: {sort}", hint=hint)
+    hint = did_you_mean(close[0] if close else None) + valid
+    raise UsageError(_("unknown field for --sort: {field}").format(field=sort), hint=hint)
 
 
 def order(
@@ -131,8 +137,8 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
     taken = {name: values.pop(name, None) for name in FILTERS}
     taken["member_as_of"] = parse_date(taken["member_as_of"], "--member-as-of")
     for low, high, word in (
-        ("designated_from", "designated_to", "after"),
-        ("min_population", "max_population", "above"),
+        ("designated_from", "designated_to", _("{low} is after {high}")),
+        ("min_population", "max_population", _("{low} is above {high}")),
     ):
         if taken[low] is not None and taken[high] is not None and taken[low] > taken[high]:
             check_range(
@@ -147,13 +153,15 @@ def check_chart(fmt: Format | None, output: str | None, fields: str | None) -> N
     """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
     if fmt is not None:
         raise UsageError(
-            f"--chart cannot be combined with --format {fmt.value}: the chart is text",
-            hint=f"drop --chart for {fmt.value}, or --format for the chart",
+            _("--chart cannot be combined with --format {format}: the chart is text").format(
+                format=fmt.value
+            ),
+            hint=_("drop --chart for {format}, or --format for the chart").format(format=fmt.value),
         )
     if fields is not None:
         raise UsageError(
-            "--chart cannot be combined with --fields: the chart has no columns",
-            hint="drop --chart for a listing of those fields, or --fields for the chart",
+            _("--chart cannot be combined with --fields: the chart has no columns"),
+            hint=_("drop --chart for a listing of those fields, or --fields for the chart"),
         )
     if output is not None and output != emit.STDOUT:
         emit.check_path(output)
@@ -162,17 +170,25 @@ def check_chart(fmt: Format | None, output: str | None, fields: str | None) -> N
         suffix = pathlib.PurePath(output).suffix.lower()
         if suffix not in emit.PLAIN_SUFFIXES:
             raise UsageError(
-                f"--chart cannot be written to -o {output}: the chart is text",
-                hint="name a .txt file or one without an extension, or drop --chart "
-                f"for a '{suffix}' listing",
+                _("--chart cannot be written to -o {output}: the chart is text").format(
+                    output=output
+                ),
+                hint=_(
+                    "name a .txt file or one without an extension, or drop --chart for a "
+                    "'{suffix}' listing"
+                ).format(suffix=suffix),
             )
 
 
-def check_range(low: str, high: str, word: str = "after") -> NoReturn:
-    """A range whose start lies beyond its end is a usage error (it could only match nothing)."""
+def check_range(low: str, high: str, words: str | None = None) -> NoReturn:
+    """A range whose start lies beyond its end is a usage error (it could only match nothing).
+
+    ``words``: the message, "{low} is after {high}" unless given.
+    """
     from newtowns_cli.model.errors import UsageError
 
-    raise UsageError(f"{low} is {word} {high}", hint="swap them, or drop one")
+    message = (words or _("{low} is after {high}")).format(low=low, high=high)
+    raise UsageError(message, hint=_("swap them, or drop one"))
 
 
 def parse_date(value: str | None, option: str) -> PartialDate | None:
@@ -185,5 +201,9 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
     try:
         return PartialDate.parse(value)
     except ValueError as exc:
-        hint = "write a year, a month or a day: 2022, 2022-11 or 2022-11-28"
-        raise UsageError(f"invalid value for {option}: {exc}", hint=hint) from None
+        hint = _("write a year, a month or a day: 2022, 2022-11 or 2022-11-28")
+        from newtowns_cli.model.i18n import say
+
+        reason = say(exc.args[0]) if exc.args else exc
+        message = _("invalid value for {option}: {reason}").format(option=option, reason=reason)
+        raise UsageError(message, hint=hint) from None

@@ -26,6 +26,7 @@ from newtowns_cli.cli.registry import (
 )
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.i18n import _, ngettext
 from newtowns_cli.render import Format
 
 if TYPE_CHECKING:
@@ -114,10 +115,13 @@ def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
     chart = sparkline.render(lines.from_figures(town.name, figures), width=width)
     if not chart:
         return shown
-    counted = " then ".join(dict.fromkeys(f.label or town.municipality for f in figures))
-    plural = "" if len(figures) == 1 else "s"
-    title = f"Municipal population ({len(figures)} figure{plural}: {counted})"
-    chart = (*chart, "Straight between figures; blank where the series breaks.")
+    counted = _(" then ").join(dict.fromkeys(f.label or town.municipality for f in figures))
+    title = ngettext(
+        "Municipal population ({n} figure: {counted})",
+        "Municipal population ({n} figures: {counted})",
+        len(figures),
+    ).format(n=len(figures), counted=counted)
+    chart = (*chart, _("Straight between figures; blank where the series breaks."))
     return frozen.replace(shown, chart=chart, chart_title=title)
 
 
@@ -218,7 +222,7 @@ def growth(
 
         series = [lines.from_figures(row.town.name, row.figures) for row in rows]
         if not series:
-            emit.note("no towns match")
+            emit.note(_("no towns match"))
             return
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)

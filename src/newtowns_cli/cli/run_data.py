@@ -9,9 +9,11 @@ from newtowns_cli.cli import checks, emit
 from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
-from newtowns_cli.model import frozen
+from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.errors import PROBLEM_LIMIT, ExitCode, UsageError, stopped
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.i18n import N_, _, ngettext
+from newtowns_cli.model.records import Dataset
 from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 
@@ -28,7 +30,7 @@ def validate(
 
     target = emit.data_file(file if file is not None else data)
     if file is not None:  # named here: --data and NEWTOWNS_DATA play no part
-        hint = "check the path; newtowns validate alone checks the data newtowns reads"
+        hint = _("check the path; newtowns validate alone checks the data newtowns reads")
         target = frozen.replace(target, hint=hint)
     dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
     more = stopped(problems)
@@ -45,15 +47,40 @@ def validate(
         emit.problems(problems)
         if gaps and dataset is not None:
             emit.deliver(curation.gap_lines(dataset.town), Out(None, True, listing=False))
+        if dataset is not None and i18n.language() == "nl":
+            _untranslated(dataset)
     if dataset is None:
-        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        count = len(problems)
+        said = ngettext("{n} problem", "{n} problems", count).format(n=count)
         if more:
-            count = f"stopped after {len(problems)} problems; there are more"
-        emit.note(f"{target.label}: {count}", always=True)
+            said = _("stopped after {n} problems; there are more").format(n=count)
+        emit.note(f"{target.label}: {said}", always=True)
         raise SystemExit(int(ExitCode.DATA))
-    sizes = [(len(getattr(dataset, table)), table) for table in ("town", "group", "source")]
-    counts = ", ".join(f"{n} {table}{'' if n == 1 else 's'}" for n, table in sizes)
-    emit.note(f"{target.label}: valid ({counts})", always=True)
+    towns, groups, sources = (len(getattr(dataset, t)) for t in ("town", "group", "source"))
+    counts = ", ".join(
+        (
+            ngettext("{n} town", "{n} towns", towns).format(n=towns),
+            ngettext("{n} group", "{n} groups", groups).format(n=groups),
+            ngettext("{n} source", "{n} sources", sources).format(n=sources),
+        )
+    )
+    emit.note(_("{file}: valid ({counts})").format(file=target.label, counts=counts), always=True)
+
+
+def _untranslated(dataset: Dataset) -> None:
+    """Under --lang nl: every free text with no Dutch beside it, one a line, and a count."""
+    from newtowns_cli.questions.texts import prose
+
+    missing = [text for text in prose(dataset) if not isinstance(text.text, i18n.Bilingual)]
+    lines = []
+    for text in missing:
+        owner = f"{text.table}[{text.entry}]" if text.entry else text.table
+        where = f"{owner}.{text.path}"
+        english = text.text if len(text.text) <= 50 else text.text[:50] + "…"
+        lines.append(_("{where}: no Dutch text: {english}").format(where=where, english=english))
+    emit.deliver("".join(line + "\n" for line in lines), Out(None, True, listing=False))
+    said = ngettext("{n} text without Dutch", "{n} texts without Dutch", len(missing))
+    emit.note(said.format(n=len(missing)), always=True)
 
 
 @runner("export", filters=True)
@@ -78,9 +105,9 @@ def export(
         named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
     chosen = fmt or named or ExportFormat.TOML
     if chosen is ExportFormat.SQLITE and out.path is None:
-        raise UsageError("--format sqlite needs --output FILE", hint="e.g. -o newtowns.db")
+        raise UsageError(_("--format sqlite needs --output FILE"), hint=_("e.g. -o newtowns.db"))
     if chosen is ExportFormat.XLSX and out.path is None:
-        checks.needs_file("xlsx", "NAME.xlsx", "a workbook")
+        checks.needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
     if delimiter is not None:
         checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
     catalog, towns, dataset = subset(data, where)
@@ -93,11 +120,13 @@ def export(
         atomic.write_with(
             path, lambda tmp: sqlite.write(dataset, tmp), force=force, protect=protect
         )
-        emit.note(f"wrote {path}")
+        emit.note(_("wrote {path}").format(path=path))
     elif chosen is ExportFormat.GEOJSON:
         text, skipped = geo.render(catalog, towns)
         if skipped:
-            emit.note(f"left out, no location: {', '.join(skipped)}", always=True)
+            emit.note(
+                _("left out, no location: {towns}").format(towns=", ".join(skipped)), always=True
+            )
         emit.deliver(text, out)
     elif chosen is ExportFormat.CSV:
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)

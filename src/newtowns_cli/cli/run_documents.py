@@ -17,6 +17,7 @@ from newtowns_cli.cli.registry import (
 )
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
 
 
@@ -55,10 +56,12 @@ def timeline(
         import difflib  # only for a kind that is not known
 
         close = [m for k in unknown for m in difflib.get_close_matches(k, events.KINDS, n=1)]
-        guess = f"did you mean {', '.join(dict.fromkeys(close))}? " if close else ""
+        from newtowns_cli.cli.parse import did_you_mean
+
+        guess = did_you_mean(", ".join(dict.fromkeys(close)) if close else None)
         raise UsageError(
-            f"unknown --kind: {', '.join(unknown)}",
-            hint=guess + "valid kinds: " + ", ".join(events.KINDS),
+            _("unknown --kind: {kinds}").format(kinds=", ".join(unknown)),
+            hint=guess + _("valid kinds: {kinds}").format(kinds=", ".join(events.KINDS)),
         )
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if first is not None and last is not None and first.first_day() > last.last_day():

@@ -43,9 +43,10 @@ class _Group(TyperGroup):
                 raise
             from newtowns_cli.cli import _failed
             from newtowns_cli.model.errors import UsageError
+            from newtowns_cli.model.i18n import _
 
-            hint = "'newtowns --help' lists the commands and their options"
-            return _failed(UsageError("the command line could not be read", hint=hint))
+            hint = _("'newtowns --help' lists the commands and their options")
+            return _failed(UsageError(_("the command line could not be read"), hint=hint))
         return result if isinstance(result, int) else 0
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
@@ -89,7 +90,9 @@ def _callback(command: Command) -> Callable[..., int]:
     """The function click calls: the given values to the command, inside our boundary."""
 
     def invoke(ctx: typer.Context, **values: Any) -> int:
-        # click passes every parameter; the command takes only those given (0 is given).
+        # click passes every parameter; the command takes only those given (0 is given),
+        # and --lang, read before the line (cli.language), is no command's.
+        values.pop("lang", None)
         given = {k: v for k, v in values.items() if not (v is None or v is False or v == [])}
         root = ctx.find_root().params.get("data")
         if root is not None and "data" not in given and command.param("--data") is not None:

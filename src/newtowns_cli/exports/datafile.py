@@ -7,6 +7,7 @@ from typing import Any
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.i18n import Bilingual
 from newtowns_cli.model.records import TABLES, Dataset, Record
 from newtowns_cli.questions.lookup import sources_cited_by
 
@@ -109,6 +110,8 @@ def _record(record: Record, toml: bool) -> dict[str, Any]:
 
 
 def _value(value: object, toml: bool) -> Any:
+    if isinstance(value, Bilingual):
+        return value.as_data()
     if isinstance(value, PartialDate):
         return value.toml_value() if toml else str(value)
     if isinstance(value, Record):

@@ -15,8 +15,10 @@ from typing import Protocol
 
 from newtowns_cli.exports.sqlite_schema import TABLES, VIEWS
 from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.i18n import Bilingual
 from newtowns_cli.model.records import City, Dataset, Dated, Town
 from newtowns_cli.questions.lookup import Catalog
+from newtowns_cli.questions.texts import prose
 
 SCHEMA = TABLES + VIEWS
 """Every table and view of the database, with its keys."""
@@ -125,6 +127,7 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
         ("claims", _claims(dataset)),
         ("claim_towns", _listed(dataset.claim, "towns")),
         ("citations", _citations(dataset)),
+        ("translations", _translations(dataset)),
     ):
         _insert(connection, table, rows)
 
@@ -319,3 +322,10 @@ def _citations(dataset: Dataset) -> Iterable[Row]:
     for source, found in Catalog.of(dataset).citations.items():
         for c in found:
             yield (source, c.table, c.entry, c.path, c.fact)
+
+
+def _translations(dataset: Dataset) -> Iterable[Row]:
+    """The Dutch of every free text that has it; the English is in the entity's own row."""
+    for text in prose(dataset):
+        if isinstance(text.text, Bilingual):
+            yield (text.table, text.entry, text.path, "nl", text.text.nl)

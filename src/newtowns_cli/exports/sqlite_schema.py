@@ -198,6 +198,11 @@ CREATE TABLE citations (
 );
 CREATE INDEX citations_by_source ON citations(source);
 CREATE INDEX citations_by_entity ON citations(entity_table, entity_id);
+CREATE TABLE translations (
+    entity_table TEXT NOT NULL, entity_id TEXT, field TEXT NOT NULL, language TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX translations_by_entity ON translations(entity_table, entity_id);
 """
 """Every table of the database, with its keys, in the order they are filled."""
 

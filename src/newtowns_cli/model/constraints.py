@@ -92,6 +92,60 @@ Count = Annotated[int, Ge(0), Le(2**63 - 1)]  # TOML and SQLite integers are 64-
 Km2 = Annotated[float, Ge(0), _Normal()]
 Seq = Annotated[tuple[T, ...], _Lax()]
 Cited = Annotated[tuple[Id, ...], _Lax(), MinLen(1)]
+
+
+class _Bilingual:
+    """Annotated metadata for a free text: a non-empty string (English), or a table of the
+    text in English and Dutch, ``{ en = "…", nl = "…" }``, read as an i18n.Bilingual."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import PydanticCustomError, core_schema
+
+        from newtowns_cli.model.i18n import Bilingual
+
+        def validate(value: object) -> str:
+            if type(value) is str:
+                if not value:
+                    raise PydanticCustomError("string_too_short", "too short", {"min_length": 1})
+                return value
+            if not isinstance(value, dict):
+                raise PydanticCustomError(
+                    "text_type", 'expected a string or a table { en = "…", nl = "…" }'
+                )
+            if set(value) != {"en", "nl"}:
+                keys = ", ".join(sorted(map(str, value))) or "none"
+                raise PydanticCustomError(
+                    "text_keys",
+                    "a text in two languages has exactly the keys en and nl (here: {keys})",
+                    {"keys": keys},
+                )
+            en, nl = value["en"], value["nl"]
+            if type(en) is not str or type(nl) is not str or not en or not nl:
+                raise PydanticCustomError("text_type", "en and nl must each be a non-empty string")
+            return Bilingual(en, nl)
+
+        return core_schema.no_info_plain_validator_function(validate)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        text = {"type": "string", "minLength": 1}
+        return {
+            "anyOf": [
+                text,
+                {
+                    "type": "object",
+                    "description": "The text in English and in Dutch.",
+                    "properties": {"en": text, "nl": text},
+                    "required": ["en", "nl"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+
+
+Prose = Annotated[str, _Bilingual()]
+"""Free text a reader meets (a note, a description, a history entry): a string in English,
+or ``{ en = "…", nl = "…" }`` with the Dutch beside it. Quotes, names and source titles stay
+plain text, as published."""
 Curation = Text
 """A note for the data's maintainers, not its readers: where one looked, which passage was
 not re-read, the search queries. ``show --notes`` and the machine formats carry it; the

@@ -6,6 +6,8 @@ import datetime
 import re
 from typing import Any
 
+from newtowns_cli.model.i18n import Phrase
+
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MIN_YEAR = 1000
@@ -27,15 +29,30 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if not MIN_YEAR <= year <= MAX_YEAR:
-            raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+            raise ValueError(
+                Phrase(
+                    "year {year} is out of range ({low}-{high})",
+                    year=year,
+                    low=MIN_YEAR,
+                    high=MAX_YEAR,
+                )
+            )
         if day is not None and month is None:
-            raise ValueError("a day needs a month")
+            raise ValueError(Phrase("a day needs a month"))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {month} is out of range (1-12)")
+            raise ValueError(Phrase("month {month} is out of range (1-12)", month=month))
         if day is not None and month is not None:
             last = _days_in(year, month)
             if not 1 <= day <= last:
-                raise ValueError(f"day {day} is out of range for {year:04d}-{month:02d} (1-{last})")
+                shown = f"{year:04d}-{month:02d}"
+                raise ValueError(
+                    Phrase(
+                        "day {day} is out of range for {month} (1-{last})",
+                        day=day,
+                        month=shown,
+                        last=last,
+                    )
+                )
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
@@ -62,10 +79,16 @@ class PartialDate:
         if isinstance(value, str):
             match = _PATTERN.fullmatch(value)
             if match is None:
-                digits = "" if value.isascii() else " in ASCII digits (0-9)"
-                raise ValueError(
-                    f"expected YYYY, YYYY-MM or YYYY-MM-DD{digits}, got {_short(value)}"
-                )
+                if value.isascii():
+                    reason = Phrase(
+                        "expected YYYY, YYYY-MM or YYYY-MM-DD, got {value}", value=_short(value)
+                    )
+                else:
+                    reason = Phrase(
+                        "expected YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (0-9), got {value}",
+                        value=_short(value),
+                    )
+                raise ValueError(reason)
             year, month, day = match.groups()
             return cls(int(year), _opt_int(month), _opt_int(day))
         raise TypeError(f"expected a year, 'YYYY-MM' or a date, got {type(value).__name__}")

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Sequence
 
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import _, ngettext
 
 
 class ExitCode(enum.IntEnum):
@@ -68,13 +69,19 @@ class DataInvalidError(NewtownsError):
         import shlex  # only for this message: a file name a shell can take as it is
 
         count = len(problems)
-        noun = "problem" if count == 1 else "problems"
         shown = f"./{file}" if file.startswith("-") else file  # not read as an option
-        message = f"{file} has {count} {noun}"
+        message = ngettext("{file} has {n} problem", "{file} has {n} problems", count).format(
+            file=file, n=count
+        )
         if stopped(problems):
-            message = f"{file} has more than {PROBLEM_LIMIT} problems (validation stopped there)"
+            message = _("{file} has more than {n} problems (validation stopped there)").format(
+                file=file, n=PROBLEM_LIMIT
+            )
         super().__init__(
-            message, hint=f"for the full report, run: newtowns validate {shlex.quote(shown)}"
+            message,
+            hint=_("for the full report, run: newtowns validate {file}").format(
+                file=shlex.quote(shown)
+            ),
         )
         self.file = file
         self.problems = tuple(sorted(problems, key=Problem.sort_key)[:PROBLEM_LIMIT])
@@ -94,3 +101,8 @@ class NotFoundError(NewtownsError):
 
 class OutputError(NewtownsError):
     """An output file cannot be written."""
+
+
+def did_you_mean(guess: str | None) -> str:
+    """The start of a hint suggesting ``guess`` ("did you mean --region? "), if any."""
+    return _("did you mean {guess}? ").format(guess=guess) if guess else ""

@@ -30,6 +30,7 @@ from newtowns_cli.model.constraints import (
     Measure,
     OrganisationKind,
     Pattern,
+    Prose,
     Province,
     Relation,
     Seq,
@@ -73,8 +74,8 @@ def field_names(kind: type) -> tuple[str, ...]:
 
 
 class DatasetMeta(Record):
-    title: Text
-    description: Text
+    title: Prose
+    description: Prose
     version: Text
     updated: PartialDate
     licence: Text
@@ -89,7 +90,7 @@ class Source(Record):
     language: Annotated[str, Pattern(LANGUAGE_PATTERN)]
     published: PartialDate | None = None
     url: Url | None = None
-    note: Text | None = None
+    note: Prose | None = None
     curation: Curation | None = None
 
 
@@ -103,7 +104,7 @@ class Population(Record):
     qualifier: Relation | None = None
     original: Id | None = None
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
     # The unit's name where it is not the town's municipality today.
     unit_name: Text | None = None
     curation: Curation | None = None
@@ -114,7 +115,7 @@ class Gap(Record):
 
     decade: Annotated[int, Ge(1900), Le(2090)]
     looked: Text
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class StatusView(Record):
@@ -123,7 +124,7 @@ class StatusView(Record):
     status: Literal["groeikern", "groeistad"]
     source: Id
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
     curation: Curation | None = None
 
 
@@ -135,14 +136,14 @@ class Area(Record):
     unit: Unit = "municipality"
     land: Km2 | None = None
     water: Km2 | None = None
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Location(Record):
     lat: Annotated[float, Ge(-90), Le(90)]
     lon: Annotated[float, Ge(-180), Le(180)]
     source: Id
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Designation(Record):
@@ -150,7 +151,7 @@ class Designation(Record):
     date: PartialDate | None = None
     policy: Text | None = None
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
     # What the dated fact was (see DesignationKind); unclassified when absent.
     kind: DesignationKind | None = None
     curation: Curation | None = None
@@ -162,16 +163,16 @@ class Relief(Record):
     city: Text
     source: Id
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
     curation: Curation | None = None
 
 
 class HistoryEntry(Record):
     date: PartialDate
     kind: HistoryKind
-    what: Text
+    what: Prose
     source: Id
-    note: Text | None = None
+    note: Prose | None = None
     municipalities: Seq[Text] = ()
     """For a merger or boundary change: the other municipalities it joined or took from."""
 
@@ -192,7 +193,7 @@ class Town(Record):
     area: Seq[Area] = ()
     location: Seq[Location] = ()
     history: Seq[HistoryEntry] = ()
-    note: Text | None = None
+    note: Prose | None = None
     # Other sources' status views, and decades with no municipal figure.
     status_views: Seq[StatusView] = ()
     population_gaps: Seq[Gap] = ()
@@ -201,7 +202,7 @@ class Town(Record):
 class Dated(Record):
     date: PartialDate
     source: Id
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Attestation(Record):
@@ -210,7 +211,7 @@ class Attestation(Record):
     date: PartialDate
     source: Id
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Membership(Record):
@@ -221,7 +222,7 @@ class Membership(Record):
     since: PartialDate | None = None
     until: PartialDate | None = None
     as_of: PartialDate | None = None
-    note: Text | None = None
+    note: Prose | None = None
     # Further dates on which sources name the town as member.
     attested: Seq[Attestation] = ()
 
@@ -238,7 +239,7 @@ class Mention(Record):
     source: Id
     date: PartialDate | None = None
     quote: Text | None = None
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Group(Record):
@@ -252,8 +253,8 @@ class Group(Record):
     partners: Seq[Id] = ()
     members: Seq[Membership] = ()
     url: Url | None = None
-    description: Text | None = None
-    note: Text | None = None
+    description: Prose | None = None
+    note: Prose | None = None
     # Towns named beside the group, not as members.
     mentions: Seq[Mention] = ()
 
@@ -267,8 +268,8 @@ class Organisation(Record):
     founded: Dated | None = None
     city: Text | None = None
     url: Url | None = None
-    description: Text | None = None
-    note: Text | None = None
+    description: Prose | None = None
+    note: Prose | None = None
 
 
 class Presentation(Record):
@@ -289,14 +290,14 @@ class Research(Record):
     presented: Presentation | None = None
     towns: Seq[Id] = ()
     themes: Seq[Text] = ()
-    findings: Seq[Text] = ()
-    note: Text | None = None
+    findings: Seq[Prose] = ()
+    note: Prose | None = None
 
 
 class Event(Record):
     id: Id
     date: PartialDate
-    title: Text
+    title: Prose
     kind: EventKind
     sources: Cited
     until: PartialDate | None = None
@@ -304,7 +305,7 @@ class Event(Record):
     towns: Seq[Id] = ()
     groups: Seq[Id] = ()
     organisations: Seq[Id] = ()
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Claim(Record):
@@ -315,11 +316,11 @@ class Claim(Record):
     value: Count
     relation: Relation
     measure: Measure
-    scope: Text
+    scope: Prose
     source: Id
     as_of: PartialDate | None = None
     group: Id | None = None
-    note: Text | None = None
+    note: Prose | None = None
     # Which set of towns the claim counts, and the towns when it names them.
     covers: Covers = "unnamed"
     towns: Seq[Id] = ()
@@ -337,7 +338,7 @@ class City(Record):
     aliases: Seq[Text] = ()
     province: Province | None = None
     location: Seq[Location] = ()
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class Dataset(Record):

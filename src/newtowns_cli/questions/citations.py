@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.model.records import (
     TABLES,
     Area,
@@ -32,7 +33,8 @@ from newtowns_cli.model.records import (
 
 
 class Citation(Frozen):
-    """A fact that cites a source: which entry, where in it, and what the fact says."""
+    """A fact that cites a source: which entry, where in it, and what the fact says (a
+    Phrase: English in machine formats, the run's language for people)."""
 
     table: str
     entry: str
@@ -40,8 +42,16 @@ class Citation(Frozen):
     fact: str
 
 
-_OWN = {"town": "name, municipality, CBS code, province and status", "research": "the study"}
-"""What an entry's own ``sources`` support; otherwise 'the group', 'the city' …"""
+_OWN = {
+    "town": Phrase("name, municipality, CBS code, province and status"),
+    "research": Phrase("the study"),
+    "group": Phrase("the group"),
+    "organisation": Phrase("the organisation"),
+    "event": Phrase("the event"),
+    "claim": Phrase("the claim"),
+    "city": Phrase("the city"),
+}
+"""What an entry's own ``sources`` support."""
 
 
 def citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
@@ -55,10 +65,12 @@ def citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
             name = _name(entry)
             for path, value in iter_values(entry, ()):
                 for field, cited in _cited_ids(value):
+                    fact: str
                     if field == "sources":
-                        fact = f"{name}: {_OWN.get(table, f'the {table}')}"
+                        own = _OWN.get(table) or Phrase("the {table}", table=table)
+                        fact = Phrase("{name}: {fact}", name=name, fact=own)
                         if table == "event":
-                            fact += f" ({entry.date})"
+                            fact = Phrase("{fact} ({date})", fact=fact, date=entry.date)
                     else:
                         parent = _at(entry, path[:-2]) if len(path) > 2 else entry
                         fact = _fact(name, value, path, parent, towns)
@@ -70,7 +82,7 @@ def citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
 
 def _name(entry: Record) -> str:
     if isinstance(entry, Claim):
-        return f"Claim “{entry.statement}”"
+        return Phrase("Claim “{statement}”", statement=entry.statement)
     return str(getattr(entry, "name", None) or getattr(entry, "title", None) or "")
 
 
@@ -99,8 +111,12 @@ def _render_path(path: Sequence[str | int]) -> str:
     )
 
 
-def _when(date: PartialDate) -> str:
-    return f"on {date}" if date.precision == "day" else f"in {date}"
+def _when(date: PartialDate) -> Phrase:
+    return (
+        Phrase("on {date}", date=date)
+        if date.precision == "day"
+        else Phrase("in {date}", date=date)
+    )
 
 
 def _fact(
@@ -110,43 +126,94 @@ def _fact(
     if isinstance(value, Claim):
         return name
     if isinstance(value, Population):
-        if value.unit == "municipality":
-            unit = f" of the municipality {value.unit_name}" if value.unit_name else ""
+        when = _when(value.as_of)
+        if value.unit == "municipality" and value.unit_name:
+            what = Phrase(
+                "population of the municipality {unit_name} {when}",
+                unit_name=value.unit_name,
+                when=when,
+            )
+        elif value.unit == "municipality":
+            what = Phrase("population {when}", when=when)
         elif value.unit == "unstated":
-            unit = f" of {value.unit_name} (unit not stated)"
+            what = Phrase(
+                "population of {unit_name} (unit not stated) {when}",
+                unit_name=value.unit_name,
+                when=when,
+            )
         else:
-            unit = f" of the {value.unit} {value.unit_name}"
-        return f"{name}: population{unit} {_when(value.as_of)}"
-    if isinstance(value, Area):
-        return f"{name}: area" + ("" if value.unit == "municipality" else f" of the {value.unit}")
-    if isinstance(value, Location):
-        return f"{name}: location"
-    if isinstance(value, Designation):
+            what = Phrase(
+                "population of the {unit} {unit_name} {when}",
+                unit=_UNITS.get(value.unit) or value.unit,
+                unit_name=value.unit_name,
+                when=when,
+            )
+    elif isinstance(value, Area):
+        what = (
+            Phrase("area")
+            if value.unit == "municipality"
+            else Phrase("area of the {unit}", unit=_UNITS.get(value.unit or "") or value.unit)
+        )
+    elif isinstance(value, Location):
+        what = Phrase("location")
+    elif isinstance(value, Designation):
         details = ", ".join(str(d) for d in (value.kind, value.date) if d is not None)
-        return f"{name}: designation" + (f" ({details})" if details else "")
-    if isinstance(value, StatusView):
-        return f"{name}: counted as {value.status}"
-    if isinstance(value, Relief):
-        return f"{name}: relieves {value.city}"
-    if isinstance(value, HistoryEntry):
-        return f"{name}: {value.what} ({value.date})"
-    if isinstance(value, Membership):
-        return f"{name}: member {towns.get(value.town, value.town)} ({_span(value)})"
-    if isinstance(value, Attestation) and isinstance(parent, Membership):
-        return f"{name}: member {towns.get(parent.town, parent.town)} (named on {value.date})"
-    if isinstance(value, Mention):
-        when = f" ({value.date})" if value.date else ""
-        return f"{name}: {towns.get(value.town, value.town)} named beside it, not as member{when}"
-    if isinstance(value, Dated):
-        return f"{name}: {path[-1] if path else 'dated'} {value.date}"
-    if isinstance(value, Presentation):
-        return f"{name}: presented {value.date}"
-    return f"{name}: {type(value).__name__.lower()}"
+        what = (
+            Phrase("designation ({details})", details=details) if details else Phrase("designation")
+        )
+    elif isinstance(value, StatusView):
+        what = Phrase("counted as {status}", status=value.status)
+    elif isinstance(value, Relief):
+        what = Phrase("relieves {city}", city=value.city)
+    elif isinstance(value, HistoryEntry):
+        what = Phrase("{what} ({date})", what=value.what, date=value.date)
+    elif isinstance(value, Membership):
+        what = Phrase(
+            "member {town} ({span})", town=towns.get(value.town, value.town), span=_span(value)
+        )
+    elif isinstance(value, Attestation) and isinstance(parent, Membership):
+        what = Phrase(
+            "member {town} (named on {date})",
+            town=towns.get(parent.town, parent.town),
+            date=value.date,
+        )
+    elif isinstance(value, Mention):
+        town = towns.get(value.town, value.town)
+        what = (
+            Phrase("{town} named beside it, not as member ({date})", town=town, date=value.date)
+            if value.date
+            else Phrase("{town} named beside it, not as member", town=town)
+        )
+    elif isinstance(value, Dated):
+        field = path[-1] if path else None
+        what = (
+            Phrase("{field} {date}", field=field, date=value.date)
+            if field is not None
+            else Phrase("dated {date}", date=value.date)
+        )
+    elif isinstance(value, Presentation):
+        what = Phrase("presented {date}", date=value.date)
+    else:
+        what = Phrase("{kind}", kind=type(value).__name__.lower())
+    return Phrase("{name}: {fact}", name=name, fact=what)
 
 
-def _span(member: Membership) -> str:
+_UNITS = {
+    "place": Phrase("place"),
+    "district": Phrase("district"),
+    "predecessor": Phrase("predecessor"),
+    "municipality": Phrase("municipality"),
+}
+
+
+def _span(member: Membership) -> Phrase:
+    until = member.until
     if member.since is not None:
-        return f"since {member.since}" + (f", until {member.until}" if member.until else "")
+        if until:
+            return Phrase("since {since}, until {until}", since=member.since, until=until)
+        return Phrase("since {since}", since=member.since)
     if member.as_of is not None:
-        return f"named on {member.as_of}" + (f", until {member.until}" if member.until else "")
-    return f"until {member.until}" if member.until else "undated"
+        if until:
+            return Phrase("named on {date}, until {until}", date=member.as_of, until=until)
+        return Phrase("named on {date}", date=member.as_of)
+    return Phrase("until {until}", until=until) if until else Phrase("undated")

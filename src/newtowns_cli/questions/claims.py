@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase, joined
 from newtowns_cli.model.records import Claim, Population, Town
-from newtowns_cli.questions.comparable import comparable
+from newtowns_cli.questions.comparable import NONE, comparable, period_words, relation_words
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.select import UNCONFIRMED, designated, member_on, standing_on
 
@@ -23,9 +24,10 @@ ABOUT = 0.05
 ALMOST = 0.10
 """'almost' holds from 10 % below the value up to the value."""
 
-CONSISTENT = "consistent"
-NOT_CONSISTENT = "not consistent"
-NOT_COMPARABLE = "not comparable"
+CONSISTENT = Phrase("consistent")
+NOT_CONSISTENT = Phrase("not consistent")
+NOT_COMPARABLE = Phrase("not comparable")
+"""The verdicts: English in machine formats, the run's language for people (Phrase)."""
 
 
 class Check(Frozen):
@@ -84,10 +86,15 @@ def holds(relation: str, computed: int, value: int) -> bool:
 def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
     """The towns the claim counts, when the data can know them; else not comparable."""
     if claim.covers == "unnamed":
-        raise _NotComparableError(f"the source does not name the towns it counts ({claim.scope})")
+        raise _NotComparableError(
+            Phrase("the source does not name the towns it counts ({scope})", scope=claim.scope)
+        )
     if claim.covers == "other":
         raise _NotComparableError(
-            f"the claim counts {claim.scope}, not the towns the data lists as designated"
+            Phrase(
+                "the claim counts {scope}, not the towns the data lists as designated",
+                scope=claim.scope,
+            )
         )
     if claim.covers == "designated":
         towns = list(catalog.dataset.town)
@@ -97,14 +104,23 @@ def _towns(catalog: Catalog, claim: Claim) -> list[Town]:
         return [catalog.towns[t] for t in claim.towns if t in catalog.towns]
     group = catalog.groups.get(claim.group or "")
     if group is None or claim.as_of is None:
-        raise _NotComparableError("the claim names no group or no date")
+        raise _NotComparableError(Phrase("the claim names no group or no date"))
     date = claim.as_of
     unconfirmed = [m.town for m in group.members if standing_on(m, date) == UNCONFIRMED]
     members = [m.town for m in group.members if member_on(m, date)]
     if unconfirmed:
         raise _NotComparableError(
-            f"it rests on memberships unconfirmed on {date}: {', '.join(unconfirmed)}",
-            f"members of {group.name} confirmed on {date}: {', '.join(members) or 'none'}",
+            Phrase(
+                "it rests on memberships unconfirmed on {date}: {towns}",
+                date=date,
+                towns=tuple(unconfirmed),
+            ),
+            Phrase(
+                "members of {group} confirmed on {date}: {towns}",
+                group=group.name,
+                date=date,
+                towns=tuple(members) or NONE,
+            ),
         )
     return [catalog.towns[t] for t in members if t in catalog.towns]
 
@@ -115,7 +131,7 @@ def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
     low, high = claim.designated_from, claim.designated_to
     if low is None and high is None:
         return
-    period = f"in {low}–{high}" if low and high else f"from {low}" if low else f"until {high}"
+    period = period_words(low, high)
     inside, outside, undated = [], [], []
     for town in towns:
         date = designated(town)
@@ -125,35 +141,50 @@ def _in_period(claim: Claim, towns: Sequence[Town]) -> None:
             inside.append(town.id)
         else:
             outside.append(f"{town.id} ({date})")
-    reasons = []
+    reasons: list[str] = [Phrase("the claim counts the towns designated {period}", period=period)]
     if outside:
-        reasons.append(f"the data's designations put {', '.join(outside)} outside it")
+        reasons.append(
+            Phrase("the data's designations put {towns} outside it", towns=tuple(outside))
+        )
     if undated:
-        reasons.append(f"the data has no dated designation for {', '.join(undated)}")
-    if reasons:
+        reasons.append(
+            Phrase("the data has no dated designation for {towns}", towns=tuple(undated))
+        )
+    if len(reasons) > 1:
         raise _NotComparableError(
-            f"the claim counts the towns designated {period}; " + "; ".join(reasons),
-            f"designated {period} in the data: {', '.join(inside) or 'none'}",
+            joined("; ", reasons),
+            Phrase(
+                "designated {period} in the data: {towns}",
+                period=period,
+                towns=tuple(inside) or NONE,
+            ),
         )
 
 
 def _inhabitants(catalog: Catalog, claim: Claim) -> Check:
     towns = _towns(catalog, claim)
     if claim.as_of is None:
-        raise _NotComparableError("the claim gives no date to compare figures from")
+        raise _NotComparableError(Phrase("the claim gives no date to compare figures from"))
     year = claim.as_of.year
     figures = {town.id: municipal_figure(town, year) for town in towns}
     missing = [town.id for town in towns if figures[town.id] is None]
     if missing:
-        raise _NotComparableError(f"no municipal figure from {year} for {', '.join(missing)}")
+        raise _NotComparableError(
+            Phrase("no municipal figure from {year} for {towns}", year=year, towns=tuple(missing))
+        )
     used = [f for f in figures.values() if f is not None]
     computed = sum(f.count for f in used)
-    dates = sorted({str(f.as_of) for f in used})
-    basis = f"sum of municipal figures from {year} of {len(used)} towns ({', '.join(dates)})"
-    rounded = [town for town, f in figures.items() if f is not None and f.qualifier]
-    found = f"{computed} inhabitants in the data" + (
-        f" (rounded figures for {', '.join(rounded)})" if rounded else ""
+    dates = tuple(sorted({f.as_of for f in used}, key=lambda d: d.key()))
+    basis = Phrase(
+        "sum of municipal figures from {year} of {count} towns ({dates})",
+        year=year,
+        count=len(used),
+        dates=dates,
     )
+    rounded = [town for town, f in figures.items() if f is not None and f.qualifier]
+    found: str = Phrase("{count:n} inhabitants in the data", count=computed)
+    if rounded:
+        found = joined("", [found, Phrase(" (rounded figures for {towns})", towns=tuple(rounded))])
     return _verdict(claim, computed, basis, found)
 
 
@@ -172,28 +203,50 @@ def municipal_figure(town: Town, year: int) -> Population | None:
 def _places(catalog: Catalog, claim: Claim) -> Check:
     if claim.covers == "designated" and claim.designated_from is claim.designated_to is None:
         raise _NotComparableError(
-            "the data lists the places its sources call designated: a count of its own list "
-            "would only confirm itself"
+            Phrase(
+                "the data lists the places its sources call designated: a count of its own "
+                "list would only confirm itself"
+            )
         )
     towns = _towns(catalog, claim)
-    basis = f"{len(towns)} towns: {', '.join(t.id for t in towns)}"
-    noun = "towns the claim names" if claim.covers == "towns" else "designated towns"
-    return _verdict(claim, len(towns), basis, f"{len(towns)} {noun} in the data")
+    count = len(towns)
+    basis = Phrase("{count} towns: {towns}", count=count, towns=tuple(t.id for t in towns))
+    if claim.covers == "towns":
+        found = Phrase("{count} towns the claim names in the data", count=count)
+    else:
+        found = Phrase("{count} designated towns in the data", count=count)
+    return _verdict(claim, count, basis, found)
 
 
 def _members(catalog: Catalog, claim: Claim) -> Check:
     group = catalog.groups.get(claim.group or "")
     if group is None or claim.as_of is None:
-        raise _NotComparableError("the claim names no group or no date")
+        raise _NotComparableError(Phrase("the claim names no group or no date"))
     towns: Sequence[Town] = _towns(catalog, frozen.replace(claim, covers="group"))
-    basis = f"members of {group.name} confirmed on {claim.as_of}: " + ", ".join(t.id for t in towns)
-    return _verdict(claim, len(towns), basis, f"{len(towns)} members confirmed on {claim.as_of}")
+    basis = Phrase(
+        "members of {group} confirmed on {date}: {towns}",
+        group=group.name,
+        date=claim.as_of,
+        towns=tuple(t.id for t in towns),
+    )
+    found = Phrase("{count} members confirmed on {date}", count=len(towns), date=claim.as_of)
+    return _verdict(claim, len(towns), basis, found)
 
 
 def _verdict(claim: Claim, computed: int, basis: str, found: str) -> Check:
     relation = claim.relation
     if holds(relation, computed, claim.value):
-        return Check(claim, computed, basis, CONSISTENT, f"{found}: {relation} {claim.value} holds")
-    return Check(
-        claim, computed, basis, NOT_CONSISTENT, f"{found}: {relation} {claim.value} does not hold"
+        why = Phrase(
+            "{found}: {relation} {value:n} holds",
+            found=found,
+            relation=relation_words(relation),
+            value=claim.value,
+        )
+        return Check(claim, computed, basis, CONSISTENT, why)
+    why = Phrase(
+        "{found}: {relation} {value:n} does not hold",
+        found=found,
+        relation=relation_words(relation),
+        value=claim.value,
     )
+    return Check(claim, computed, basis, NOT_CONSISTENT, why)

@@ -18,8 +18,23 @@ from collections.abc import Iterable, Sequence
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase
 
-NO_MUNICIPAL_FIGURES = "no municipal figures"
+NO_MUNICIPAL_FIGURES = Phrase("no municipal figures")
+UNITS = {
+    "municipality": Phrase("municipality"),
+    "place": Phrase("place"),
+    "district": Phrase("district"),
+    "predecessor": Phrase("predecessor"),
+    "unstated": Phrase("unstated"),
+}
+"""What a population figure counts, in words (model.constraints.Unit)."""
+
+
+def unit_words(unit: str) -> str:
+    """The unit a figure counts, as a Phrase: English for machines, the run's language for
+    people."""
+    return UNITS.get(unit, unit)
 
 
 class Figure(Frozen):

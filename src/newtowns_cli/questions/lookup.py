@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from newtowns_cli.model.constraints import Province
-from newtowns_cli.model.errors import NotFoundError, UsageError
+from newtowns_cli.model.errors import NotFoundError, UsageError, did_you_mean
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import N_, _
 from newtowns_cli.model.names import normalize as normalize  # re-exported
 from newtowns_cli.model.records import (
     Dataset,
@@ -24,6 +25,7 @@ from newtowns_cli.model.records import (
 )
 from newtowns_cli.questions.citations import Citation as Citation  # re-exported
 from newtowns_cli.questions.nearby import SHOWN, VALUES, label, some, suggest
+from newtowns_cli.questions.nearby import close as close_names
 
 T = TypeVar("T")
 
@@ -104,7 +106,8 @@ def resolve(
     found: exit 3 with suggestions; more than one, or an empty ``value``: a usage error.
     """
     if not value.strip():
-        raise UsageError(f"the {noun} name is empty", hint=f"name one; {_listed(noun)}")
+        hint = _("name one; {listed}").format(listed=_listed(noun))
+        raise UsageError(_(_EMPTY[noun]), hint=hint)
     for entry in entries:
         if next(iter(names(entry)), None) == value:  # the first name is the id
             return entry
@@ -126,11 +129,33 @@ def resolve(
         return matches[0]
     if len(matches) > 1:
         labels = some([label(entry, names) for entry in matches[: SHOWN + 1]], len(matches))
-        raise UsageError(f"'{value}' names more than one {noun}: {labels}", hint="use the id")
+        message = _(_MANY[noun]).format(value=value, labels=labels)
+        raise UsageError(message, hint=_("use the id"))
     hint = suggest(entries, wanted, names) or _listed(noun)
-    raise NotFoundError(f"no {noun} named '{value}'", hint=hint)
+    raise NotFoundError(_(_NONE[noun]).format(value=value), hint=hint)
 
 
+_EMPTY = {
+    "town": N_("the town name is empty"),
+    "group": N_("the group name is empty"),
+    "study": N_("the study name is empty"),
+    "organisation": N_("the organisation name is empty"),
+    "source": N_("the source name is empty"),
+}
+_MANY = {
+    "town": N_("'{value}' names more than one town: {labels}"),
+    "group": N_("'{value}' names more than one group: {labels}"),
+    "study": N_("'{value}' names more than one study: {labels}"),
+    "organisation": N_("'{value}' names more than one organisation: {labels}"),
+    "source": N_("'{value}' names more than one source: {labels}"),
+}
+_NONE = {
+    "town": N_("no town named '{value}'"),
+    "group": N_("no group named '{value}'"),
+    "study": N_("no study named '{value}'"),
+    "organisation": N_("no organisation named '{value}'"),
+    "source": N_("no source named '{value}'"),
+}
 _LISTINGS = {
     "town": "newtowns list",
     "group": "newtowns groups",
@@ -142,7 +167,7 @@ _LISTINGS = {
 
 def _listed(noun: str) -> str:
     """Where the ``noun``s are listed."""
-    return f"list them with '{_LISTINGS.get(noun, 'newtowns list')}'"
+    return _("list them with '{command}'").format(command=_LISTINGS.get(noun, "newtowns list"))
 
 
 def town_names(town: Town) -> tuple[str, ...]:
@@ -157,17 +182,22 @@ def resolve_group(catalog: Catalog, value: str, *, kinds: Sequence[str], option:
     """The group of one of ``kinds`` matching ``value``; unknown values are a usage error."""
     candidates = [group for group in catalog.dataset.group if group.kind in kinds]
     if not value.strip():
-        raise UsageError(f"{option}: the value is empty", hint=f"name a {option[2:]}")
+        raise UsageError(
+            _("{option}: the value is empty").format(option=option),
+            hint=_("name a region") if option == "--region" else _("name a group"),
+        )
     try:
         return resolve(candidates, value, names=group_names, noun="group")
-    except NotFoundError as exc:
+    except NotFoundError:
         ordered = sorted(candidates, key=lambda g: g.id)
         valid = some(
             [f"{g.id} ({g.name})" for g in ordered[: VALUES + 1]], len(ordered), limit=VALUES
         )
-        hint = exc.hint.split("?")[0] + "? " if exc.hint and exc.hint.startswith("did") else ""
+        found = close_names(candidates, normalize(value), group_names)
+        hint = did_you_mean(", ".join(found) if found else None)
         raise UsageError(
-            f"unknown value for {option}: '{value}'", hint=f"{hint}valid values: {valid}"
+            _("unknown value for {option}: '{value}'").format(option=option, value=value),
+            hint=hint + _("valid values: {values}").format(values=valid),
         ) from None
 
 
@@ -204,9 +234,10 @@ def resolve_province(value: str) -> str:
 
     close = difflib.get_close_matches(normalize(value), [normalize(p) for p in provinces], n=1)
     guess = next((p for p in provinces if close and normalize(p) == close[0]), None)
-    hint = (f"did you mean {guess}? " if guess else "") + "valid values: " + ", ".join(provinces)
-    hint += "; or a code: " + ", ".join(PROVINCE_CODES) + " (also as NL-ZH …)"
-    raise UsageError(f"unknown value for --province: '{value}'", hint=hint)
+    hint = did_you_mean(guess) + _("valid values: {values}").format(values=", ".join(provinces))
+    hint += _("; or a code: {codes} (also as NL-ZH …)").format(codes=", ".join(PROVINCE_CODES))
+    message = _("unknown value for {option}: '{value}'").format(option="--province", value=value)
+    raise UsageError(message, hint=hint)
 
 
 def find_town(catalog: Catalog, value: str) -> Town:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase, joined
 from newtowns_cli.model.records import HistoryEntry, Population, Town
 from newtowns_cli.questions import growth as metrics
 from newtowns_cli.questions.growth import Figure, Growth, NoFigures
@@ -51,37 +52,65 @@ class PlaceGrowth(Frozen):
 
     @property
     def note(self) -> str:
-        """In words, what a reader must know to read the row."""
+        """In words, what a reader must know to read the row: English (a Phrase) in machine
+        formats, the run's language for people."""
         result = self.result
         if isinstance(result, NoFigures):
-            other = "; only other units (see show)" if self.other_units else ""
-            return result.reason + other
-        notes = []
+            if self.other_units:
+                return joined("", [result.reason, Phrase("; only other units (see show)")])
+            return result.reason
+        notes: list[str] = []
         summed = [label for label in self.labels if " + " in label]
         if summed:
-            notes.append(f"before the merger: {', '.join(summed)} summed")
+            notes.append(Phrase("before the merger: {names} summed", names=tuple(summed)))
         if self.anchor is None:
-            notes.append("no dated designation")
+            notes.append(Phrase("no dated designation"))
         elif self.anchor.kind != "official":
-            notes.append(f"from {self.anchor.words()} (no official designation)")
+            notes.append(
+                Phrase("from {anchor} (no official designation)", anchor=self.anchor.words())
+            )
         if self.anchor is not None and result.era is None and result.nearest is not None:
-            side = "after" if result.nearest > 0 else "before"
             years = round(abs(result.nearest))
-            notes.append(f"no era figure within 10 years (the nearest: {years} years {side})")
+            if result.nearest > 0:
+                notes.append(
+                    Phrase(
+                        "no era figure within 10 years (the nearest: {years} years after)",
+                        years=years,
+                    )
+                )
+            else:
+                notes.append(
+                    Phrase(
+                        "no era figure within 10 years (the nearest: {years} years before)",
+                        years=years,
+                    )
+                )
         for entry in self.spans:
-            names = f" ({', '.join(entry.municipalities)})" if entry.municipalities else ""
-            what = "boundary change" if entry.kind == "boundary" else entry.kind
-            notes.append(f"spans the {entry.date.year} {what}{names}")
+            notes.append(_span(entry))
         if self.end_unit is not None:
             notes.append(
-                f"reference figure counts the {self.end_unit}; ends at the latest municipal one"
+                Phrase(
+                    "reference figure counts the {unit}; ends at the latest municipal one",
+                    unit=metrics.unit_words(self.end_unit),
+                )
             )
         short = [y for y in (result.years, result.years_since_first) if y is not None and y < 1]
         if short:
-            notes.append("less than a year apart: no yearly rate")
+            notes.append(Phrase("less than a year apart: no yearly rate"))
         if len(self.figures) == 1:
-            notes.append("one municipal figure only")
-        return "; ".join(notes)
+            notes.append(Phrase("one municipal figure only"))
+        return joined("; ", notes)
+
+
+def _span(entry: HistoryEntry) -> Phrase:
+    """'spans the 1978 merger (A, B)', 'spans the 2003 boundary change'."""
+    year = entry.date.year
+    names = f" ({', '.join(entry.municipalities)})" if entry.municipalities else ""
+    if entry.kind == "boundary":
+        return Phrase("spans the {year} boundary change{names}", year=year, names=names)
+    if entry.kind == "merger":
+        return Phrase("spans the {year} merger{names}", year=year, names=names)
+    return Phrase("spans the {year} {kind}{names}", year=year, kind=entry.kind, names=names)
 
 
 def _all(town: Town) -> Sequence[Population]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from newtowns_cli.model.i18n import _
 from newtowns_cli.model.names import normalize
 
 T = TypeVar("T")
@@ -27,7 +28,9 @@ def some(labels: Sequence[str], count: int | None = None, *, limit: int = SHOWN)
     """The first ``limit`` of ``labels`` (of ``count`` in all), and how many more there are."""
     total = len(labels) if count is None else count
     shown = ", ".join(labels[:limit])
-    return f"{shown} and {total - limit} more" if total > limit else shown
+    if total > limit:
+        return _("{shown} and {n} more").format(shown=shown, n=total - limit)
+    return shown
 
 
 def label(entry: T, names: Callable[[T], Iterable[str]]) -> str:
@@ -40,7 +43,13 @@ POOL = 200
 
 
 def suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> str:
-    """'did you mean …?' with up to three entries whose names, or a word of them, are close.
+    """'did you mean …?' with up to three entries whose names, or a word of them, are close."""
+    labels = close(entries, wanted, names)
+    return _("did you mean {names}?").format(names=", ".join(labels)) if labels else ""
+
+
+def close(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str]]) -> list[str]:
+    """Up to three entries whose names, or a word of them, are close to ``wanted``.
 
     Every name and word gets a cheap score first (the letters it shares with ``wanted``,
     and how near their lengths are); difflib weighs only the POOL best. Among a million
@@ -48,7 +57,7 @@ def suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str
     name and word and a million comparisons (20 s and 435 MB).
     """
     if not wanted:
-        return ""
+        return []
     letters = set(wanted)
     best_names: list[tuple[float, int, str, T]] = []
     best_words: list[tuple[float, int, str, T]] = []
@@ -64,10 +73,10 @@ def suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str
                 if len(word) >= 3:
                     _keep(best_words, (_score(word, wanted, letters), -order, word, entry))
     by_name: dict[str, T] = {}
-    for _, _, name, entry in sorted(best_names, key=lambda item: -item[1]):
+    for _s, _o, name, entry in sorted(best_names, key=lambda item: -item[1]):
         by_name[name] = entry  # in the order given; a name given twice: the last entry
     by_word: dict[str, list[T]] = {}
-    for _, _, word, entry in sorted(best_words, key=lambda item: -item[1]):
+    for _s, _o, word, entry in sorted(best_words, key=lambda item: -item[1]):
         if entry not in by_word.setdefault(word, []):
             by_word[word].append(entry)
     import difflib  # only for a name that is not found
@@ -76,8 +85,7 @@ def suggest(entries: Sequence[T], wanted: str, names: Callable[[T], Iterable[str
     found = [by_name[n] for n in close] + holding
     for word in difflib.get_close_matches(wanted, list(by_word), n=6, cutoff=0.75):
         found += by_word[word]
-    labels = list(dict.fromkeys(label(entry, names) for entry in found))[:3]
-    return "did you mean " + ", ".join(labels) + "?" if labels else ""
+    return list(dict.fromkeys(label(entry, names) for entry in found))[:3]
 
 
 def _score(text: str, wanted: str, letters: set[str]) -> float:

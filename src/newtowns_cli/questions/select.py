@@ -8,6 +8,7 @@ from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase, _, joined
 from newtowns_cli.model.names import normalize
 from newtowns_cli.model.records import Group, Membership, Town
 from newtowns_cli.questions.lookup import Catalog, resolve_group, resolve_province, town_names
@@ -88,9 +89,15 @@ class Anchor(Frozen):
         """'1976', or '1961 (policy)' for a fact of another kind: how tables show it."""
         return str(self.date) if self.kind == "official" else f"{self.date} ({self.kind})"
 
-    def words(self) -> str:
+    def words(self) -> Phrase:
         """'the 1976 designation', 'the 1961 policy'."""
-        return f"the {self.date} {'designation' if self.kind == 'official' else self.kind}"
+        if self.kind == "decision":
+            return Phrase("the {date} decision", date=self.date)
+        if self.kind == "founding":
+            return Phrase("the {date} founding", date=self.date)
+        if self.kind == "policy":
+            return Phrase("the {date} policy", date=self.date)
+        return Phrase("the {date} designation", date=self.date)
 
 
 ANCHOR_KINDS = ("decision", "founding", "policy")
@@ -120,7 +127,9 @@ def select_towns(catalog: Catalog, where: TownFilter | None = None) -> list[Town
     """Towns matching every given filter, sorted by name."""
     where = where or TownFilter()
     if where.member_as_of is not None and where.group is None and where.region is None:
-        raise UsageError("--member-as-of needs --group or --region", hint="e.g. --group alliantie")
+        raise UsageError(
+            _("--member-as-of needs --group or --region"), hint=_("e.g. --group alliantie")
+        )
     tests: list[Callable[[Town], bool]] = []
     for value, kinds, option in (
         (where.region, ("region",), "--region"),
@@ -189,14 +198,27 @@ def undated_membership_note(catalog: Catalog, where: TownFilter) -> str | None:
             continue
         group = resolve_group(catalog, value, kinds=kinds, option=option)
         loose = [m.town for m in group.members if m.since is None]
-        note = (
-            f"Counts every town ever a member of {group.name} ({len(group.members)}), "
-            "whatever the date"
-        )
-        if loose:
-            note += (
-                f"; the membership of {', '.join(loose)} has no start date and is confirmed "
-                "only on the dates sources name it"
+        parts = [
+            Phrase(
+                "Counts every town ever a member of {group} ({count}), whatever the date",
+                group=group.name,
+                count=len(group.members),
             )
-        return note + f". {option} {value} --member-as-of DATE counts the members on a date."
+        ]
+        if loose:
+            parts.append(
+                Phrase(
+                    "; the membership of {towns} has no start date and is confirmed only on the "
+                    "dates sources name it",
+                    towns=tuple(loose),
+                )
+            )
+        parts.append(
+            Phrase(
+                ". {option} {value} --member-as-of DATE counts the members on a date.",
+                option=option,
+                value=value,
+            )
+        )
+        return joined("", parts)
     return None

@@ -8,13 +8,16 @@ from collections.abc import Callable, Sequence
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.model.records import Town
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, normalize
 from newtowns_cli.questions.select import designated
 
 BY: tuple[str, ...] = ("province", "status", "region", "group", "decade", "relieves")
 """The ways towns can be grouped; without one, all towns form a single group."""
-NONE = "(none)"
+NONE = Phrase("(none)")
+"""The group of the towns without a value; a Phrase, shown in the run's language."""
 
 
 class Row(Frozen):
@@ -58,7 +61,7 @@ def summarize(catalog: Catalog, towns: Sequence[Town], by: str | None = None) ->
     for town in towns:
         for key in keys(town):
             groups.setdefault(key, []).append(town)
-    total = _row("total", towns, None)
+    total = _row(Phrase("total"), towns, None)
     rows = [_row(key, members, total.population) for key, members in groups.items()]
     if by == "decade":
         rows.sort(key=lambda row: (row.key == NONE, row.key))
@@ -127,34 +130,56 @@ def _finite(value: float) -> float | None:
 
 def _notes(towns: Sequence[Town], by: str | None) -> tuple[str, ...]:
     """What a reader must know to use the totals: dates, units and missing figures."""
-    notes = []
-    dates = Counter(str(t.population.as_of) for t in towns if _municipal(t) and t.population)
+    notes: list[str] = []
+    dates = Counter(t.population.as_of for t in towns if _municipal(t) and t.population)
     if len(dates) > 1:
-        listed = ", ".join(
-            f"{date} ({count} town{'s' if count > 1 else ''})"
-            for date, count in sorted(dates.items())
+        listed = tuple(
+            Phrase("{date} (1 town)", date=date)
+            if count == 1
+            else Phrase("{date} ({count} towns)", date=date, count=count)
+            for date, count in sorted(dates.items(), key=lambda pair: str(pair[0]))
         )
-        notes.append(f"Population figures refer to different dates: {listed}.")
+        notes.append(Phrase("Population figures refer to different dates: {dates}.", dates=listed))
     elif dates:
-        notes.append(f"Population figures refer to {next(iter(dates))}.")
-    places = [
-        f"{t.name} ({t.population.count}, {t.population.unit} {t.population.unit_name or t.name},"
-        f" {t.population.as_of})"
+        notes.append(Phrase("Population figures refer to {date}.", date=next(iter(dates))))
+    places = tuple(
+        Phrase(
+            "{name} ({count:n}, {unit} {unit_name}, {date})",
+            name=t.name,
+            count=t.population.count,
+            unit=unit_words(t.population.unit),
+            unit_name=t.population.unit_name or t.name,
+            date=t.population.as_of,
+        )
         for t in towns
         if t.population and not _municipal(t)
-    ]
+    )
     if places:
         notes.append(
-            "Not added, the latest figure counts a place or district, not the municipality: "
-            + ", ".join(places)
-            + "."
+            Phrase(
+                "Not added, the latest figure counts a place or district, not the "
+                "municipality: {places}.",
+                places=places,
+            )
         )
-    missing = [t.name for t in towns if t.population is None]
+    missing = tuple(t.name for t in towns if t.population is None)
     if missing:
-        notes.append(f"No population figure: {', '.join(missing)}.")
-    undated = [t.name for t in towns if designated(t) is None]
+        notes.append(Phrase("No population figure: {towns}.", towns=missing))
+    undated = tuple(t.name for t in towns if designated(t) is None)
     if by == "decade" and undated:
-        notes.append(f"No dated designation, so under {NONE}: {', '.join(undated)}.")
-    if by in ("region", "group", "relieves"):
-        notes.append(f"A town in more than one {by} counts in each; the total counts it once.")
+        notes.append(
+            Phrase("No dated designation, so under {none}: {towns}.", none=NONE, towns=undated)
+        )
+    if by == "region":
+        notes.append(
+            Phrase("A town in more than one region counts in each; the total counts it once.")
+        )
+    elif by == "group":
+        notes.append(
+            Phrase("A town in more than one group counts in each; the total counts it once.")
+        )
+    elif by == "relieves":
+        notes.append(
+            Phrase("A town in more than one relieves counts in each; the total counts it once.")
+        )
     return tuple(notes)

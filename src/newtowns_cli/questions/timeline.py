@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase, joined
 from newtowns_cli.model.records import Dataset
 
 KINDS: tuple[str, ...] = (
@@ -78,14 +79,18 @@ def _designation(name: str, status: str, kind: str | None, policy: str | None) -
     """What a designation fact says, by its kind."""
     suffix = f" ({policy})" if policy else ""
     if kind == "official":
-        return f"{name} designated as {status}{suffix}"
+        return Phrase(
+            "{name} designated as {status}{suffix}", name=name, status=status, suffix=suffix
+        )
     if kind == "decision":
-        return f"{name}: growth decision{suffix}"
+        return Phrase("{name}: growth decision{suffix}", name=name, suffix=suffix)
     if kind == "founding":
-        return f"{name}: founding date as a source gives it{suffix}"
+        return Phrase(
+            "{name}: founding date as a source gives it{suffix}", name=name, suffix=suffix
+        )
     if kind == "policy":
-        return f"{name} named in a policy{suffix}"
-    return f"{name} named as {status}{suffix}"
+        return Phrase("{name} named in a policy{suffix}", name=name, suffix=suffix)
+    return Phrase("{name} named as {status}{suffix}", name=name, status=status, suffix=suffix)
 
 
 def _collect(dataset: Dataset) -> Iterator[Entry]:
@@ -97,12 +102,12 @@ def _collect(dataset: Dataset) -> Iterator[Entry]:
                     designation.date, "designation", what, (designation.source,), (town.id,)
                 )
         for item in town.history:
-            what = f"{town.name}: {item.what}"
+            what = joined(": ", [town.name, item.what])
             yield Entry(item.date, item.kind, what, (item.source,), (town.id,))
     towns = {town.id: town.name for town in dataset.town}
     for group in dataset.group:
         if group.founded is not None:
-            what = f"{group.name} founded"
+            what = Phrase("{name} founded", name=group.name)
             yield Entry(
                 group.founded.date, "founding", what, (group.founded.source,), groups=(group.id,)
             )
@@ -110,20 +115,20 @@ def _collect(dataset: Dataset) -> Iterator[Entry]:
             name = towns.get(member.town, member.town)
             concerned = {"towns": (member.town,), "groups": (group.id,)}
             if member.since is not None:
-                what = f"{name} joins {group.name}"
+                what = Phrase("{name} joins {group}", name=name, group=group.name)
                 yield Entry(member.since, "membership", what, (member.source,), **concerned)
             elif member.as_of is not None:
-                what = f"{name} named as member of {group.name}"
+                what = Phrase("{name} named as member of {group}", name=name, group=group.name)
                 yield Entry(member.as_of, "membership", what, (member.source,), **concerned)
             for attested in member.attested:
-                what = f"{name} named as member of {group.name}"
+                what = Phrase("{name} named as member of {group}", name=name, group=group.name)
                 yield Entry(attested.date, "membership", what, (attested.source,), **concerned)
             if member.until is not None:
-                what = f"{name} leaves {group.name}"
+                what = Phrase("{name} leaves {group}", name=name, group=group.name)
                 yield Entry(member.until, "membership", what, (member.source,), **concerned)
     for organisation in dataset.organisation:
         if organisation.founded is not None:
-            what = f"{organisation.name} founded"
+            what = Phrase("{name} founded", name=organisation.name)
             source = (organisation.founded.source,)
             yield Entry(
                 organisation.founded.date,
@@ -134,7 +139,9 @@ def _collect(dataset: Dataset) -> Iterator[Entry]:
             )
     yield from _research(dataset)
     for event in dataset.event:
-        what = event.title + (f" (until {event.until})" if event.until else "")
+        what = event.title
+        if event.until:
+            what = joined("", [what, Phrase(" (until {date})", date=event.until)])
         yield Entry(
             event.date,
             event.kind,
@@ -153,15 +160,27 @@ def _research(dataset: Dataset) -> Iterator[Entry]:
         groups = tuple(g for g in study.commissioned_by if g in {g.id for g in dataset.group})
         common = {"towns": study.towns, "groups": groups, "organisations": organisations}
         if study.published is not None:
-            what = f"'{study.title}' published"
+            what = Phrase("'{title}' published", title=study.title)
             yield Entry(
                 study.published.date, "publication", what, (study.published.source,), **common
             )
         if study.presented is not None:
             presented = study.presented
-            to = f" to {presented.to}" if presented.to else ""
-            place = f" in {presented.place}" if presented.place else ""
-            what = f"'{study.title}' presented{to}{place}"
+            if presented.to and presented.place:
+                what = Phrase(
+                    "'{title}' presented to {to} in {place}",
+                    title=study.title,
+                    to=presented.to,
+                    place=presented.place,
+                )
+            elif presented.to:
+                what = Phrase("'{title}' presented to {to}", title=study.title, to=presented.to)
+            elif presented.place:
+                what = Phrase(
+                    "'{title}' presented in {place}", title=study.title, place=presented.place
+                )
+            else:
+                what = Phrase("'{title}' presented", title=study.title)
             yield Entry(presented.date, "presentation", what, (presented.source,), **common)
 
 

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 
 from newtowns_cli.model.errors import OutputError, UsageError
+from newtowns_cli.model.i18n import Phrase
 
 
 def write_atomic(
@@ -49,26 +50,34 @@ def write_with(
     On any failure or interruption the temporary file is removed and ``path`` is as before.
     """
     if any(_same(path, other) for other in protect):
-        raise UsageError(f"{path}: refusing to write over the data file being read")
+        raise UsageError(
+            Phrase("{path}: refusing to write over the data file being read", path=path)
+        )
     if path.is_symlink():
         # Replacing the link would detach it (as root, `-o /dev/stdout --force` replaced
         # /dev/stdout itself); writing through it writes where the link says, which in
         # a shared folder is where someone else says.
         raise OutputError(
-            f"{path}: is a symbolic link; refusing to replace it or write through it",
-            hint="name the file itself, or - for standard output",
+            Phrase(
+                "{path}: is a symbolic link; refusing to replace it or write through it", path=path
+            ),
+            hint=Phrase("name the file itself, or - for standard output"),
         )
     try:
         info = path.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        raise OutputError(_cannot_write(path, exc)) from None
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"{path}: not a regular file; refusing to replace it")
+            raise OutputError(
+                Phrase("{path}: not a regular file; refusing to replace it", path=path)
+            )
         if not force:
-            raise UsageError(f"{path}: file exists", hint="add --force to replace it")
+            raise UsageError(
+                Phrase("{path}: file exists", path=path), hint=Phrase("add --force to replace it")
+            )
     # Ctrl-C, SIGTERM and SIGHUP wait while the temporary file is made and named, and land
     # inside the block that removes it: between mkstemp and that block one left it behind.
     with _signals_held() as release:
@@ -78,14 +87,14 @@ def write_with(
             handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
             os.close(handle)
         except OSError as exc:
-            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+            raise OutputError(_cannot_write(path, exc)) from None
         temporary = pathlib.Path(name)
         try:
             release()
             _write_through(temporary, path, fill, info)
         except OSError as exc:
             _remove(temporary)
-            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+            raise OutputError(_cannot_write(path, exc)) from None
         except BaseException:
             _remove(temporary)
             raise
@@ -144,3 +153,7 @@ def _remove(path: pathlib.Path) -> None:
 
 def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
+
+
+def _cannot_write(path: pathlib.Path, exc: OSError) -> Phrase:
+    return Phrase("{path}: cannot write: {reason}", path=path, reason=_reason(exc))

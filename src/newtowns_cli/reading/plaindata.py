@@ -8,7 +8,8 @@ costs about as much as parsing their JSON (see benchmarks/README.md).
 
 A table is ``[count, [column, …]]`` with one column per field, in field order:
 
-- ``["v", values]``: plain values (text, numbers, booleans, None);
+- ``["v", values]``: plain values (text, numbers, booleans, None); a text in two
+  languages (i18n.Bilingual, in a Prose field only) as ``[en, nl]``;
 - ``["d", texts]``: partial dates as text, or None;
 - ``["r", kind, positions, table]``: a record or None; ``positions`` holds 0 for None
   and i + 1 for the i-th record of ``table``;
@@ -36,6 +37,7 @@ from typing import Any, Literal, get_args, get_origin
 from newtowns_cli.model import constraints
 from newtowns_cli.model import records as record_types
 from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.i18n import Bilingual
 from newtowns_cli.model.records import (
     CITING_FIELDS,
     REFERENCE_TABLES,
@@ -95,6 +97,8 @@ def _column(values: list[Any]) -> list[Any]:
     types = set(map(type, values))
     if types <= _PLAIN:
         return ["v", values]
+    if types <= _PLAIN | {Bilingual}:
+        return ["v", list(map(_two, values))]
     if types <= {PartialDate, type(None)}:
         return ["d", [None if v is None else str(v) for v in values]]
     present = [v for v in values if v is not None]
@@ -109,12 +113,17 @@ def _column(values: list[Any]) -> list[Any]:
     if types == {tuple}:
         lengths = list(map(len, values))
         flat = list(chain.from_iterable(values))
-        if set(map(type, flat)) <= _PLAIN:
-            return ["t", lengths, flat]
+        if set(map(type, flat)) <= _PLAIN | {Bilingual}:
+            return ["t", lengths, list(map(_two, flat))]
         record = _one_record_kind(flat)
         if record is not None:
             return ["s", record.__name__, lengths, _table(record, flat)]
     raise TypeError(f"cannot store values of types {sorted(t.__name__ for t in types)}")
+
+
+def _two(value: Any) -> Any:
+    """A Bilingual text as ``[en, nl]``; anything else as it is."""
+    return [str(value), value.nl] if type(value) is Bilingual else value
 
 
 def _one_record_kind(values: list[Any]) -> type[Record] | None:
@@ -176,12 +185,16 @@ def _shapes(kind: type[Record]) -> tuple[Shape, ...]:
                 shapes.append(("record", core, optional, None))
             elif inner in KINDS:
                 shapes.append(("records", inner, False, None))
+            elif inner == "Prose":
+                shapes.append(("texts", "prose", False, None))
             elif inner or core == "Cited":
                 shapes.append(("texts", "", False, None))
             elif core == "Count" or core.startswith("Annotated[int"):
                 shapes.append(("plain", "count", optional, None))
             elif core == "Km2" or core.startswith("Annotated[float"):
                 shapes.append(("plain", "float", optional, None))
+            elif core == "Prose":
+                shapes.append(("plain", "prose", optional, None))
             else:
                 shapes.append(("plain", "str", optional, _vocabulary(core)))
         _SHAPES[kind] = tuple(shapes)
@@ -231,7 +244,7 @@ def _values(
         pool: list[Any] = [None, *records]
         return list(map(pool.__getitem__, positions))
     if tag == "t" and len(column) == 3 and form in ("texts", "records"):
-        flat = _typed(_sized(column[2], None), "str", optional=False)
+        flat = _typed(_sized(column[2], None), what or "str", optional=False)
         if form == "records" and flat:
             raise ValueError("text where records belong")
         return _tuples(column[1], flat, count)
@@ -241,6 +254,8 @@ def _values(
 
 
 def _typed(values: list[Any], what: str, optional: bool) -> list[Any]:
+    if what == "prose":
+        return [_prose(value, optional) for value in values]
     allowed: set[type] = {str} if what == "str" else {int} if what == "count" else {int, float}
     if optional:
         allowed.add(type(None))
@@ -252,6 +267,15 @@ def _typed(values: list[Any], what: str, optional: bool) -> list[Any]:
     if what == "float" and not all(map(math.isfinite, numbers)):
         raise ValueError("a number that is not finite")
     return values
+
+
+def _prose(value: object, optional: bool) -> object:
+    """A Prose field's value: text, ``[en, nl]`` (two non-empty texts), or None if optional."""
+    if type(value) is str or (value is None and optional):
+        return value
+    if type(value) is list and len(value) == 2 and all(type(t) is str and t for t in value):
+        return Bilingual(value[0], value[1])
+    raise ValueError("a value that is not text")
 
 
 def _tuples(lengths: object, flat: list[Any], count: int) -> list[Any]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.model.errors import DataFileError, DataInvalidError, Problem
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.reading.bundled import FOLDER
 from newtowns_cli.reading.files import read_regular
 
@@ -21,7 +22,7 @@ BUNDLED = pathlib.Path(FOLDER) / "newtowns.toml"
 BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
-_DATA_HINT = (
+_DATA_HINT = Phrase(
     "give a data file with --data FILE or NEWTOWNS_DATA, or leave both unset for the bundled data"
 )
 
@@ -43,7 +44,7 @@ def locate(option: str | None, env: str | None) -> DataFile:
     """
     if option is not None:
         if not option:
-            raise DataFileError("--data: the file name is empty", _DATA_HINT)
+            raise DataFileError(Phrase("--data: the file name is empty"), _DATA_HINT)
         return DataFile(pathlib.Path(option), option)
     if env:
         return DataFile(pathlib.Path(env), env)
@@ -56,27 +57,29 @@ def read_bytes(data: DataFile) -> bytes:
     try:
         info = data.path.stat()
     except FileNotFoundError:
-        hint = "reinstall newtowns" if data.bundled else data.hint
-        raise DataFileError(f"{label}: no such file", hint) from None
+        hint = Phrase("reinstall newtowns") if data.bundled else data.hint
+        raise DataFileError(Phrase("{file}: no such file", file=label), hint) from None
     except OSError as exc:
-        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
+        raise DataFileError(_cannot_read(label, exc), data.hint) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataFileError(f"{label}: is a directory, not a data file", data.hint)
+        raise DataFileError(
+            Phrase("{file}: is a directory, not a data file", file=label), data.hint
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise DataFileError(f"{label}: is not a regular file", data.hint)
+        raise DataFileError(Phrase("{file}: is not a regular file", file=label), data.hint)
     if info.st_size > MAX_BYTES:
         raise _too_large(label, info.st_size)
     try:
         return _read_regular(data.path, label, data.hint)
     except OSError as exc:
-        raise DataFileError(f"{label}: cannot read: {_reason(exc)}", data.hint) from None
+        raise DataFileError(_cannot_read(label, exc), data.hint) from None
 
 
 def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
     """At most MAX_BYTES of the file, if what is opened is still a regular file."""
     raw = read_regular(path, MAX_BYTES)
     if raw is None:
-        raise DataFileError(f"{label}: is not a regular file", hint)
+        raise DataFileError(Phrase("{file}: is not a regular file", file=label), hint)
     if len(raw) > MAX_BYTES:
         raise _too_large(label, len(raw))
     return raw
@@ -84,7 +87,13 @@ def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
 
 def _too_large(label: str, size: int) -> DataFileError:
     mib = size // (1024 * 1024)
-    return DataFileError(f"{label}: file is too large ({mib} MiB; the limit is 256 MiB)")
+    return DataFileError(
+        Phrase("{file}: file is too large ({mib} MiB; the limit is 256 MiB)", file=label, mib=mib)
+    )
+
+
+def _cannot_read(label: str, exc: OSError) -> Phrase:
+    return Phrase("{file}: cannot read: {reason}", file=label, reason=_reason(exc))
 
 
 def decode(raw: bytes, label: str) -> str:

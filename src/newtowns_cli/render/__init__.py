@@ -118,16 +118,20 @@ def render_summary(
         }
         return jsonout.dumps(document, indent=2) + "\n"
     if fmt is Format.MD:
-        notes = "".join(f"\n{markdown.escape_block(note)}\n" for note in summary.notes)
+        from newtowns_cli.model.i18n import say
+
+        notes = "".join(f"\n{markdown.escape_block(str(say(note)))}\n" for note in summary.notes)
         return markdown.render(rows) + notes
     if fmt is not Format.TABLE:
         return render(rows, fmt, delimiter=delimiter)
     from newtowns_cli.render.terminal.layout import choice
 
     text = render(rows, fmt, width=width, color=color, choice=choice(rows.names))
-    shown = [(row.key, float(row.population)) for row in summary.rows]
+    from newtowns_cli.model.i18n import say
+
+    shown = [(str(say(row.key)), float(row.population)) for row in summary.rows]
     bars = chart.labelled_bars(shown, width=width) if len(shown) > 1 else ""
     import textwrap
 
-    notes = "".join(textwrap.fill(note, width) + "\n" for note in summary.notes)
+    notes = "".join(textwrap.fill(str(say(note)), width) + "\n" for note in summary.notes)
     return "\n".join(part for part in (text, bars, notes) if part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newtowns_cli.model.i18n import N_
 from newtowns_cli.questions.claims import Check
 from newtowns_cli.questions.summary import Row
 from newtowns_cli.render.tables import Column, _date
@@ -10,62 +11,68 @@ from newtowns_cli.render.tables import Column, _date
 def summary_columns(by: str | None) -> tuple[Column[Row], ...]:
     """The columns of a summary; the first is named after the grouping."""
     return (
-        Column(by or "group", "what the towns are grouped by", lambda r, _: r.key),
-        Column("towns", "number of towns", lambda r, _: len(r.towns), numeric=True),
+        Column(by or "group", N_("what the towns are grouped by"), lambda r, _: r.key),
+        Column("towns", N_("number of towns"), lambda r, _: len(r.towns), numeric=True),
         Column(
             "population",
-            "sum of the latest municipal populations",
+            N_("sum of the latest municipal populations"),
             lambda r, _: r.population,
             numeric=True,
         ),
-        Column("share", "share of the total population, %", lambda r, _: r.share, numeric=True),
+        Column("share", N_("share of the total population, %"), lambda r, _: r.share, numeric=True),
         Column(
             "mean_population",
-            "mean population of the towns with a figure",
+            N_("mean population of the towns with a figure"),
             lambda r, _: r.mean_population,
             numeric=True,
         ),
-        Column("area_km2", "sum of the towns' areas", lambda r, _: r.area_km2, numeric=True),
+        Column("area_km2", N_("sum of the towns' areas"), lambda r, _: r.area_km2, numeric=True),
         Column(
             "density",
-            "inhabitants per km² (towns with both figures)",
+            N_("inhabitants per km² (towns with both figures)"),
             lambda r, _: r.density,
             numeric=True,
         ),
-        Column("population_as_of", "dates of the population figures used", lambda r, _: r.as_of),
-        Column("town_ids", "the towns counted", lambda r, _: r.towns),
+        Column(
+            "population_as_of", N_("dates of the population figures used"), lambda r, _: r.as_of
+        ),
+        Column("town_ids", N_("the towns counted"), lambda r, _: r.towns),
         Column(
             "apart_population",
-            "latest figures of towns counted as a place or district, not added",
+            N_("latest figures of towns counted as a place or district, not added"),
             lambda r, _: r.apart_population,
             numeric=True,
         ),
-        Column("apart_town_ids", "towns whose latest figure counts a place", lambda r, _: r.apart),
+        Column(
+            "apart_town_ids", N_("towns whose latest figure counts a place"), lambda r, _: r.apart
+        ),
     )
 
 
 CLAIM_COLUMNS: tuple[Column[Check], ...] = (
-    Column("id", "claim id", lambda c, _: c.claim.id),
-    Column("statement", "the published words", lambda c, _: c.claim.statement, text=True),
-    Column("relation", "exactly, about, more than or almost", lambda c, _: c.claim.relation),
-    Column("value", "the published figure", lambda c, _: c.claim.value, numeric=True),
-    Column("measure", "what is counted", lambda c, _: c.claim.measure),
-    Column("scope", "what the figure is about", lambda c, _: c.claim.scope, text=True),
-    Column("as_of", "date the claim refers to", lambda c, _: _date(c.claim.as_of), date=True),
-    Column("source", "source id of the claim", lambda c, _: c.claim.source),
-    Column("computed", "the figure computed from the data", lambda c, _: c.computed, numeric=True),
-    Column("verdict", "consistent, not consistent or not comparable", lambda c, _: c.verdict),
-    Column("why", "the reason for the verdict", lambda c, _: c.why, text=True),
-    Column("basis", "how the figure was computed", lambda c, _: c.basis, text=True),
+    Column("id", N_("claim id"), lambda c, _: c.claim.id),
+    Column("statement", N_("the published words"), lambda c, _: c.claim.statement, text=True),
+    Column("relation", N_("exactly, about, more than or almost"), lambda c, _: c.claim.relation),
+    Column("value", N_("the published figure"), lambda c, _: c.claim.value, numeric=True),
+    Column("measure", N_("what is counted"), lambda c, _: c.claim.measure),
+    Column("scope", N_("what the figure is about"), lambda c, _: c.claim.scope, text=True),
+    Column("as_of", N_("date the claim refers to"), lambda c, _: _date(c.claim.as_of), date=True),
+    Column("source", N_("source id of the claim"), lambda c, _: c.claim.source),
+    Column(
+        "computed", N_("the figure computed from the data"), lambda c, _: c.computed, numeric=True
+    ),
+    Column("verdict", N_("consistent, not consistent or not comparable"), lambda c, _: c.verdict),
+    Column("why", N_("the reason for the verdict"), lambda c, _: c.why, text=True),
+    Column("basis", N_("how the figure was computed"), lambda c, _: c.basis, text=True),
     Column(
         "comparable",
-        "the closest figure the data supports, whatever the verdict",
+        N_("the closest figure the data supports, whatever the verdict"),
         lambda c, _: c.comparable,
         numeric=True,
     ),
     Column(
         "comparable_basis",
-        "what that figure counts",
+        N_("what that figure counts"),
         lambda c, _: c.comparable_basis or None,
         text=True,
     ),

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newtowns_cli.model.i18n import _
 from newtowns_cli.model.records import Dataset, Town
 
 
 def gap_decades(town: Town) -> str:
     """The decades with no municipal figure, as a reader reads them ('1960s, 1970s')."""
-    return ", ".join(f"{gap.decade}s" for gap in town.population_gaps)
+    return ", ".join(decade(gap.decade) for gap in town.population_gaps)
+
+
+def decade(year: int) -> str:
+    """A decade for people: '1960s', 'jaren 1960' in Dutch."""
+    return _("{decade}s").format(decade=year)
 
 
 def gap_lines(towns: Sequence[Town]) -> str:
@@ -22,8 +28,9 @@ def gap_lines(towns: Sequence[Town]) -> str:
     lines = []
     for town in towns:
         for gap in town.population_gaps:
-            note = f"  note: {gap.note}" if gap.note else ""
-            lines.append(f"{town.id} {gap.decade}s  looked: {gap.looked}{note}\n")
+            note = "  " + _("note: {note}").format(note=gap.note) if gap.note else ""
+            looked = _("looked: {looked}").format(looked=gap.looked)
+            lines.append(f"{town.id} {decade(gap.decade)}  {looked}{note}\n")
     return "".join(lines)
 
 

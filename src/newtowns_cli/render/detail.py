@@ -34,12 +34,15 @@ class Detail(Frozen):
 
 
 def field_table(fields: tuple[tuple[str, Value], ...]) -> Table:
-    """The key facts as a two-column table, leaving out empty ones."""
+    """The key facts as a two-column table, leaving out empty ones; the fields' names as
+    people read them (model/i18n.header)."""
+    from newtowns_cli.model.i18n import header
+
     columns: tuple[Column[object], ...] = (
         Column("field", "", lambda item, _: None),
         Column("value", "", lambda item, _: None, text=True),
     )
-    rows = tuple((name, value) for name, value in fields if value not in (None, ()))
+    rows = tuple((header(name), value) for name, value in fields if value not in (None, ()))
     return Table(columns=columns, rows=rows)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newtowns_cli.model.i18n import N_, Phrase
 from newtowns_cli.questions.growth import Figure, Growth
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.municipal import PlaceGrowth
@@ -36,11 +37,11 @@ def _metric(name: str, digits: int, scale: float = 1.0) -> Callable[[PlaceGrowth
     return get
 
 
-def _figures(which: str, what: str) -> tuple[Column[PlaceGrowth], ...]:
+def _figures(which: str, date: str, count: str, sources: str) -> tuple[Column[PlaceGrowth], ...]:
     return (
-        Column(f"{which}_date", f"date of the {what}", _figure(which, "date"), date=True),
-        Column(f"{which}_count", f"the {what}", _figure(which, "count"), numeric=True),
-        Column(f"{which}_source", f"source ids of the {what}", _figure(which, "source")),
+        Column(f"{which}_date", date, _figure(which, "date"), date=True),
+        Column(f"{which}_count", count, _figure(which, "count"), numeric=True),
+        Column(f"{which}_source", sources, _figure(which, "source")),
     )
 
 
@@ -54,7 +55,9 @@ def _figure_text(which: str) -> Callable[[PlaceGrowth, Catalog], Value]:
     def get(row: PlaceGrowth, _: Catalog) -> Value:
         result = row.result
         figure: Figure | None = getattr(result, which) if isinstance(result, Growth) else None
-        return None if figure is None else f"{figure.count:,} ({figure.date.year})"
+        if figure is None:
+            return None
+        return Phrase("{count:,} ({year})", count=figure.count, year=figure.date.year)
 
     return get
 
@@ -65,9 +68,13 @@ def _growth_text(row: PlaceGrowth, _: Catalog) -> Value:
     if not isinstance(result, Growth):
         return None
     if result.era is not None and result.factor is not None:
-        return f"×{result.factor:.2f} from {result.era.date.year}"
+        return Phrase("×{factor:.2f} from {year}", factor=result.factor, year=result.era.date.year)
     if result.factor_since_first is not None:
-        return f"×{result.factor_since_first:.2f} from {result.first.date.year}"
+        return Phrase(
+            "×{factor:.2f} from {year}",
+            factor=result.factor_since_first,
+            year=result.first.date.year,
+        )
     return None
 
 
@@ -79,50 +86,78 @@ def _spans(row: PlaceGrowth, _: Catalog) -> Value:
 
 
 RATE = _metric("rate", 2, 100.0)
-ERA = (
-    "designation-era figure: the municipal figure nearest the designation (either side, "
-    "within 10 years)"
-)
-LATEST = "last municipal figure compared: the reference figure (with --latest the newest)"
-DESIGNATED = (
+DESIGNATED = N_(
     "the designation growth counts from: the earliest official one, else the earliest dated "
     "decision, founding or policy"
 )
 GROWTH_COLUMNS: tuple[Column[PlaceGrowth], ...] = (
-    Column("id", "town id", lambda r, _: r.town.id),
-    Column("name", "name of the place", lambda r, _: r.town.name, text=True),
-    Column("counted", "what the figures count (municipality, summed ones)",
+    Column("id", N_("town id"), lambda r, _: r.town.id),
+    Column("name", N_("name of the place"), lambda r, _: r.town.name, text=True),
+    Column("counted", N_("what the figures count (municipality, summed ones)"),
            lambda r, _: r.labels),
     Column("designated", DESIGNATED, _designated, date=True),
-    Column("designated_kind", "what that designation was: official, decision, founding or "
-           "policy", lambda r, _: r.anchor.kind if r.anchor else None),
-    Column("first_figure", "the first figure with its year (for a narrow terminal)",
+    Column("designated_kind", N_("what that designation was: official, decision, founding or "
+           "policy"), lambda r, _: r.anchor.kind if r.anchor else None),
+    Column("first_figure", N_("the first figure with its year (for a narrow terminal)"),
            _figure_text("first")),
-    Column("era_figure", "the era figure with its year (for a narrow terminal)",
+    Column("era_figure", N_("the era figure with its year (for a narrow terminal)"),
            _figure_text("era")),
-    Column("latest_figure", "the latest figure with its year (for a narrow terminal)",
+    Column("latest_figure", N_("the latest figure with its year (for a narrow terminal)"),
            _figure_text("latest")),
-    Column("growth", "the factor and the year it runs from: the era, else the first figure",
+    Column("growth", N_("the factor and the year it runs from: the era, else the first figure"),
            _growth_text),
-    *_figures("first", "first municipal figure"),
-    *_figures("era", ERA),
-    *_figures("latest", LATEST),
-    Column("absolute", "growth since the era: latest − era", _metric("absolute", 0),
+    *_figures(
+        "first",
+        N_("date of the first municipal figure"),
+        N_("the first municipal figure"),
+        N_("source ids of the first municipal figure"),
+    ),
+    *_figures(
+        "era",
+        N_(
+            "date of the designation-era figure: the municipal figure nearest the designation "
+            "(either side, within 10 years)"
+        ),
+        N_(
+            "the designation-era figure: the municipal figure nearest the designation (either "
+            "side, within 10 years)"
+        ),
+        N_(
+            "source ids of the designation-era figure: the municipal figure nearest the "
+            "designation (either side, within 10 years)"
+        ),
+    ),
+    *_figures(
+        "latest",
+        N_(
+            "date of the last municipal figure compared: the reference figure (with --latest "
+            "the newest)"
+        ),
+        N_(
+            "the last municipal figure compared: the reference figure (with --latest the "
+            "newest)"
+        ),
+        N_(
+            "source ids of the last municipal figure compared: the reference figure (with "
+            "--latest the newest)"
+        ),
+    ),
+    Column("absolute", N_("growth since the era: latest − era"), _metric("absolute", 0),
            numeric=True),
-    Column("factor", "growth factor since the designation era: latest ÷ era",
+    Column("factor", N_("growth factor since the designation era: latest ÷ era"),
            _metric("factor", 2), numeric=True),
-    Column("yearly_pct", "compound yearly growth, era to latest, % (none under a year)", RATE,
+    Column("yearly_pct", N_("compound yearly growth, era to latest, % (none under a year)"), RATE,
            numeric=True),
-    Column("absolute_since_first", "growth since the first figure: latest − first",
+    Column("absolute_since_first", N_("growth since the first figure: latest − first"),
            _metric("absolute_since_first", 0), numeric=True),
-    Column("factor_since_first", "growth factor since the first figure: latest ÷ first",
+    Column("factor_since_first", N_("growth factor since the first figure: latest ÷ first"),
            _metric("factor_since_first", 2), numeric=True),
-    Column("yearly_pct_since_first", "compound yearly growth, first to latest, % (none under "
-           "a year)", _metric("rate_since_first", 2, 100.0), numeric=True),
-    Column("spans", "mergers and boundary changes between the first and the latest figure",
+    Column("yearly_pct_since_first", N_("compound yearly growth, first to latest, % (none under "
+           "a year)"), _metric("rate_since_first", 2, 100.0), numeric=True),
+    Column("spans", N_("mergers and boundary changes between the first and the latest figure"),
            _spans),
-    Column("figures", "number of municipal figures", lambda r, _: len(r.figures), numeric=True),
-    Column("note", "what to know to read the row", lambda r, _: r.note or None, text=True),
+    Column("figures", N_("number of municipal figures"), lambda r, _: len(r.figures), numeric=True),
+    Column("note", N_("what to know to read the row"), lambda r, _: r.note or None, text=True),
 )  # fmt: skip
 """Every growth column; the machine formats keep each figure's date and source ids."""
 

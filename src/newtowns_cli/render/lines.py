@@ -44,8 +44,12 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 
 def number(value: float) -> str:
-    """A tick label: 50,000 or 2.5 (no trailing zeros)."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    """A tick label: 50,000 or 2.5 (no trailing zeros); 50.000 and 2,5 in Dutch."""
+    from newtowns_cli.model.i18n import number as written
+
+    if value == int(value):
+        return written(value, ",.0f")
+    return written(value, ",.2f").rstrip("0")
 
 
 def year(value: float) -> str:

@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from newtowns_cli.model.dates import PartialDate
-from newtowns_cli.model.errors import UsageError
+from newtowns_cli.model.errors import UsageError, did_you_mean
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import N_, Phrase, _
 from newtowns_cli.model.records import Group, Membership, Organisation, Research, Source, Town
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, normalize
 from newtowns_cli.questions.select import anchor, designated
 
@@ -23,6 +25,8 @@ Value = str | int | float | tuple[str, ...] | None
 class Column(Frozen, Generic[T]):
     name: str
     description: str
+    """What it holds, in English (--fields help shows it in the run's language); scripts
+    extract every Column's second argument for the catalogue."""
     get: Callable[[T, Catalog], Value]
     numeric: bool = False
     text: bool = False
@@ -69,21 +73,27 @@ def pick(
         found = difflib.get_close_matches(unknown[0].lower(), list(lowered), n=1) if unknown else []
         close = [lowered[match] for match in found]
         unknowns = ", ".join(unknown)
-        hint = (f"did you mean {close[0]}? " if close else "") + "valid fields: "
+        hint = did_you_mean(close[0] if close else None)
+        hint += _("valid fields: {fields}, or all").format(fields=", ".join(by_name))
         raise UsageError(
-            f"unknown field for --fields: {unknowns}" if unknown else "no field given for --fields",
-            hint=hint + ", ".join(by_name) + ", or all",
+            _("unknown field for --fields: {fields}").format(fields=unknowns)
+            if unknown
+            else _("no field given for --fields"),
+            hint=hint,
         )
     return tuple(by_name[name] for name in names)
 
 
 def field_help(columns: Sequence[Column[T]]) -> Table:
-    """The columns themselves as a table: name and description (for --fields help)."""
+    """The columns themselves as a table: name and description (for --fields help).
+
+    The description is a Phrase: English in every machine format, the run's language for
+    people."""
     meta: tuple[Column[Column[T]], ...] = (
-        Column("field", "column name", lambda c, _: c.name),
-        Column("description", "what it holds", lambda c, _: c.description),
+        Column("field", N_("column name"), lambda c, _: c.name),
+        Column("description", N_("what it holds"), lambda c, _: c.description),
     )
-    rows = tuple((c.name, c.description) for c in columns)
+    rows = tuple((c.name, Phrase(c.description)) for c in columns)
     return Table(columns=meta, rows=rows)  # type: ignore[arg-type]
 
 
@@ -124,6 +134,8 @@ def _population(attribute: str) -> Callable[[Town, Catalog], Value]:
         value = getattr(town.population, attribute)
         if value is None:
             return None
+        if attribute == "unit":  # a Phrase: the data's word as data, in words for people
+            return unit_words(value)
         return value if isinstance(value, int) else str(value)
 
     return get
@@ -162,65 +174,73 @@ def _anchor_kind(town: Town) -> Value:
 
 
 TOWN_COLUMNS: tuple[Column[Town], ...] = (
-    Column("id", "stable identifier", lambda t, _: t.id),
-    Column("name", "name of the New Town (the place)", lambda t, _: t.name),
-    Column("municipality", "municipality it belongs to today", lambda t, _: t.municipality),
-    Column("province", "province", lambda t, _: t.province),
-    Column("cbs_code", "CBS code of the municipality (GMxxxx)", lambda t, _: t.cbs_code),
-    Column("status", "groeikern or groeistad", lambda t, _: t.status),
+    Column("id", N_("stable identifier"), lambda t, _: t.id),
+    Column("name", N_("name of the New Town (the place)"), lambda t, _: t.name),
+    Column("municipality", N_("municipality it belongs to today"), lambda t, _: t.municipality),
+    Column("province", N_("province"), lambda t, _: t.province),
+    Column("cbs_code", N_("CBS code of the municipality (GMxxxx)"), lambda t, _: t.cbs_code),
+    Column("status", N_("groeikern or groeistad"), lambda t, _: t.status),
     Column(
         "designated",
-        "the designation: the earliest official one, else the earliest dated decision, "
-        "founding or policy (designated_kind says which)",
+        N_(
+            "the designation: the earliest official one, else the earliest dated decision, "
+            "founding or policy (designated_kind says which)"
+        ),
         lambda t, _: _date(designated(t)),
         date=True,
     ),
     Column(
-        "relieves", "cities whose overflow it took", lambda t, _: _ids([r.city for r in t.relieves])
+        "relieves",
+        N_("cities whose overflow it took"),
+        lambda t, _: _ids([r.city for r in t.relieves]),
     ),
-    Column("population", "reference population figure", _population("count"), numeric=True),
-    Column("population_as_of", "date of the population figure", _population("as_of"), date=True),
-    Column("population_unit", "what the figure counts: municipality or place", _population("unit")),
-    Column("population_source", "source id of the population figure", _population("source")),
-    Column("area_km2", "total area in km²", _first("area", "total"), numeric=True),
-    Column("lat", "latitude (WGS 84)", _first("location", "lat"), numeric=True),
-    Column("lon", "longitude (WGS 84)", _first("location", "lon"), numeric=True),
+    Column("population", N_("reference population figure"), _population("count"), numeric=True),
+    Column(
+        "population_as_of", N_("date of the population figure"), _population("as_of"), date=True
+    ),
+    Column(
+        "population_unit", N_("what the figure counts: municipality or place"), _population("unit")
+    ),
+    Column("population_source", N_("source id of the population figure"), _population("source")),
+    Column("area_km2", N_("total area in km²"), _first("area", "total"), numeric=True),
+    Column("lat", N_("latitude (WGS 84)"), _first("location", "lat"), numeric=True),
+    Column("lon", N_("longitude (WGS 84)"), _first("location", "lon"), numeric=True),
     Column(
         "regions",
-        "regional cooperations it belongs to",
+        N_("regional cooperations it belongs to"),
         lambda t, c: c.current_groups(t, regions=True),
     ),
     Column(
         "groups",
-        "alliances, networks and programmes it belongs to",
+        N_("alliances, networks and programmes it belongs to"),
         lambda t, c: c.current_groups(t, regions=False),
     ),
-    Column("aliases", "other names", lambda t, _: t.aliases),
-    Column("sources", "every source id cited for the town", lambda t, _: town_sources(t)),
+    Column("aliases", N_("other names"), lambda t, _: t.aliases),
+    Column("sources", N_("every source id cited for the town"), lambda t, _: town_sources(t)),
     # Added later: machine columns are only ever added, never renamed.
     Column(
         "population_unit_name",
-        "the unit the latest figure counts, where not the municipality today",
+        N_("the unit the latest figure counts, where not the municipality today"),
         _population("unit_name"),
     ),
     Column(
         "status_views",
-        "status as other sources give it (status:source)",
+        N_("status as other sources give it (status:source)"),
         lambda t, _: tuple(f"{v.status}:{v.source}" for v in t.status_views),
     ),
     Column(
         "population_gaps",
-        "decades with no municipal figure in any source found",
-        lambda t, _: tuple(f"{g.decade}s" for g in t.population_gaps),
+        N_("decades with no municipal figure in any source found"),
+        lambda t, _: tuple(Phrase("{decade}s", decade=g.decade) for g in t.population_gaps),
     ),
     Column(
         "designated_kind",
-        "what the designation was: official, decision, founding or policy",
+        N_("what the designation was: official, decision, founding or policy"),
         lambda t, _: _anchor_kind(t),
     ),
     Column(
         "population_origin",
-        "source id of the statistics the population figure's source names (CBS), if any",
+        N_("source id of the statistics the population figure's source names (CBS), if any"),
         _population("original"),
     ),
 )
@@ -238,50 +258,52 @@ DEFAULT_TOWN_FIELDS = (
 # -- groups and their members --------------------------------------------------------------
 
 GROUP_COLUMNS: tuple[Column[Group], ...] = (
-    Column("id", "stable identifier", lambda g, _: g.id),
-    Column("name", "name", lambda g, _: g.name),
-    Column("kind", "alliance, network, region or programme", lambda g, _: g.kind),
+    Column("id", N_("stable identifier"), lambda g, _: g.id),
+    Column("name", N_("name"), lambda g, _: g.name),
+    Column("kind", N_("alliance, network, region or programme"), lambda g, _: g.kind),
     Column(
         "founded",
-        "founding date",
+        N_("founding date"),
         lambda g, _: _date(g.founded.date if g.founded else None),
         date=True,
     ),
     Column(
         "members",
-        "town ids of the current members",
+        N_("town ids of the current members"),
         lambda g, _: _ids([m.town for m in g.members if m.until is None]),
     ),
     Column(
         "member_count",
-        "number of current members",
+        N_("number of current members"),
         lambda g, _: len({m.town for m in g.members if m.until is None}),
         numeric=True,
     ),
-    Column("aliases", "other names", lambda g, _: g.aliases),
-    Column("partners", "partner organisation ids", lambda g, _: g.partners),
-    Column("themes", "themes", lambda g, _: g.themes),
-    Column("url", "web address", lambda g, _: g.url),
-    Column("sources", "source ids", lambda g, _: g.sources),
+    Column("aliases", N_("other names"), lambda g, _: g.aliases),
+    Column("partners", N_("partner organisation ids"), lambda g, _: g.partners),
+    Column("themes", N_("themes"), lambda g, _: g.themes),
+    Column("url", N_("web address"), lambda g, _: g.url),
+    Column("sources", N_("source ids"), lambda g, _: g.sources),
 )
 DEFAULT_GROUP_FIELDS = ("id", "name", "kind", "founded", "member_count", "members")
 
 MEMBER_COLUMNS: tuple[Column[Membership], ...] = (
-    Column("town", "town id", lambda m, _: m.town),
-    Column("name", "town name", lambda m, c: c.towns[m.town].name if m.town in c.towns else None),
-    Column("since", "joined on", lambda m, _: _date(m.since), date=True),
-    Column("until", "left on", lambda m, _: _date(m.until), date=True),
+    Column("town", N_("town id"), lambda m, _: m.town),
+    Column(
+        "name", N_("town name"), lambda m, c: c.towns[m.town].name if m.town in c.towns else None
+    ),
+    Column("since", N_("joined on"), lambda m, _: _date(m.since), date=True),
+    Column("until", N_("left on"), lambda m, _: _date(m.until), date=True),
     Column(
         "as_of",
-        "named as member on (when no joining date is known)",
+        N_("named as member on (when no joining date is known)"),
         lambda m, _: _date(m.as_of),
         date=True,
     ),
-    Column("source", "source id", lambda m, _: m.source),
-    Column("note", "note", lambda m, _: m.note, text=True),
+    Column("source", N_("source id"), lambda m, _: m.source),
+    Column("note", N_("note"), lambda m, _: m.note, text=True),
     Column(
         "attested",
-        "further dates a source names it as member",
+        N_("further dates a source names it as member"),
         lambda m, _: tuple(str(a.date) for a in m.attested),
     ),
 )
@@ -290,74 +312,72 @@ DEFAULT_MEMBER_FIELDS = tuple(c.name for c in MEMBER_COLUMNS)
 # -- organisations, research, sources ------------------------------------------------------
 
 ORGANISATION_COLUMNS: tuple[Column[Organisation], ...] = (
-    Column("id", "stable identifier", lambda o, _: o.id),
-    Column("name", "name", lambda o, _: o.name),
-    Column("kind", "kind of organisation", lambda o, _: o.kind),
-    Column("city", "city", lambda o, _: o.city),
+    Column("id", N_("stable identifier"), lambda o, _: o.id),
+    Column("name", N_("name"), lambda o, _: o.name),
+    Column("kind", N_("kind of organisation"), lambda o, _: o.kind),
+    Column("city", N_("city"), lambda o, _: o.city),
     Column(
         "founded",
-        "founding date",
+        N_("founding date"),
         lambda o, _: _date(o.founded.date if o.founded else None),
         date=True,
     ),
-    Column("url", "web address", lambda o, _: o.url),
-    Column("aliases", "other names", lambda o, _: o.aliases),
-    Column("sources", "source ids", lambda o, _: o.sources),
+    Column("url", N_("web address"), lambda o, _: o.url),
+    Column("aliases", N_("other names"), lambda o, _: o.aliases),
+    Column("sources", N_("source ids"), lambda o, _: o.sources),
 )
 DEFAULT_ORGANISATION_FIELDS = ("id", "name", "kind", "city", "url")
 
 RESEARCH_COLUMNS: tuple[Column[Research], ...] = (
-    Column("id", "stable identifier", lambda r, _: r.id),
-    Column("title", "title as the source spells it", lambda r, _: r.title, text=True),
+    Column("id", N_("stable identifier"), lambda r, _: r.id),
+    Column("title", N_("title as the source spells it"), lambda r, _: r.title, text=True),
     Column(
         "published",
-        "publication date",
+        N_("publication date"),
         lambda r, _: _date(r.published.date if r.published else None),
         date=True,
     ),
     Column(
         "presented",
-        "presentation date",
+        N_("presentation date"),
         lambda r, _: _date(r.presented.date if r.presented else None),
         date=True,
     ),
     Column(
-        "commissioned_by", "commissioning organisation or group ids", lambda r, _: r.commissioned_by
+        "commissioned_by",
+        N_("commissioning organisation or group ids"),
+        lambda r, _: r.commissioned_by,
     ),
-    Column("performed_by", "research organisation ids", lambda r, _: r.performed_by),
-    Column("authors", "authors", lambda r, _: r.authors),
-    Column("towns", "town ids the study covers", lambda r, _: r.towns),
-    Column("themes", "themes", lambda r, _: r.themes),
-    Column("sources", "source ids", lambda r, _: r.sources),
+    Column("performed_by", N_("research organisation ids"), lambda r, _: r.performed_by),
+    Column("authors", N_("authors"), lambda r, _: r.authors),
+    Column("towns", N_("town ids the study covers"), lambda r, _: r.towns),
+    Column("themes", N_("themes"), lambda r, _: r.themes),
+    Column("sources", N_("source ids"), lambda r, _: r.sources),
 )
 DEFAULT_RESEARCH_FIELDS = ("id", "title", "published", "presented", "performed_by")
 
+_CURATED = N_("for maintainers: where one looked, what was not read or re-read")
 SOURCE_COLUMNS: tuple[Column[Source], ...] = (
-    Column("id", "stable identifier", lambda s, _: s.id),
-    Column("title", "title", lambda s, _: s.title, text=True),
-    Column("publisher", "publisher", lambda s, _: s.publisher),
-    Column("kind", "kind of document", lambda s, _: s.kind),
-    Column("language", "language code", lambda s, _: s.language),
-    Column("published", "publication date", lambda s, _: _date(s.published), date=True),
-    Column("url", "canonical address", lambda s, _: s.url),
-    Column("note", "note", lambda s, _: s.note, text=True),
-    Column(
-        "curation",
-        "for maintainers: where one looked, what was not read or re-read",
-        lambda s, _: s.curation,
-        text=True,
-    ),
+    Column("id", N_("stable identifier"), lambda s, _: s.id),
+    Column("title", N_("title"), lambda s, _: s.title, text=True),
+    Column("publisher", N_("publisher"), lambda s, _: s.publisher),
+    Column("kind", N_("kind of document"), lambda s, _: s.kind),
+    Column("language", N_("language code"), lambda s, _: s.language),
+    Column("published", N_("publication date"), lambda s, _: _date(s.published), date=True),
+    Column("url", N_("canonical address"), lambda s, _: s.url),
+    Column("note", N_("note"), lambda s, _: s.note, text=True),
+    Column("curation", _CURATED, lambda s, _: s.curation, text=True),
 )
 DEFAULT_SOURCE_FIELDS = ("id", "publisher", "published", "title", "url")
 
 TIMELINE_COLUMNS: tuple[Column[Entry], ...] = (
-    Column("date", "date, at its own precision", lambda e, _: str(e.date), date=True),
-    Column("kind", "kind of entry", lambda e, _: e.kind),
-    Column("what", "what happened", lambda e, _: e.what, text=True),
-    Column("towns", "town ids concerned", lambda e, _: e.towns),
-    Column("groups", "group ids concerned", lambda e, _: e.groups),
-    Column("organisations", "organisation ids concerned", lambda e, _: e.organisations),
-    Column("sources", "source ids", lambda e, _: e.sources),
+    Column("date", N_("date, at its own precision"), lambda e, _: str(e.date), date=True),
+    Column("kind", N_("kind of entry"), lambda e, _: e.kind),
+    Column("what", N_("what happened"), lambda e, _: e.what, text=True),
+    Column("towns", N_("town ids concerned"), lambda e, _: e.towns),
+    Column("groups", N_("group ids concerned"), lambda e, _: e.groups),
+    Column("organisations", N_("organisation ids concerned"), lambda e, _: e.organisations),
+    Column("sources", N_("source ids"), lambda e, _: e.sources),
 )
 DEFAULT_TIMELINE_FIELDS = ("date", "kind", "what", "sources")
 

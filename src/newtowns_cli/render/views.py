@@ -7,6 +7,7 @@ from typing import Protocol, TypeVar
 
 from newtowns_cli.model import frozen
 from newtowns_cli.model.dates import PartialDate
+from newtowns_cli.model.i18n import Bilingual, Phrase, _
 from newtowns_cli.model.records import (
     Area,
     Designation,
@@ -23,6 +24,8 @@ from newtowns_cli.model.records import (
     StatusView,
     Town,
 )
+from newtowns_cli.questions.comparable import relation_words
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, Citation, sources_cited_by
 from newtowns_cli.questions.select import anchor, confirmed_span
 from newtowns_cli.questions.timeline import Entry, entries
@@ -42,7 +45,10 @@ _Noted = TypeVar("_Noted", bound=_Curated)
 
 
 def plain(value: object) -> object:
-    """A value as JSON-ready data: dates as text, tuples as lists, records as objects."""
+    """A value as JSON-ready data: dates as text, tuples as lists, records as objects, a
+    text in two languages as ``{"en": …, "nl": …}``."""
+    if isinstance(value, Bilingual):
+        return value.as_data()
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, Record):
@@ -91,7 +97,7 @@ def _sources_section(catalog: Catalog, cited: Sequence[str], *, notes: bool = Fa
     known = [by_id[source] for source in dict.fromkeys(cited) if source in by_id]
     names = "id,title,publisher,published,url" + (",curation" if notes else "")
     columns = tables.pick(tables.SOURCE_COLUMNS, names, ())
-    return Section("Sources", tables.build(catalog, known, columns))
+    return Section(_("Sources"), tables.build(catalog, known, columns))
 
 
 def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
@@ -101,7 +107,7 @@ def _source_objects(catalog: Catalog, cited: Sequence[str]) -> list[object]:
 
 def _timeline_section(catalog: Catalog, found: Sequence[Entry]) -> Section:
     columns = tables.pick(tables.TIMELINE_COLUMNS, None, tables.DEFAULT_TIMELINE_FIELDS)
-    return Section("Timeline", tables.build(catalog, found, columns))
+    return Section(_("Timeline"), tables.build(catalog, found, columns))
 
 
 def town(catalog: Catalog, item: Town, *, notes: bool = False) -> Detail:
@@ -122,28 +128,28 @@ def town(catalog: Catalog, item: Town, *, notes: bool = False) -> Detail:
         *(m.source for _, m in memberships),
         *(s for e in found for s in e.sources),
     ]
-    gaps = "Population: decades with no municipal figure (not interpolated)"
+    gaps = _("Population: decades with no municipal figure (not interpolated)")
     sections = (
-        Section("Designation", _table(catalog, item.designation, _notes(_DESIGNATION, notes))),
-        Section("Relieves (overloop)", _table(catalog, item.relieves, _notes(_RELIEF, notes))),
+        Section(_("Designation"), _table(catalog, item.designation, _notes(_DESIGNATION, notes))),
+        Section(_("Relieves (overloop)"), _table(catalog, item.relieves, _notes(_RELIEF, notes))),
         Section(
-            "Other sources' status",
+            _("Other sources' status"),
             _table(catalog, item.status_views, _notes(_STATUS_VIEW, notes)),
         ),
         Section(
-            "Population",
+            _("Population"),
             _table(catalog, figures, _notes(_POPULATION, notes), numeric=("count",)),
         ),
         Section(gaps, _table(catalog, item.population_gaps, _GAP))
         if notes
         else Section(gaps, items=(curation.gap_decades(item),) if item.population_gaps else ()),
         Section(
-            "Area (km²)", _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
+            _("Area (km²)"), _table(catalog, item.area, _AREA, numeric=("total", "land", "water"))
         ),
-        Section("Location", _table(catalog, item.location, _LOCATION, numeric=("lat", "lon"))),
-        Section("Groups", _table(catalog, memberships, _GROUP_MEMBERSHIP)),
+        Section(_("Location"), _table(catalog, item.location, _LOCATION, numeric=("lat", "lon"))),
+        Section(_("Groups"), _table(catalog, memberships, _GROUP_MEMBERSHIP)),
         Section(
-            "Research",
+            _("Research"),
             tables.build(
                 catalog,
                 studies,
@@ -170,7 +176,9 @@ def town(catalog: Catalog, item: Town, *, notes: bool = False) -> Detail:
     title = (
         item.name
         if item.name == item.municipality
-        else f"{item.name} (municipality {item.municipality})"
+        else _("{name} (municipality {municipality})").format(
+            name=item.name, municipality=item.municipality
+        )
     )
     as_cited = provenance.with_ids(catalog, item.population) if item.population else None
     fields = tuple(
@@ -190,10 +198,12 @@ def group(catalog: Catalog, item: Group) -> Detail:
     partners = [organisations[p] for p in item.partners if p in organisations]
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
     sections = (
-        Section("Members", members),
-        Section("Named beside the group, not as members", _table(catalog, item.mentions, _MENTION)),
+        Section(_("Members"), members),
         Section(
-            "Partners",
+            _("Named beside the group, not as members"), _table(catalog, item.mentions, _MENTION)
+        ),
+        Section(
+            _("Partners"),
             tables.build(
                 catalog,
                 partners,
@@ -230,7 +240,7 @@ def research(catalog: Catalog, item: Research) -> Detail:
         ("presented_at", presented.place if presented else None),
         ("note", item.note),
     )
-    sections = (Section("Findings", items=item.findings), _sources_section(catalog, cited))
+    sections = (Section(_("Findings"), items=item.findings), _sources_section(catalog, cited))
     data = {**plain_record(item), "cited_sources": _source_objects(catalog, cited)}
     flat = tables.build(catalog, [item], tables.RESEARCH_COLUMNS)
     return Detail(item.title, fields, tuple(s for s in sections if _filled(s)), data, flat)
@@ -246,7 +256,7 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
     cited = [*sources_cited_by(item), *(s for e in found for s in e.sources)]
     sections = (
         Section(
-            "Partner of",
+            _("Partner of"),
             tables.build(
                 catalog,
                 groups,
@@ -254,7 +264,7 @@ def organisation(catalog: Catalog, item: Organisation) -> Detail:
             ),
         ),
         Section(
-            "Research",
+            _("Research"),
             tables.build(
                 catalog,
                 studies,
@@ -288,7 +298,7 @@ def source(catalog: Catalog, item: Source) -> Detail:
     return Detail(
         item.title,
         _fields(catalog, item, for_people),
-        (Section("Cited by", facts),),
+        (Section(_("Cited by"), facts),),
         data,
         table,
     )
@@ -334,9 +344,9 @@ _RELIEF: tuple[tuple[str, Callable[[Relief], Value]], ...] = (
 _POPULATION: tuple[tuple[str, Callable[[Population], Value]], ...] = (
     ("as_of", lambda p: str(p.as_of)),
     ("count", lambda p: p.count),
-    ("unit", lambda p: p.unit),
+    ("unit", lambda p: unit_words(p.unit)),
     ("unit_name", lambda p: p.unit_name),
-    ("qualifier", lambda p: p.qualifier),
+    ("qualifier", lambda p: relation_words(p.qualifier) if p.qualifier else None),
     ("source", provenance.source_ids),
     ("quote", lambda p: p.quote),
     ("note", lambda p: p.note),
@@ -348,7 +358,7 @@ _STATUS_VIEW: tuple[tuple[str, Callable[[StatusView], Value]], ...] = (
     ("source", lambda v: v.source),
 )
 _GAP: tuple[tuple[str, Callable[[Gap], Value]], ...] = (
-    ("decade", lambda g: f"{g.decade}s"),
+    ("decade", lambda g: Phrase("{decade}s", decade=g.decade)),
     ("looked", lambda g: g.looked),
     ("note", lambda g: g.note),
 )
@@ -363,7 +373,7 @@ _AREA: tuple[tuple[str, Callable[[Area], Value]], ...] = (
     ("total", lambda a: a.total),
     ("land", lambda a: a.land),
     ("water", lambda a: a.water),
-    ("unit", lambda a: a.unit),
+    ("unit", lambda a: unit_words(a.unit) if a.unit else None),
     ("source", lambda a: a.source),
     ("note", lambda a: a.note),
 )

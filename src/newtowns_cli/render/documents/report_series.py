@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from newtowns_cli.model import i18n
+from newtowns_cli.model.i18n import _, ngettext, say
 from newtowns_cli.model.records import City, Designation, Population, Town
+from newtowns_cli.questions.comparable import relation_words
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.render import curation
 from newtowns_cli.render.formats import markdown
 
@@ -41,32 +45,35 @@ def designations(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
         for town in towns
         for fact in by_date(town)
     ]
-    intro = (
+    intro = _(
         "What each source says about a town's designation: `official` a designation by the "
         "state, `decision` a growth decision, `founding` a founding date, `policy` a policy "
         "naming the town, `mention` a source calling it designated without a date or act. "
         "The Towns table and growth count from the earliest official date, else the earliest "
         "dated decision, founding or policy, named with its kind."
     )
-    header = ["Town", "Date", "Kind", "Policy", "Source"]
-    return ["## Designations", intro, table(header, rows)]
+    header = [_("Town"), _("Date"), _("Kind"), _("Policy"), _("Source")]
+    return ["## " + _("Designations"), intro, table(header, rows)]
 
 
 def _unit(figure: Population) -> str:
+    unit = str(say(unit_words(figure.unit)))
     if figure.unit == "municipality" and figure.unit_name is None:
-        return "municipality"
-    return f"{figure.unit} {markdown.escape(figure.unit_name or '')}".strip()
+        return unit
+    return f"{unit} {markdown.escape(figure.unit_name or '')}".strip()
 
 
 def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
     """Each town's figures by date: the municipality's apart from places and districts."""
     parts = [
-        "## Population series",
-        "Municipal figures (the town's municipality as it was then) and figures of other units "
-        "(a place, a district, a predecessor municipality, or a unit the source does not "
-        "state) in separate columns; they are never added up or joined into one series. "
-        "A qualifier marks a rounded figure (`about` for circa, `more than` for ruim, "
-        "`almost` for bijna).",
+        "## " + _("Population series"),
+        _(
+            "Municipal figures (the town's municipality as it was then) and figures of other units "
+            "(a place, a district, a predecessor municipality, or a unit the source does not "
+            "state) in separate columns; they are never added up or joined into one series. "
+            "A qualifier marks a rounded figure (`about` for circa, `more than` for ruim, "
+            "`almost` for bijna)."
+        ),
     ]
     for town in towns:
         figures = sorted(
@@ -79,8 +86,8 @@ def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
             continue
         rows = []
         for figure in figures:
-            qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-            count = cited(f"{qualifier}{figure.count}", figure, cite)
+            qualifier = f"{say(relation_words(figure.qualifier))} " if figure.qualifier else ""
+            count = cited(f"{qualifier}{i18n.count(figure.count)}", figure, cite)
             municipal = figure.unit == "municipality"
             rows.append([
                 str(figure.as_of),
@@ -91,12 +98,15 @@ def series(towns: Sequence[Town], cite: Cite, table: Table) -> list[str]:
         decades = sorted({f.as_of.year // 10 * 10 for f in figures if f.unit == "municipality"})
         parts.append(f"### {markdown.escape(town.name)}")
         municipal_count = sum(f.unit == "municipality" for f in figures)
-        listed = ", ".join(f"{d}s" for d in decades) or "none"
-        parts.append(
-            f"Municipal figures: {municipal_count}, in {len(decades)} "
-            f"decade{'' if len(decades) == 1 else 's'} ({listed})."
+        listed = ", ".join(curation.decade(d) for d in decades) or _("none")
+        said = ngettext(
+            "Municipal figures: {count}, in {n} decade ({listed}).",
+            "Municipal figures: {count}, in {n} decades ({listed}).",
+            len(decades),
         )
-        parts.append(table(["As of", "Municipality", "Other unit", "Unit"], rows, numeric=(1, 2)))
+        parts.append(said.format(count=municipal_count, n=len(decades), listed=listed))
+        header = [_("As of"), _("Municipality"), _("Other unit"), _("Unit")]
+        parts.append(table(header, rows, numeric=(1, 2)))
     return parts
 
 
@@ -108,11 +118,11 @@ def gaps(towns: Sequence[Town]) -> list[str]:
         for town in towns
         if town.population_gaps
     ]
-    intro = (
+    intro = _(
         "Decades in which no source found gives a municipal figure; the series are not "
         "interpolated across them."
     )
-    return ["## Decades with no municipal figure", intro, "\n".join(lines)]
+    return ["## " + _("Decades with no municipal figure"), intro, "\n".join(lines)]
 
 
 def cities(items: Sequence[City], cite: Cite, table: Table) -> list[str]:
@@ -120,11 +130,15 @@ def cities(items: Sequence[City], cite: Cite, table: Table) -> list[str]:
     rows = [
         [
             markdown.escape(city.name),
-            f"{city.location[0].lat}, {city.location[0].lon} {cite(city.location[0].source)}"
+            _("{lat}, {lon}").format(
+                lat=i18n.count(city.location[0].lat), lon=i18n.count(city.location[0].lon)
+            )
+            + f" {cite(city.location[0].source)}"
             if city.location
             else "",
-            markdown.escape(city.note or ""),
+            markdown.escape(str(say(city.note or ""))),
         ]
         for city in items
     ]
-    return ["## Relieved cities", table(["City", "Location", "Note"], rows)]
+    header = [_("City"), _("Location"), _("Note")]
+    return ["## " + _("Relieved cities"), table(header, rows)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newtowns_cli.model.i18n import header, say
 from newtowns_cli.render.tables import Table
 from newtowns_cli.render.text import cell, controls_visible
 
@@ -67,8 +68,9 @@ def escape_block(text: str) -> str:
 
 
 def render(table: Table) -> str:
-    lines = ["| " + " | ".join(table.names) + " |"]
+    lines = ["| " + " | ".join(header(name) for name in table.names) + " |"]
     lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")
     for row in table.rows:
-        lines.append("| " + " | ".join(escape(cell(value, joiner=", ")) for value in row) + " |")
+        cells = (escape(cell(say(value), joiner=", ")) for value in row)  # type: ignore[arg-type]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ columns on lines as long as their values (never wrapped, never cut); machines as
 
 from __future__ import annotations
 
+from newtowns_cli.model.i18n import header, say
 from newtowns_cli.render.detail import Detail, field_table, without_empty_columns
 from newtowns_cli.render.tables import Table
 from newtowns_cli.render.text import cell, display_width, visible
@@ -14,10 +15,10 @@ from newtowns_cli.render.text import cell, display_width, visible
 GAP = 2
 
 
-def table(shown: Table, *, header: bool = True) -> str:
+def table(shown: Table, *, headed: bool = True) -> str:
     """``shown`` as aligned columns, numbers to the right, control characters escaped."""
-    cells = [[visible(cell(value, joiner=", ")) for value in row] for row in shown.rows]
-    rows = [list(shown.names), *cells] if header else cells
+    cells = [[visible(cell(say(value), joiner=", ")) for value in row] for row in shown.rows]  # type: ignore[arg-type]
+    rows = [[header(name) for name in shown.names], *cells] if headed else cells
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(shown.columns))]
     lines = []
     for row in rows:
@@ -31,7 +32,7 @@ def table(shown: Table, *, header: bool = True) -> str:
 
 def detail(shown: Detail) -> str:
     """The title, the key facts, then each section under its title."""
-    parts = [visible(shown.title) + "\n", table(field_table(shown.fields), header=False)]
+    parts = [visible(shown.title) + "\n", table(field_table(shown.fields), headed=False)]
     for section in shown.sections:
         if section.table is None and not section.items:
             continue

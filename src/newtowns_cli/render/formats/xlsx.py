@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.model.errors import OutputError
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.render import tables
 from newtowns_cli.render.tables import Column, Table, Value
 from newtowns_cli.render.text import display_width
@@ -197,21 +198,38 @@ def _check(value: Value, sheet: str, row: int, column: Column[object]) -> None:
     text = JOINER.join(value) if isinstance(value, tuple) else value
     if not isinstance(text, str):
         return
-    where = f"sheet {sheet}, row {row + 1}, column {column.name}"
-    hint = "write --format csv or json instead; they hold any text"
+    where = Phrase(
+        "sheet {sheet}, row {row}, column {column}", sheet=sheet, row=row + 1, column=column.name
+    )
+    hint = Phrase("write --format csv or json instead; they hold any text")
     if len(text.encode("utf-16-le")) // 2 > MAX_TEXT:
         raise OutputError(
-            f"{where}: {len(text)} characters; a spreadsheet cell holds at most {MAX_TEXT:,}",
+            Phrase(
+                "{where}: {count} characters; a spreadsheet cell holds at most {most:,}",
+                where=where,
+                count=len(text),
+                most=MAX_TEXT,
+            ),
             hint=hint,
         )
     found = _NOT_XML.search(text)
     if found:
+        character = f"U+{ord(found.group()):04X}"
         raise OutputError(
-            f"{where}: holds U+{ord(found.group()):04X}, which a workbook cannot hold", hint=hint
+            Phrase(
+                "{where}: holds {character}, which a workbook cannot hold",
+                where=where,
+                character=character,
+            ),
+            hint=hint,
         )
     found = _MISREAD.search(text)
     if found:
         raise OutputError(
-            f"{where}: holds {found.group()!r} where a spreadsheet reads an escaped character",
+            Phrase(
+                "{where}: holds {text} where a spreadsheet reads an escaped character",
+                where=where,
+                text=repr(found.group()),
+            ),
             hint=hint,
         )

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newtowns_cli.model import i18n
+from newtowns_cli.model.i18n import _
 from newtowns_cli.model.records import Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.claims import check_all
-from newtowns_cli.questions.growth import Growth
+from newtowns_cli.questions.comparable import relation_words
+from newtowns_cli.questions.growth import Growth, unit_words
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.select import anchor
 from newtowns_cli.render import lines
@@ -63,13 +66,16 @@ def _towns(grown: Sequence[municipal.PlaceGrowth], charted: set[str], cite: Cita
         if population is not None:
             shown = f"{number(population.count)} ({population.as_of.year})"
             if population.unit != "municipality":
-                shown += f", {population.unit}"
+                shown += f", {i18n.say(unit_words(population.unit))}"
         era = since = ""
         if isinstance(result, Growth):
             if result.factor is not None and result.era is not None:
-                era = f"×{result.factor:.2f} since {result.era.date.year}"
+                factor = i18n.number(result.factor, ".2f")
+                era = _("×{factor} since {year}").format(factor=factor, year=result.era.date.year)
             if result.factor_since_first is not None:
-                since = f"×{result.factor_since_first:.2f} since {result.first.date.year}"
+                factor = i18n.number(result.factor_since_first, ".2f")
+                year = result.first.date.year
+                since = _("×{factor} since {year}").format(factor=factor, year=year)
         rows.append((
             Cell(town.name, href=f"#chart-{town.id}" if f"chart-{town.id}" in charted else ""),
             plain(town.province),
@@ -78,10 +84,10 @@ def _towns(grown: Sequence[municipal.PlaceGrowth], charted: set[str], cite: Cita
             Cell(era, numeric=True),
             Cell(since, numeric=True),
         ))  # fmt: skip
-    header = ("Town", "Province", "Designated", "Population", "Growth from designation",
-              "Growth from first figure")  # fmt: skip
+    header = (_("Town"), _("Province"), _("Designated"), _("Population"),
+              _("Growth from designation"), _("Growth from first figure"))  # fmt: skip
     return Table(
-        "The towns: designation, reference population (municipal unless named) and growth",
+        _("The towns: designation, reference population (municipal unless named) and growth"),
         header,
         tuple(rows),
     )
@@ -99,10 +105,13 @@ def _claims(catalog: Catalog, cite: Citations) -> tuple[Table, tuple[tuple[str, 
             comparable += f" ({letter})"
         rows.append((
             cite(f"“{check.claim.statement}”", check.claim.source),
-            Cell(f"{check.claim.relation} {number(check.claim.value)}", nowrap=True),
+            Cell(
+                f"{i18n.say(relation_words(check.claim.relation))} {number(check.claim.value)}",
+                nowrap=True,
+            ),
             Cell(comparable, numeric=True),
-            Cell(check.verdict, nowrap=True),
+            Cell(str(i18n.say(check.verdict)), nowrap=True),
         ))  # fmt: skip
-    header = ("Claim", "Claimed", "The data", "Verdict")
-    table = Table("Published figures held against the data", header, tuple(rows))
-    return table, tuple((letter, basis) for basis, letter in bases.items())
+    header = (_("Claim"), _("Claimed"), _("The data"), _("Verdict"))
+    table = Table(_("Published figures held against the data"), header, tuple(rows))
+    return table, tuple((letter, str(i18n.say(basis))) for basis, letter in bases.items())

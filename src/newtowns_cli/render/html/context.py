@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newtowns_cli.model import frozen
+from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import _
 from newtowns_cli.model.records import Population, Town
 from newtowns_cli.questions.claims import check_all
+from newtowns_cli.questions.comparable import relation_words
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.select import anchor
 from newtowns_cli.questions.summary import summarize
@@ -47,7 +50,7 @@ class Citations:
         numbers = tuple(
             self.order.setdefault(source, len(self.order) + 1) for source in dict.fromkeys(sources)
         )
-        return Cell("" if text is None else str(text), numbers, numeric)
+        return Cell("" if text is None else str(i18n.say(text)), numbers, numeric)
 
     def figure(self, text: str, figure: Population) -> Cell:
         """A figure citing its origin first, then 'via' the source it was read through."""
@@ -95,19 +98,19 @@ class Part(Frozen):
 
 
 def plain(value: object) -> Cell:
-    return Cell("" if value is None else str(value))
+    return Cell("" if value is None else str(i18n.say(value)))
 
 
 def day(value: object) -> Cell:
     """A date (or a kind): never broken over lines."""
-    return Cell("" if value is None else str(value), nowrap=True)
+    return Cell("" if value is None else str(i18n.say(value)), nowrap=True)
 
 
 def number(value: float | None) -> str:
     """A figure for people: 12,345 or 12.5."""
     if value is None:
         return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return i18n.number(value, "," if isinstance(value, int) else ",.1f")
 
 
 def date(value: PartialDate | None) -> str:
@@ -121,8 +124,8 @@ def figures(town: Town) -> list[Population]:
 
 def unit(figure: Population) -> str:
     if figure.unit == "municipality" and figure.unit_name is None:
-        return "municipality"
-    return f"{figure.unit} {figure.unit_name or ''}".strip()
+        return str(i18n.say(unit_words("municipality")))
+    return f"{i18n.say(unit_words(figure.unit))} {figure.unit_name or ''}".strip()
 
 
 def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
@@ -146,10 +149,10 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             day(date(population.as_of) if population else ""),
             cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
         ))  # fmt: skip
-    header = ("Town", "Municipality", "Province", "Status", "Designated",
-              "Population", "As of", "Area km²")  # fmt: skip
+    header = (_("Town"), _("Municipality"), _("Province"), _("Status"), _("Designated"),
+              _("Population"), _("As of"), _("Area km²"))  # fmt: skip
     return Table(
-        "The towns, with their reference population figure (the one totals add)",
+        _("The towns, with their reference population figure (the one totals add)"),
         header,
         tuple(rows),
     )
@@ -171,8 +174,8 @@ def designations(towns: Sequence[Town], cite: Citations) -> Table:
         if mentions:
             rows.append((plain(t.name), day(""), day("mention"), plain(""), cite("", *mentions)))
     return Table(
-        "What each source says about a town's designation",
-        ("Town", "Date", "Kind", "Policy", "Source"),
+        _("What each source says about a town's designation"),
+        (_("Town"), _("Date"), _("Kind"), _("Policy"), _("Source")),
         tuple(rows),
     )
 
@@ -181,7 +184,7 @@ def series(town: Town, cite: Citations) -> Table:
     """A town's figures by date: municipal figures and other units in separate columns."""
     rows = []
     for figure in figures(town):
-        qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+        qualifier = f"{i18n.say(relation_words(figure.qualifier))} " if figure.qualifier else ""
         count = cite.figure(qualifier + number(figure.count), figure)
         municipal = figure.unit == "municipality"
         rows.append((
@@ -191,8 +194,8 @@ def series(town: Town, cite: Citations) -> Table:
             plain(unit(figure)),
         ))  # fmt: skip
     return Table(
-        f"Population figures of {town.name}",
-        ("As of", "Municipality", "Other unit", "Unit"),
+        _("Population figures of {name}").format(name=town.name),
+        (_("As of"), _("Municipality"), _("Other unit"), _("Unit")),
         tuple(rows),
     )
 
@@ -203,10 +206,11 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
         members = [m for m in group.members if m.town in chosen]
         if not members:
             continue
-        facts = [plain(group.kind)]
+        facts = [plain(i18n.pgettext("group kind", group.kind))]
         if group.founded:
-            facts.append(cite(f"founded {group.founded.date}", group.founded.source))
-        facts.append(cite("sources", *group.sources))
+            founded = _("founded {date}").format(date=i18n.date(group.founded.date))
+            facts.append(cite(founded, group.founded.source))
+        facts.append(cite(_("sources"), *group.sources))
         rows = tuple(
             (
                 plain(catalog.towns[m.town].name),
@@ -217,11 +221,15 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             )
             for m in members
         )
-        header = ("Town", "Since", "Until", "Named as member on", "Source")
-        table = Table(f"Members of {group.name}", header, rows)
+        header = (_("Town"), _("Since"), _("Until"), _("Named as member on"), _("Source"))
+        table = Table(_("Members of {name}").format(name=group.name), header, rows)
         parts.append(
             Part(
-                group.name, tuple(facts), group.description or "", table, anchor=f"group-{group.id}"
+                group.name,
+                tuple(facts),
+                str(i18n.say(group.description or "")),
+                table,
+                anchor=f"group-{group.id}",
             )
         )
     return parts
@@ -240,17 +248,25 @@ def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             continue
         facts = []
         if study.performed_by:
-            facts.append(plain("By " + ", ".join(name(o) for o in study.performed_by)))
+            names = ", ".join(name(o) for o in study.performed_by)
+            facts.append(plain(_("By {names}").format(names=names)))
         if study.commissioned_by:
             names = ", ".join(name(o) for o in study.commissioned_by)
-            facts.append(plain("Commissioned by " + names))
+            facts.append(plain(_("Commissioned by {names}").format(names=names)))
         if study.published:
-            facts.append(cite(f"Published {study.published.date}", study.published.source))
+            when = i18n.date(study.published.date)
+            facts.append(cite(_("Published {date}").format(date=when), study.published.source))
         if study.presented:
-            facts.append(cite(f"Presented {study.presented.date}", study.presented.source))
-        facts.append(cite("sources", *study.sources))
+            when = i18n.date(study.presented.date)
+            facts.append(cite(_("Presented {date}").format(date=when), study.presented.source))
+        facts.append(cite(_("sources"), *study.sources))
         parts.append(
-            Part(study.title, tuple(facts), items=tuple(study.findings), anchor=f"study-{study.id}")
+            Part(
+                study.title,
+                tuple(facts),
+                items=tuple(str(i18n.say(f)) for f in study.findings),
+                anchor=f"study-{study.id}",
+            )
         )
     return parts
 
@@ -262,7 +278,8 @@ def timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations
     rows = tuple(
         (day(str(e.date)), day(e.kind), plain(e.what), cite("", *e.sources)) for e in found
     )
-    return Table("Every dated fact, in order", ("Date", "Kind", "What", "Sources"), rows)
+    header = (_("Date"), _("Kind"), _("What"), _("Sources"))
+    return Table(_("Every dated fact, in order"), header, rows)
 
 
 def summary(catalog: Catalog, towns: Sequence[Town]) -> tuple[list[Table], tuple[str, ...]]:
@@ -280,8 +297,14 @@ def summary(catalog: Catalog, towns: Sequence[Town]) -> tuple[list[Table], tuple
             )
             for r in (*result.rows, result.total)
         )
-        header = (by.capitalize(), "Towns", "Population", "Share %", "Area km²", "Per km²")
-        tables.append(Table(f"Towns, population and area by {by}", header, rows))
+        by_name = _("Province") if by == "province" else _("Status")
+        header = (by_name, _("Towns"), _("Population"), _("Share %"), _("Area km²"), _("Per km²"))
+        caption = (
+            _("Towns, population and area by province")
+            if by == "province"
+            else _("Towns, population and area by status")
+        )
+        tables.append(Table(caption, header, rows))
     return tables, summarize(catalog, towns).notes
 
 
@@ -289,12 +312,14 @@ def claims(catalog: Catalog, cite: Citations) -> Table:
     rows = tuple(
         (
             cite(f"“{c.claim.statement}”", c.claim.source),
-            Cell(f"{c.claim.relation} {number(c.claim.value)}", nowrap=True),
+            Cell(
+                f"{i18n.say(relation_words(c.claim.relation))} {number(c.claim.value)}", nowrap=True
+            ),
             Cell(number(c.computed), numeric=True),
             day(c.verdict),
             plain(c.why),
         )
         for c in check_all(catalog)
     )
-    header = ("Claim", "Claimed", "Computed", "Verdict", "Why")
-    return Table("Published figures held against the data", header, rows)
+    header = (_("Claim"), _("Claimed"), _("Computed"), _("Verdict"), _("Why"))
+    return Table(_("Published figures held against the data"), header, rows)

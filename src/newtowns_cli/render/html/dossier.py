@@ -14,6 +14,8 @@ import pathlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newtowns_cli.model import i18n
+from newtowns_cli.model.i18n import Phrase, _
 from newtowns_cli.model.records import City, Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.growth import Growth
@@ -50,6 +52,11 @@ def environment() -> jinja2.Environment:
         finalize=_shown,
     )
     found.tests["web_address"] = markdown.is_web_address
+    # Words for people from the catalogue (scripts/catalogue.py extracts _() from templates);
+    # {lang} on <html>, dates in prose the run's way.
+    found.globals.update(_=i18n._, ngettext=i18n.ngettext, lang=i18n.language())
+    found.filters["prose_date"] = i18n.date
+    found.filters["say"] = lambda value: str(i18n.say(value))
     return found
 
 
@@ -96,7 +103,7 @@ def _places(
         row = rows[town.id]
         mini = svgchart.mini(
             lines.from_figures(town.name, row.figures),
-            title=f"{town.name}: municipal population",
+            title=_("{name}: municipal population").format(name=town.name),
             ident=f"mini-{town.id}",
         )
         sections.append(parts.series(town, cite))
@@ -115,7 +122,10 @@ def _shown(value: object) -> object:
     """Every text the template writes, before it is escaped: control characters and
     noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
     browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
-    pictures (markup already made safe) pass as they are, and so does printable ASCII."""
+    pictures (markup already made safe) pass as they are, and so does printable ASCII. A
+    Phrase is said in the run's language."""
+    if isinstance(value, Phrase):
+        value = value.say()
     if type(value) is str and not (value.isascii() and value.isprintable()):
         return svgtext.safe(value, keep="\t\n")
     return value
@@ -173,10 +183,11 @@ def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Ta
                 else:
                     text = f"{parts.number(figure.count)} ({figure.date})"
                     cells.append(cite(text, *figure.sources, numeric=True))
-            factor = "" if result.factor is None else f"×{result.factor:.2f}"
-            rate = "" if result.rate is None else f"{result.rate * 100:.2f}"
+            factor = "" if result.factor is None else "×" + i18n.number(result.factor, ".2f")
+            rate = "" if result.rate is None else i18n.number(result.rate * 100, ".2f")
             first = result.factor_since_first
-            since = "" if first is None else f"×{first:.2f} ({result.first.date.year})"
+            year = result.first.date.year
+            since = "" if first is None else f"×{i18n.number(first, '.2f')} ({year})"
             cells += [Cell(factor, numeric=True), Cell(rate, numeric=True)]
             cells.append(Cell(since, numeric=True))
         else:
@@ -184,17 +195,17 @@ def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Ta
         cells.append(parts.plain(row.note))
         rows.append(tuple(cells))
     header = (
-        "Town",
-        "First",
-        "Designation era",
-        "Latest",
-        "Factor",
-        "Yearly %",
-        "Since the first",
-        "Note",
+        _("Town"),
+        _("First"),
+        _("Designation era"),
+        _("Latest"),
+        _("Factor"),
+        _("Yearly %"),
+        _("Since the first"),
+        _("Note"),
     )
     return Table(
-        "Growth from municipal figures: first, designation-era and latest figure",
+        _("Growth from municipal figures: first, designation-era and latest figure"),
         header,
         tuple(rows),
     )
@@ -206,9 +217,16 @@ def _cities(cities: Sequence[City], cite: Citations) -> Table:
         where = city.location[0] if city.location else None
         rows.append((
             parts.plain(city.name),
-            cite(f"{where.lat}, {where.lon}", where.source) if where else Cell(),
+            cite(
+                _("{lat}, {lon}").format(lat=i18n.count(where.lat), lon=i18n.count(where.lon)),
+                where.source,
+            )
+            if where
+            else Cell(),
             parts.plain(city.note),
         ))  # fmt: skip
     return Table(
-        "The relieved cities and where they are", ("City", "Location", "Note"), tuple(rows)
+        _("The relieved cities and where they are"),
+        (_("City"), _("Location"), _("Note")),
+        tuple(rows),
     )

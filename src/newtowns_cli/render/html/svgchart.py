@@ -13,10 +13,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.svgtext import attr, fmt, text, text_width
 from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
 
+UNITS = (i18n.N_("inhabitants"),)
+"""What a chart counts, for the catalogue (its text alternative names it)."""
 FONT = 11.0
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
@@ -120,25 +123,34 @@ def describe(lines: Sequence[Line], log: bool, unit: str) -> str:
     """The text alternative: scale, span, and each line's first and last figure in words."""
     points = [p for line in lines for p in line.points if p is not None]
     if not points:
-        return "A chart with no figures."
+        return i18n._("A chart with no figures.")
     years = [p[0] for p in points]
-    scale = "log" if log else "linear"
-    parts = [
-        f"Line chart of {unit} by year ({scale} scale), {year(min(years))}–{year(max(years))}."
-    ]
+    said = (
+        i18n._("Line chart of {unit} by year (log scale), {first}–{last}.")
+        if log
+        else i18n._("Line chart of {unit} by year (linear scale), {first}–{last}.")
+    )
+    parts = [said.format(unit=i18n._(unit), first=year(min(years)), last=year(max(years)))]
     for line in lines:
         own = [p for p in line.points if p is not None]
         if not own:
-            parts.append(f"{line.label}: no figures.")
+            parts.append(i18n._("{label}: no figures.").format(label=line.label))
             continue
         (y0, v0), (y1, v1) = own[0], own[-1]
         gaps = sum(
             1 for i, p in enumerate(line.points) if p is None and 0 < i < len(line.points) - 1
         )
-        gap = f", {gaps} gap{'s' if gaps != 1 else ''}" if gaps else ""
+        gap = ", " + i18n.ngettext("{n} gap", "{n} gaps", gaps).format(n=gaps) if gaps else ""
+        counted = i18n.ngettext("{n} figure", "{n} figures", len(own)).format(n=len(own))
         parts.append(
-            f"{line.label}: {number(v0)} in {int(y0)} to {number(v1)} in {int(y1)}"
-            f" ({len(own)} figure{'s' if len(own) != 1 else ''}{gap})."
+            i18n._("{label}: {first} in {first_year} to {last} in {last_year} ({counted}).").format(
+                label=line.label,
+                first=number(v0),
+                first_year=int(y0),
+                last=number(v1),
+                last_year=int(y1),
+                counted=counted + gap,
+            )
         )
     return " ".join(parts)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.geometry import Feature, MapGeometry
 from newtowns_cli.render.html.grid import Grid
@@ -23,6 +24,7 @@ from newtowns_cli.render.html.svgmarks import (
     NO_GROUP_COLOUR,
     PAD,
     ProvinceName,
+    about,
     marker,
     province_label,
     province_names,
@@ -100,7 +102,7 @@ def render(
     places: Sequence[Place],
     cities: Sequence[City] = (),
     *,
-    title: str = "The New Towns of the Netherlands",
+    title: str | None = None,
     width: float = 520.0,
     ident: str = "map",
     legend: bool = True,
@@ -108,6 +110,7 @@ def render(
     """The map as one ``<svg>`` element with a title, a text description and, unless
     ``legend`` is False (then ``key`` draws it as a picture of its own), a legend."""
     provinces, lakes = geometry.layer("province"), geometry.layer("lake")
+    title = i18n._("The New Towns of the Netherlands") if title is None else title
     project = Projection.fit(bounds(provinces), width)
     _, south, _, _ = bounds(provinces)
     height = project(project.west, south)[1] + PAD
@@ -169,12 +172,13 @@ def key(
     rows, key_width, key_height = _legend(
         _key_rows(style, places, cities, moved), geometry.source, 0
     )
+    heading = i18n._("Legend of the map")
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(key_width)} '
         f'{fmt(key_height)}" width="{fmt(key_width)}" height="{fmt(key_height)}" '
         f'role="img" aria-labelledby="{attr(ident)}-title {attr(ident)}-desc" '
         f'font-family="sans-serif" font-size="{fmt(FONT)}">',
-        f'<title id="{attr(ident)}-title">Legend of the map</title>',
+        f'<title id="{attr(ident)}-title">{text(heading)}</title>',
         f'<desc id="{attr(ident)}-desc">{text(_key_words(style, places, cities, moved))}</desc>',
         *rows,
         "</svg>",
@@ -188,7 +192,7 @@ def _key_words(
     moved: bool,
 ) -> str:
     rows = [label for _, label in _key_rows(style, places, cities, moved)]
-    return "Legend: " + "; ".join(rows) + "."
+    return i18n._("Legend: {rows}.").format(rows="; ".join(rows))
 
 
 def _key_rows(
@@ -229,16 +233,15 @@ def path(feature: Feature, project: Projection) -> str:
 def describe(places: Sequence[Place], cities: Sequence[City], lakes: Sequence[Feature]) -> str:
     """The text alternative: everything the map shows, in words."""
     water = ", ".join(lake.name for lake in lakes)
-    lines = [f"Map of the Netherlands with its twelve provinces and lakes ({water})."]
+    said = i18n._("Map of the Netherlands with its twelve provinces and lakes ({lakes}).")
+    lines = [said.format(lakes=water)]
     if places:
-        marked = "; ".join(
-            f"{p.name} (relieves {p.group})" if p.group else f"{p.name} (relieved city not given)"
-            for p in sorted(places, key=lambda p: p.name.casefold())
-        )
-        lines.append(f"{len(places)} places: {marked}.")
+        ordered = sorted(places, key=lambda p: p.name.casefold())
+        marked = "; ".join(f"{p.name} ({about(p.group)})" for p in ordered)
+        lines.append(i18n._("{n} places: {marked}.").format(n=len(places), marked=marked))
     if cities:
         names = ", ".join(sorted((c.name for c in cities), key=str.casefold))
-        lines.append(f"Relieved cities, marked with a star: {names}.")
+        lines.append(i18n._("Relieved cities, marked with a star: {names}.").format(names=names))
     return " ".join(lines)
 
 
@@ -263,8 +266,9 @@ def _places(
     spots, n = spread(points, frame), len(cities)
     for city, (x, y), spot in zip(cities, points[:n], spots[:n], strict=True):
         colour = style.get(city.name, ("#ffffff", ""))[0]
+        relieved = i18n._("relieved city")
         out.append(
-            f"<g><title>{text(city.name)} (relieved city)</title>{_pin(x, y, spot)}"
+            f"<g><title>{text(city.name)} ({text(relieved)})</title>{_pin(x, y, spot)}"
             f"{marker('star', *spot)} "
             f'fill="{colour}" stroke="#000000" stroke-width="1.2"/></g>'
         )
@@ -274,10 +278,9 @@ def _places(
         places, points[len(cities) :], spots[len(cities) :], strict=True
     ):
         colour, shape = style.get(place.group or "", (NO_GROUP_COLOUR, "circle"))
-        about = f"relieves {place.group}" if place.group else "relieved city not given"
         fill = colour if place.group else "#ffffff"
         out.append(
-            f"<g><title>{text(place.name)} ({text(about)})</title>{_pin(x, y, spot)}"
+            f"<g><title>{text(place.name)} ({text(about(place.group))})</title>{_pin(x, y, spot)}"
             f"{marker(shape, *spot)} "
             f'fill="{fill}" stroke="{colour if place.group else NO_GROUP_COLOUR}" '
             f'stroke-width="1"/></g>'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from newtowns_cli.model import i18n
 from newtowns_cli.render.html.geometry import Feature
 from newtowns_cli.render.html.grid import Grid
 from newtowns_cli.render.html.svgtext import Box, fmt, text, text_width
@@ -66,25 +67,31 @@ def rows(
     rows: list[tuple[str, str]] = []
     for group, (colour, shape) in style.items():
         swatch = f'{marker(shape, 10, 0)} fill="{colour}" stroke="{colour}" stroke-width="1"/>'
-        rows.append((swatch, f"relieves {group}"))
+        rows.append((swatch, about(group)))
     if ungrouped:
         swatch = f'{marker("circle", 10, 0)} fill="#ffffff" stroke="{NO_GROUP_COLOUR}"/>'
-        rows.append((swatch, "relieved city not given"))
+        rows.append((swatch, about(None)))
     if with_cities:
         swatch = f'{marker("star", 10, 0)} fill="#ffffff" stroke="#000000" stroke-width="1.2"/>'
-        rows.append((swatch, "relieved city"))
+        rows.append((swatch, i18n._("relieved city")))
     if moved:
         swatch = (
             '<line x1="3" y1="4" x2="13" y2="-2" stroke="#333333" stroke-width="0.8"/>'
             '<circle cx="3" cy="4" r="1.4" fill="#333333"/>'
             f'{marker("circle", 15, -3, 3.5)} fill="#ffffff" stroke="#333333"/>'
         )
-        rows.append((swatch, "marker moved aside; the dot is the place"))
+        rows.append((swatch, i18n._("marker moved aside; the dot is the place")))
     rows.append(
-        (f'<rect x="3" y="-5" width="14" height="10" fill="{LAKE}" stroke="#5b8db8"/>', "lake")
+        (
+            f'<rect x="3" y="-5" width="14" height="10" fill="{LAKE}" stroke="#5b8db8"/>',
+            i18n._("lake"),
+        )
     )
     rows.append(
-        (f'<rect x="3" y="-5" width="14" height="10" fill="{LAND}" stroke="#8c8c8c"/>', "province")
+        (
+            f'<rect x="3" y="-5" width="14" height="10" fill="{LAND}" stroke="#8c8c8c"/>',
+            i18n._("province"),
+        )
     )
     return rows
 
@@ -94,10 +101,11 @@ def legend(
 ) -> tuple[list[str], float, float]:
     """The legend at ``left`` (right of the map, or 0 on its own): elements, width, height."""
     line = FONT * 1.8
-    credit = "Map: Natural Earth, public domain" if "Natural Earth" in source else ""
+    credit = i18n._("Map: Natural Earth, public domain") if "Natural Earth" in source else ""
     width = max(text_width(label, FONT) for _, label in [*rows, ("", credit)]) + 40
     out = [f'<g transform="translate({fmt(left)} {fmt(PAD)})">']
-    out.append(f'<text x="0" y="{fmt(FONT)}" font-weight="bold">Legend</text>')
+    heading = text(i18n._("Legend"))
+    out.append(f'<text x="0" y="{fmt(FONT)}" font-weight="bold">{heading}</text>')
     for index, (swatch, label) in enumerate(rows):
         y = FONT * 2.6 + index * line
         out.append(
@@ -157,3 +165,10 @@ def province_names(
         return lambda x, y: feature.contains(*invert(x, y))
 
     return [(f.name, *project(*f.centroid()), within(f)) for f in provinces]
+
+
+def about(group: str | None) -> str:
+    """What a place's marker says: the city it relieves, or that none is given."""
+    if not group:
+        return i18n._("relieved city not given")
+    return i18n._("relieves {city}").format(city=group)

@@ -9,6 +9,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
+from newtowns_cli.model.i18n import _, number
 from newtowns_cli.questions.timeline import Entry
 from newtowns_cli.render.text import visible
 
@@ -54,9 +55,11 @@ def timeline(entries: Sequence[Entry], *, width: int) -> str:
     lines += ["".join(axis), "".join(labels).rstrip()]
     per_decade = Counter(f"{year // 10 * 10}s" for year in years)
     counts = "  ".join(f"{decade}: {count}" for decade, count in sorted(per_decade.items()))
-    legend = f"● one dated fact ({len(entries)} from {min(years)} to {max(years)}); "
+    legend = _("● one dated fact ({count} from {first} to {last}); ").format(
+        count=len(entries), first=min(years), last=max(years)
+    )
     if max(stacks.values()) > height:
-        legend += f"+ a stack of more than {height}, cut at the top; "
+        legend += _("+ a stack of more than {height}, cut at the top; ").format(height=height)
     legend += counts
     lines += ["", textwrap.fill(legend, width)]
     return "\n".join(lines) + "\n"
@@ -77,13 +80,12 @@ def labelled_bars(rows: Sequence[tuple[str, float]], *, width: int) -> str:
         return ""
     width = min(width, MAX_WIDTH)
     label_width = max(len(visible(label)) for label, _ in rows)
-    value_width = max(len(f"{value:,.0f}") for _, value in rows)
+    value_width = max(len(number(value, ",.0f")) for _, value in rows)
     room = max(10, width - label_width - value_width - 3)
     largest = max(value for _, value in rows)
     lines = []
     for label, value in rows:
         drawn = bar(value, largest, room)
-        lines.append(
-            f"{visible(label):<{label_width}}  {drawn:<{room}} {value:>{value_width},.0f}\n"
-        )
+        shown = number(value, ",.0f")
+        lines.append(f"{visible(label):<{label_width}}  {drawn:<{room}} {shown:>{value_width}}\n")
     return "".join(lines)

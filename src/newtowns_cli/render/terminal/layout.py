@@ -9,9 +9,11 @@ fields. ``--fields`` and every machine format bypass this.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from newtowns_cli.model import i18n
+from newtowns_cli.model.i18n import _, ngettext
 from newtowns_cli.render import provenance, tables
 
 if TYPE_CHECKING:
@@ -75,12 +77,26 @@ def choice(names: Sequence[str]) -> Choice | None:
     return _plan(tuple(names), exact=True)
 
 
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "towns": lambda n: ngettext("{n} town", "{n} towns", n),
+    "groups": lambda n: ngettext("{n} group", "{n} groups", n),
+    "studies": lambda n: ngettext("{n} study", "{n} studies", n),
+    "organisations": lambda n: ngettext("{n} organisation", "{n} organisations", n),
+    "sources": lambda n: ngettext("{n} source", "{n} sources", n),
+    "entries": lambda n: ngettext("{n} entry", "{n} entries", n),
+    "claims": lambda n: ngettext("{n} claim", "{n} claims", n),
+    "rows": lambda n: ngettext("{n} row", "{n} rows", n),
+    "fields": lambda n: ngettext("{n} field", "{n} fields", n),
+}
+
+
 def plural(count: int, noun: str) -> str:
-    """'1 town', '2 towns', '1 study' — ``noun`` is given in the plural."""
-    if count != 1:
+    """'1 town', '2 towns', '1 study' in the run's language — ``noun`` is the English plural."""
+    shown = str(count) if i18n.language() == "en" else i18n.number(count)
+    counted = _COUNTED.get(noun)
+    if counted is None:  # not one of ours: as English counts it
         return f"{count} {noun}"
-    singular = {"studies": "study", "entries": "entry"}.get(noun, noun.removesuffix("s"))
-    return f"{count} {singular}"
+    return counted(count).format(n=shown)
 
 
 def table_caption(table: Table, noun: str) -> str:
@@ -89,7 +105,7 @@ def table_caption(table: Table, noun: str) -> str:
     if "verdict" in table.names:
         at = table.names.index("verdict")
         verdicts = Counter(str(row[at]) for row in table.rows)
-        caption += ": " + ", ".join(f"{n} {verdict}" for verdict, n in verdicts.most_common())
+        caption += ": " + ", ".join(f"{n} {_(verdict)}" for verdict, n in verdicts.most_common())
     return caption + "."
 
 
@@ -98,14 +114,17 @@ def town_caption(catalog: Catalog, towns: Sequence[Town]) -> str:
     figures = [town.population for town in towns if town.population is not None]
     parts = [plural(len(towns), "towns")]
     if figures:
-        dates = sorted({str(figure.as_of) for figure in figures})
-        parts.append("population as of " + ", ".join(dates))
+        dates = sorted({figure.as_of for figure in figures}, key=lambda d: d.key())
+        shown = ", ".join(i18n.date(date) for date in dates)
+        parts.append(_("population as of {dates}").format(dates=shown))
         places = [t.name for t in towns if t.population and t.population.unit != "municipality"]
         if places:
-            parts.append("counted as a place, not a municipality: " + ", ".join(places))
+            counted = _("counted as a place, not a municipality: {places}")
+            parts.append(counted.format(places=", ".join(places)))
         # Counted by origin: CBS's figure read through Wikipedia is CBS's.
-        parts.append("figures from " + provenance.origins(catalog, figures))
+        origins = provenance.origins(catalog, figures)
+        parts.append(_("figures from {publishers}").format(publishers=origins))
         parts.append(
-            "each figure's origin and source: --fields name,population_origin,population_source"
+            _("each figure's origin and source: --fields name,population_origin,population_source")
         )
     return "; ".join(parts) + "."

@@ -24,6 +24,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.tables import Column, Table, Value
 from newtowns_cli.render.terminal.layout import Choice
@@ -90,7 +91,7 @@ def renderable(
 def text(column: Column[object], value: Value) -> Text:
     """One cell: numbers grouped, verdicts coloured, source ids muted."""
     if column.numeric and isinstance(value, int | float) and not isinstance(value, bool):
-        return data_text(f"{value:,}")
+        return data_text(i18n.number(value))
     style: str | Style = MUTED if column.name in SOURCE_COLUMNS else ""
     if column.name == "verdict" and isinstance(value, str):
         style = ISSUE_STYLES.get(value, "")
@@ -168,7 +169,7 @@ def measure(column: Column[object], cells: list[Text], *, header: bool) -> Size:
     longest = max((display_width(plain) for plain in plains), default=0)
     wraps = not column.numeric and (column.text or longest > SHORT or column.name in PHRASES)
     word = max((display_width(w) for p in plains for w in p.split()), default=0) if wraps else 0
-    head = display_width(column.name) if header else 1
+    head = display_width(i18n.header(column.name)) if header else 1
     return Size(column.name, column.text, head, longest, word if wraps else longest)
 
 
@@ -245,7 +246,7 @@ class Columns:
         last = len(widths) - 1
         if self.header:
             bold = console.get_style(HEADING)
-            heads = [Text(column.name, style=bold) for column in self.table.columns]
+            heads = [Text(i18n.header(column.name), style=bold) for column in self.table.columns]
             yield from self._row(console, heads, justify, (Segment(" ", bold), Segment(" ")))
             yield Segment("─" * (sum(widths) + 2 * last), plain)
             yield end
@@ -292,7 +293,7 @@ class Columns:
 
 def blocks(table: Table, texts: list[list[Text]], *, caption: str | None) -> RenderableType:
     """Each row as lines of field and value (empty ones left out), apart by a blank line."""
-    shown: RenderableType = Blocks(table.names, texts)
+    shown: RenderableType = Blocks([i18n.header(name) for name in table.names], texts)
     return Group(shown, Text(""), data_text(caption)) if caption else shown
 
 

@@ -18,6 +18,7 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
+from newtowns_cli.model.i18n import say
 from newtowns_cli.render.tables import Value
 from newtowns_cli.render.text import cell, visible
 
@@ -35,8 +36,9 @@ def data_text(value: Value, *, style: str | Style = "", keep: str = "") -> Text:
     """``value`` (from a data file) as rich Text: never markup, control characters escaped.
 
     ``keep`` names control characters to keep as they are (a newline in a block of text).
+    A Phrase (a note, a verdict) is shown in the run's language.
     """
-    return Text(visible(cell(value, joiner=", "), keep=keep), style=style)
+    return Text(visible(cell(say(value), joiner=", "), keep=keep), style=style)  # type: ignore[arg-type]
 
 
 def console(*, width: int, color: bool, height: int = 25) -> Console:

@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from newtowns_cli.model.i18n import header, number
 from newtowns_cli.render.detail import Detail, Section, without_empty_columns
 from newtowns_cli.render.terminal import listing
 from newtowns_cli.render.terminal.richtext import MUTED, data_text, to_string
@@ -39,8 +40,8 @@ def facts(shown: Detail) -> RenderableType:
             continue
         style = MUTED if name in listing.SOURCE_COLUMNS or name.endswith("_source") else ""
         if isinstance(value, int | float) and not isinstance(value, bool):
-            value = f"{value:,}"
-        names.append(name)
+            value = number(value)
+        names.append(header(name))
         values.append(data_text(value, style=style))
     return listing.Blocks(names, [values])
 

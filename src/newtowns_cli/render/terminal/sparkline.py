@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from newtowns_cli.model.i18n import number
 from newtowns_cli.render.lines import Line, segments
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -26,13 +27,13 @@ def render(line: Line, *, width: int = 80, height: int = HEIGHT) -> tuple[str, .
         return ()
     low, high = min(p[0] for p in points), max(p[0] for p in points)
     top = max(p[1] for p in points)
-    gutter = max(len(f"{top:,.0f}"), 1)
+    gutter = max(len(number(top, ",.0f")), 1)
     columns = max(8, min(MOST, width - gutter - 2)) if high > low else 1
     step = (high - low) / (columns - 1) if high > low else 0.0
     levels = [_level(_at(runs, low + step * i, step / 2), top, height) for i in range(columns)]
     rows = []
     for row in range(height - 1, -1, -1):
-        label = f"{top:,.0f}" if row == height - 1 else ("0" if row == 0 else "")
+        label = number(top, ",.0f") if row == height - 1 else ("0" if row == 0 else "")
         cells = "".join(
             " " if level is None else BLOCKS[max(0, min(8, level - row * 8))] for level in levels
         )

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from newtowns_cli.model.i18n import _
 from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
 from newtowns_cli.render.text import display_width, visible
 
@@ -56,7 +57,7 @@ def together(
     drawable = [_drop_non_positive(line) if log else line for line in lines]
     points = [p for line in drawable for run in segments(line) for p in run]
     if not points:
-        return "no figures to chart\n"
+        return _("no figures to chart") + "\n"
     figure = _figure(width, height)
     for index, line in enumerate(drawable):
         _draw(figure, line, LETTERS[index % len(LETTERS)], log)
@@ -82,7 +83,7 @@ def small_multiples(
     drawable = [_drop_non_positive(line) if log else line for line in lines]
     years = [p[0] for line in drawable for run in segments(line) for p in run]
     if not years:
-        return "no figures to chart\n"
+        return _("no figures to chart") + "\n"
     columns = max(1, (width + 1) // (MIN_PANEL_WIDTH + 1))
     panel_width = (width - (columns - 1)) // columns
     panels = []
@@ -93,7 +94,7 @@ def small_multiples(
         if not points:
             middle = panel_height // 2
             empty = [_centre(title, panel_width)] + [""] * (panel_height - 1)
-            empty[middle] = _centre("(no figures)", panel_width)
+            empty[middle] = _centre(_("(no figures)"), panel_width)
             panels.append(empty)
             continue
         figure = _figure(panel_width, panel_height)
@@ -107,12 +108,14 @@ def small_multiples(
         for row in range(max(len(panel) for panel in group)):
             cells = [_pad(panel[row] if row < len(panel) else "", panel_width) for panel in group]
             rows.append(" ".join(cells).rstrip())
-    note = f"Each chart has its own scale of inhabitants. {_scale_note(log)}"
+    note = _("Each chart has its own scale of inhabitants.") + " " + _scale_note(log)
     return "\n".join(rows) + "\n" + textwrap.fill(note, width) + "\n"
 
 
 def _scale_note(log: bool) -> str:
-    return "Log scale: equal steps are equal growth factors." if log else "Linear scale from 0."
+    if log:
+        return _("Log scale: equal steps are equal growth factors.")
+    return _("Linear scale from 0.")
 
 
 def _figure(width: int, height: int) -> Any:
