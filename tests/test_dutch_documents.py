@@ -98,3 +98,21 @@ def test_the_html_pages_are_dutch_under_lang_nl(
         assert "Geen gemeentelijk cijfer voor de jaren 19" in dutch
     assert run(["--lang", "en", *args, "--force"]).exit_code == 0
     assert '<html lang="en">' in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("brief", [False, True], ids=["report", "brief"])
+def test_a_designation_of_another_kind_is_named_in_dutch(
+    run: Runner, tmp_path: pathlib.Path, brief: bool, fmt: str
+) -> None:
+    """'1961 (policy)' in English is '1961 (beleid)' in Dutch in every document's towns
+    table; the machine formats keep the kind as data ('policy')."""
+    page = tmp_path / f"page.{fmt}"
+    args = ["report", *(["--brief"] if brief else []), "-o", str(page)]
+    assert run(["--lang", "nl", *args]).exit_code == 0
+    dutch = page.read_text(encoding="utf-8")
+    assert "1961 (beleid)" in dutch and "1961 (policy)" not in dutch
+    assert run(["--lang", "en", *args, "--force"]).exit_code == 0
+    assert "1961 (policy)" in page.read_text(encoding="utf-8")
+    listed = run(["--lang", "nl", "list", "--fields", "id,designated,designated_kind"])
+    assert "almere\t1961\tpolicy\n" in listed.stdout

@@ -86,7 +86,14 @@ class Anchor(Frozen):
     source: str = ""
 
     def label(self) -> str:
-        """'1976', or '1961 (policy)' for a fact of another kind: how tables show it."""
+        """'1976', or '1961 (policy)' for a fact of another kind: how tables show it (a
+        Phrase: '1961 (beleid)' in Dutch)."""
+        if self.kind == "decision":
+            return Phrase("{date} (decision)", date=self.date)
+        if self.kind == "founding":
+            return Phrase("{date} (founding)", date=self.date)
+        if self.kind == "policy":
+            return Phrase("{date} (policy)", date=self.date)
         return str(self.date) if self.kind == "official" else f"{self.date} ({self.kind})"
 
     def words(self) -> Phrase:

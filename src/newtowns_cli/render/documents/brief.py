@@ -74,7 +74,7 @@ def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
         rows.append([
             markdown.escape(town.name),
             town.province,
-            f"{first.label()} {cite.cite(first.source)}" if first else "",
+            f"{say(first.label())} {cite.cite(first.source)}" if first else "",
             report_series.cited(markdown.escape(shown), population, cite.cite)
             if population
             else "",

@@ -119,7 +119,7 @@ def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
             markdown.escape(town.municipality),
             town.province,
             town.status,
-            f"{first.label()} {cite.cite(first.source)}" if first else "",
+            f"{say(first.label())} {cite.cite(first.source)}" if first else "",
             report_series.cited(
                 f"{i18n.count(population.count)}{markdown.escape(unit)}", population, cite.cite
             )

@@ -79,7 +79,7 @@ def _towns(grown: Sequence[municipal.PlaceGrowth], charted: set[str], cite: Cita
         rows.append((
             Cell(town.name, href=f"#chart-{town.id}" if f"chart-{town.id}" in charted else ""),
             plain(town.province),
-            cite(first.label(), first.source) if first else Cell(),
+            cite(i18n.say(first.label()), first.source) if first else Cell(),
             cite.figure(shown, population) if population else Cell(numeric=True),
             Cell(era, numeric=True),
             Cell(since, numeric=True),

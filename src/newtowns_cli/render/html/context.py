@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
-from newtowns_cli.model.i18n import _
+from newtowns_cli.model.i18n import _, say
 from newtowns_cli.model.records import Population, Town
 from newtowns_cli.questions.claims import check_all
 from newtowns_cli.questions.comparable import relation_words
@@ -144,7 +144,7 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             plain(town.municipality),
             plain(town.province),
             plain(town.status),
-            cite(first.label(), first.source) if first else Cell(),
+            cite(say(first.label()), first.source) if first else Cell(),
             cite.figure(shown, population) if population else Cell(numeric=True),
             day(date(population.as_of) if population else ""),
             cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
