@@ -5,6 +5,7 @@ validate --lang nl where the Dutch is missing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import sqlite3
@@ -103,7 +104,7 @@ def test_sqlite_keeps_english_in_place_and_dutch_in_translations(
 ) -> None:
     out = tmp_path / "data.sqlite"
     assert run(["--data", BILINGUAL, "export", "-o", str(out)]).exit_code == 0
-    with sqlite3.connect(out) as connection:
+    with contextlib.closing(sqlite3.connect(out)) as connection:  # `with` alone never closes
         notes = connection.execute("SELECT note FROM towns WHERE id = 'aastad'").fetchall()
         rows = connection.execute("SELECT * FROM translations ORDER BY rowid").fetchall()
     assert notes == [("The first town.",)]

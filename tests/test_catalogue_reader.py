@@ -15,7 +15,8 @@ from test_imports import _imported
 from newtowns_cli.cli import language
 from newtowns_cli.cli.mofile import Catalogue
 
-PO = pathlib.Path(language.FOLDER, "nl", "LC_MESSAGES", "newtowns.po")
+# The catalogue in the repository: an installed wheel carries only the compiled .mo.
+PO = pathlib.Path(__file__).parents[1] / "src/newtowns_cli/locale/nl/LC_MESSAGES/newtowns.po"
 
 
 def test_every_message_reads_as_gettext_reads_it() -> None:
