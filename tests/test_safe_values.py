@@ -1,4 +1,4 @@
-"""Issue 12's value rules: escaping for people, exact ids, ASCII dates, safe URLs."""
+"""The value rules: escaping for people, exact ids, ASCII dates, safe URLs."""
 
 from __future__ import annotations
 
