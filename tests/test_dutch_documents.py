@@ -116,3 +116,33 @@ def test_a_designation_of_another_kind_is_named_in_dutch(
     assert "1961 (policy)" in page.read_text(encoding="utf-8")
     listed = run(["--lang", "nl", "list", "--fields", "id,designated,designated_kind"])
     assert "almere\t1961\tpolicy\n" in listed.stdout
+
+
+def test_a_data_text_without_dutch_is_marked_english_in_a_dutch_page(
+    run: Runner, tmp_path: pathlib.Path
+) -> None:
+    """mini.toml has no Dutch: its texts show in English, each marked lang="en" so a
+    screen reader reads them as English; where the Dutch is given (bilingual.toml), no
+    mark; an English page marks nothing."""
+    from support import MINI
+
+    page = tmp_path / "page.html"
+    assert run(["--lang", "nl", "--data", str(MINI), "report", "-o", str(page)]).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert '<p class="lede" lang="en">Fixture for the newtowns tests.</p>' in text
+    assert '<p lang="en">A network of towns.</p>' in text
+    assert '<td lang="en">Aastad: Aagemeente becomes a municipality</td>' in text
+    bilingual = str(MINI.parent / "bilingual.toml")
+    assert (
+        run(["--lang", "nl", "--data", bilingual, "report", "-o", str(page), "--force"]).exit_code
+        == 0
+    )
+    text = page.read_text(encoding="utf-8")
+    assert "<p>Een netwerk van groeikernen.</p>" in text
+    assert '<p class="lede">Testdata voor newtowns.</p>' in text
+    assert '<h1 lang="en">Mini New Towns</h1>' in text  # its title has no Dutch
+    assert (
+        run(["--lang", "en", "--data", str(MINI), "report", "-o", str(page), "--force"]).exit_code
+        == 0
+    )
+    assert page.read_text(encoding="utf-8").count(' lang="en"') == 1  # <html lang="en">

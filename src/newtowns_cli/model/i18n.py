@@ -264,6 +264,15 @@ def phrase(message: str, /, **args: object) -> Phrase:
     return Phrase(message, **args)
 
 
+def untranslated(value: object) -> bool:
+    """True for a free text of the data shown in English in a Dutch run: a plain string
+    (no ``{ en, nl }``) where Dutch is asked for. Pages mark it ``lang="en"``."""
+    return (
+        _State.language != "en" and isinstance(value, str) and bool(value)
+        and not isinstance(value, Phrase)
+    )  # fmt: skip
+
+
 def say(value: object) -> object:
     """A value for people: a Phrase in the run's language, a tuple item by item, else as is."""
     if isinstance(value, Phrase):

@@ -38,6 +38,9 @@ class Cell(Frozen):
     """A link within the page (a town's section)."""
     via: tuple[int, ...] = ()
     """The sources a figure was read through, after its origin (``cites``)."""
+    lang: str = ""
+    """The text's language where it is not the page's (``en`` for a data text with no
+    Dutch, in a Dutch page)."""
 
 
 class Citations:
@@ -67,10 +70,13 @@ class Table(Frozen):
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
-    def cells(self) -> Iterator[list[tuple[str, str, str, tuple[int, ...], tuple[int, ...]]]]:
+    def cells(
+        self,
+    ) -> Iterator[list[tuple[str, str, str, tuple[int, ...], tuple[int, ...], str]]]:
         """Each row as the template writes it: per cell its tag's kind (``th`` for the
         first, else the class of its ``td``: ``num``, ``nowrap`` or none), text, link,
-        source numbers and the numbers of the sources it was read through (``via``). Plain
+        source numbers, the numbers of the sources it was read through (``via``) and its
+        language where it is not the page's (``lang``). Plain
         tuples, which the template unpacks, rather than an attribute looked up by name for
         each of a hundred thousand cells."""
         for row in self.rows:
@@ -81,6 +87,7 @@ class Table(Frozen):
                     c.href,
                     c.cites,
                     c.via,
+                    c.lang,
                 )
                 for number, c in enumerate(row)
             ]
@@ -99,6 +106,15 @@ class Part(Frozen):
 
 def plain(value: object) -> Cell:
     return Cell("" if value is None else str(i18n.say(value)))
+
+
+def prose(value: object) -> Cell:
+    """A free text of the data in the run's language; English in a Dutch page (the data
+    gives no Dutch) is marked as English."""
+    return Cell(
+        "" if value is None else str(i18n.say(value)),
+        lang="en" if i18n.untranslated(value) else "",
+    )
 
 
 def day(value: object) -> Cell:
@@ -227,7 +243,7 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             Part(
                 group.name,
                 tuple(facts),
-                str(i18n.say(group.description or "")),
+                group.description or "",
                 table,
                 anchor=f"group-{group.id}",
             )
@@ -264,7 +280,7 @@ def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             Part(
                 study.title,
                 tuple(facts),
-                items=tuple(str(i18n.say(f)) for f in study.findings),
+                items=tuple(study.findings),
                 anchor=f"study-{study.id}",
             )
         )
@@ -276,7 +292,7 @@ def timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations
         e for e in entries(catalog.dataset) if not filtered or not e.towns or set(e.towns) & chosen
     ]
     rows = tuple(
-        (day(str(e.date)), day(e.kind), plain(e.what), cite("", *e.sources)) for e in found
+        (day(str(e.date)), day(e.kind), prose(e.what), cite("", *e.sources)) for e in found
     )
     header = (_("Date"), _("Kind"), _("What"), _("Sources"))
     return Table(_("Every dated fact, in order"), header, rows)

@@ -41,6 +41,7 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the pages (dossier, brief): autoescaping on, strict."""
     import jinja2
+    import markupsafe
 
     found = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -57,6 +58,10 @@ def environment() -> jinja2.Environment:
     found.globals.update(_=i18n._, ngettext=i18n.ngettext, lang=i18n.language())
     found.filters["prose_date"] = i18n.date
     found.filters["say"] = lambda value: str(i18n.say(value))
+    # ' lang="en"' after a tag holding a data text that has no Dutch in a Dutch page.
+    found.filters["lang"] = lambda value: (
+        markupsafe.Markup(' lang="en"') if i18n.untranslated(value) else ""
+    )
     return found
 
 
@@ -223,7 +228,7 @@ def _cities(cities: Sequence[City], cite: Citations) -> Table:
             )
             if where
             else Cell(),
-            parts.plain(city.note),
+            parts.prose(city.note),
         ))  # fmt: skip
     return Table(
         _("The relieved cities and where they are"),
