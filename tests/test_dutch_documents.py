@@ -146,3 +146,12 @@ def test_a_data_text_without_dutch_is_marked_english_in_a_dutch_page(
         == 0
     )
     assert page.read_text(encoding="utf-8").count(' lang="en"') == 1  # <html lang="en">
+
+
+def test_the_timeline_charts_decades_are_dutch(run: Runner) -> None:
+    """The count per decade under the chart: 'jaren 1960: 32' in Dutch, '1960s: 32' in
+    English."""
+    dutch = run(["--lang", "nl", "timeline", "--chart"], env={"COLUMNS": "80"}).stdout
+    english = run(["--lang", "en", "timeline", "--chart"], env={"COLUMNS": "80"}).stdout
+    assert "jaren 1960: " in dutch and "1960s" not in dutch
+    assert "1960s: " in english

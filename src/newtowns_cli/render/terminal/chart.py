@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from newtowns_cli.model.i18n import _, number
 from newtowns_cli.questions.timeline import Entry
+from newtowns_cli.render.curation import decade as decade_words
 from newtowns_cli.render.text import visible
 
 MAX_HEIGHT = 8
@@ -53,8 +54,8 @@ def timeline(entries: Sequence[Entry], *, width: int) -> str:
             labels[start : start + 4] = str(decade)
             free = start + 6
     lines += ["".join(axis), "".join(labels).rstrip()]
-    per_decade = Counter(f"{year // 10 * 10}s" for year in years)
-    counts = "  ".join(f"{decade}: {count}" for decade, count in sorted(per_decade.items()))
+    per_decade = Counter(year // 10 * 10 for year in years)
+    counts = "  ".join(f"{decade_words(d)}: {count}" for d, count in sorted(per_decade.items()))
     legend = _("● one dated fact ({count} from {first} to {last}); ").format(
         count=len(entries), first=min(years), last=max(years)
     )
