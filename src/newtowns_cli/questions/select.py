@@ -94,7 +94,7 @@ class Anchor(Frozen):
             return Phrase("{date} (founding)", date=self.date)
         if self.kind == "policy":
             return Phrase("{date} (policy)", date=self.date)
-        return str(self.date) if self.kind == "official" else f"{self.date} ({self.kind})"
+        return str(self.date)  # official: the anchor's kinds are official and ANCHOR_KINDS
 
     def words(self) -> Phrase:
         """'the 1976 designation', 'the 1961 policy'."""

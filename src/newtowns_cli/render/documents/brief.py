@@ -51,6 +51,21 @@ def brief(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 
 
+def growth_words(result: object) -> tuple[str, str]:
+    """A town's growth as the briefs show it: '×2.12 since 1985' since the designation era
+    and since the first municipal figure, each empty where there is no factor."""
+    era = since = ""
+    if isinstance(result, Growth):
+        if result.factor is not None and result.era is not None:
+            factor = i18n.number(result.factor, ".2f")
+            era = _("×{factor} since {year}").format(factor=factor, year=result.era.date.year)
+        if result.factor_since_first is not None:
+            factor = i18n.number(result.factor_since_first, ".2f")
+            year = result.first.date.year
+            since = _("×{factor} since {year}").format(factor=factor, year=year)
+    return era, since
+
+
 def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
     rows = []
     for town in towns:
@@ -61,16 +76,7 @@ def _towns(towns: Sequence[Town], cite: Citations) -> list[str]:
             shown = f"{i18n.count(population.count)} ({population.as_of.year}"
             unit = say(unit_words(population.unit))
             shown += f", {unit})" if population.unit != "municipality" else ")"
-        era = since = ""
-        result = municipal.of(town).result
-        if isinstance(result, Growth):
-            if result.factor is not None and result.era is not None:
-                factor = i18n.number(result.factor, ".2f")
-                era = _("×{factor} since {year}").format(factor=factor, year=result.era.date.year)
-            if result.factor_since_first is not None:
-                factor = i18n.number(result.factor_since_first, ".2f")
-                year = result.first.date.year
-                since = _("×{factor} since {year}").format(factor=factor, year=year)
+        era, since = growth_words(municipal.of(town).result)
         rows.append([
             markdown.escape(town.name),
             town.province,

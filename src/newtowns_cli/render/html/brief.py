@@ -16,10 +16,11 @@ from newtowns_cli.model.records import Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.claims import check_all
 from newtowns_cli.questions.comparable import relation_words
-from newtowns_cli.questions.growth import Growth, unit_words
+from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog
 from newtowns_cli.questions.select import anchor
 from newtowns_cli.render import lines
+from newtowns_cli.render.documents.brief import growth_words
 from newtowns_cli.render.html import dossier, svgchart
 from newtowns_cli.render.html.context import Cell, Citations, Table, number, plain
 
@@ -67,15 +68,7 @@ def _towns(grown: Sequence[municipal.PlaceGrowth], charted: set[str], cite: Cita
             shown = f"{number(population.count)} ({population.as_of.year})"
             if population.unit != "municipality":
                 shown += f", {i18n.say(unit_words(population.unit))}"
-        era = since = ""
-        if isinstance(result, Growth):
-            if result.factor is not None and result.era is not None:
-                factor = i18n.number(result.factor, ".2f")
-                era = _("×{factor} since {year}").format(factor=factor, year=result.era.date.year)
-            if result.factor_since_first is not None:
-                factor = i18n.number(result.factor_since_first, ".2f")
-                year = result.first.date.year
-                since = _("×{factor} since {year}").format(factor=factor, year=year)
+        era, since = growth_words(result)
         rows.append((
             Cell(town.name, href=f"#chart-{town.id}" if f"chart-{town.id}" in charted else ""),
             plain(town.province),
