@@ -250,11 +250,11 @@ def test_a_data_file_replaced_by_a_fifo_after_its_check_is_refused(
     the read for ever. What is opened is checked again, and opened without blocking."""
     data = tmp_path / "data.toml"
     data.write_bytes(MINI.read_bytes())
-    real_stat = pathlib.Path.stat
+    real_stat = os.stat
 
-    def stat_then_swap(path: pathlib.Path, **kwargs: Any) -> os.stat_result:
-        info = real_stat(path, **kwargs)
-        if path == data:
+    def stat_then_swap(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        info = real_stat(path, *args, **kwargs)
+        if os.fspath(path) == str(data):
             data.unlink()
             os.mkfifo(data)
         return info
@@ -262,12 +262,12 @@ def test_a_data_file_replaced_by_a_fifo_after_its_check_is_refused(
     def blocked(signum: int, frame: object) -> None:
         raise _BlockedError
 
-    monkeypatch.setattr(pathlib.Path, "stat", stat_then_swap)
+    monkeypatch.setattr(os, "stat", stat_then_swap)
     previous = signal.signal(signal.SIGALRM, blocked)
     signal.alarm(10)  # before the fix the read blocked for ever: fail instead of hanging
     try:
         with pytest.raises(DataFileError, match=r"data.toml: is not a regular file"):
-            store.read_bytes(store.DataFile(data, "data.toml"))
+            store.read_bytes(store.DataFile(str(data), "data.toml"))
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -280,7 +280,7 @@ def test_a_data_file_is_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatc
     assert maps.stat().st_size == 0
     assert len(maps.read_bytes()) > 100
     with pytest.raises(DataFileError, match=r"^/proc/self/maps: file is too large"):
-        store.read_bytes(store.DataFile(maps, str(maps)))
+        store.read_bytes(store.DataFile(str(maps), str(maps)))
 
 
 @pytest.mark.parametrize(

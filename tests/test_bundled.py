@@ -46,7 +46,7 @@ def test_nothing_found_names_the_package_folder(tmp_path: pathlib.Path) -> None:
 def test_the_data_the_schema_and_the_map_are_found_wherever_installed() -> None:
     """This install (wheel, sdist or editable) finds all three files in one folder."""
     folder = pathlib.Path(bundled.FOLDER)
-    found = (store.BUNDLED, store.BUNDLED_SCHEMA, geometry.BUNDLED)
+    found = (pathlib.Path(store.BUNDLED), pathlib.Path(store.BUNDLED_SCHEMA), geometry.BUNDLED)
     assert found == (
         folder / "newtowns.toml",
         folder / "newtowns.schema.json",

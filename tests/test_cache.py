@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import datasets
 
+from newtowns_cli.model import hints as record_hints
 from newtowns_cli.model import records as models
 from newtowns_cli.reading import cache, plaindata, store
 
@@ -31,7 +32,7 @@ def _copy(
 ) -> store.DataFile:
     path = tmp_path / name
     path.write_text(MINI.read_text("utf-8") if text is None else text, "utf-8")
-    return store.DataFile(path, str(path))
+    return store.DataFile(str(path), str(path))
 
 
 def _entry(folder: pathlib.Path) -> pathlib.Path:
@@ -40,7 +41,7 @@ def _entry(folder: pathlib.Path) -> pathlib.Path:
 
 
 def _get(folder: pathlib.Path, data: store.DataFile) -> object:
-    raw = data.path.read_bytes()
+    raw = pathlib.Path(data.path).read_bytes()
     return cache.get(folder, cache.key(raw), size_hint=len(raw), today=TODAY)
 
 
@@ -65,19 +66,19 @@ def test_an_entry_names_its_key_and_the_resolved_data_file(tmp_path: pathlib.Pat
     data, folder = _copy(tmp_path), tmp_path / "cache"
     link = tmp_path / "link.toml"
     link.symlink_to(data.path)
-    store.load(store.DataFile(link, "link.toml"), today=TODAY, cache=folder)
+    store.load(store.DataFile(str(link), "link.toml"), today=TODAY, cache=folder)
     entry = _entry(folder)
     header = json.loads(entry.read_bytes().split(b"\n", 1)[0])
     assert header["magic"] == cache.MAGIC
     assert header["key"] == entry.name.removesuffix(".cache")
-    assert header["path"] == str(data.path.resolve())
+    assert header["path"] == str(pathlib.Path(data.path).resolve())
 
 
 def test_a_changed_file_is_validated_again(tmp_path: pathlib.Path) -> None:
     """Changing one byte of the data changes the key: a broken edit is reported, not masked."""
     data, folder = _copy(tmp_path), tmp_path / "cache"
     store.load(data, today=TODAY, cache=folder)
-    data.path.write_text(
+    pathlib.Path(data.path).write_text(
         MINI.read_text("utf-8").replace('province = "Flevoland"', 'province = "Atlantis"')
     )
     with pytest.raises(store.DataInvalidError):
@@ -154,8 +155,8 @@ def test_a_symlinked_entry_is_not_followed(tmp_path: pathlib.Path) -> None:
     expected = store.load(first, today=TODAY, cache=folder)
     theirs = store.load(other, today=TODAY, cache=folder)
     assert theirs != expected
-    mine = folder / (cache.key(first.path.read_bytes()) + ".cache")
-    their_entry = folder / (cache.key(other.path.read_bytes()) + ".cache")
+    mine = folder / (cache.key(pathlib.Path(first.path).read_bytes()) + ".cache")
+    their_entry = folder / (cache.key(pathlib.Path(other.path).read_bytes()) + ".cache")
     mine.unlink()
     mine.symlink_to(their_entry)
     assert _get(folder, first) is None
@@ -213,9 +214,11 @@ def test_the_newest_three_entries_per_data_file_are_kept(tmp_path: pathlib.Path)
     data = _copy(tmp_path, "data.toml")
     keys = []
     for version in range(5):
-        data.path.write_text(MINI.read_text("utf-8") + f"\n# version {version}\n", "utf-8")
+        pathlib.Path(data.path).write_text(
+            MINI.read_text("utf-8") + f"\n# version {version}\n", "utf-8"
+        )
         store.load(data, today=TODAY, cache=folder)
-        keys.append(cache.key(data.path.read_bytes()))
+        keys.append(cache.key(pathlib.Path(data.path).read_bytes()))
         entry = folder / (keys[-1] + ".cache")
         os.utime(entry, (time.time() - 100 + version, time.time() - 100 + version))
     names = {p.name for p in folder.iterdir()}
@@ -355,7 +358,7 @@ def test_any_bytes_in_an_entry_give_the_right_answer(
     folder = tmp_path_factory.mktemp("damaged")
     source = _copy(folder)
     (folder / "cache").mkdir(mode=0o700)
-    path = folder / "cache" / (cache.key(source.path.read_bytes()) + ".cache")
+    path = folder / "cache" / (cache.key(pathlib.Path(source.path).read_bytes()) + ".cache")
     path.write_bytes(content)
     path.chmod(0o600)
     assert store.load(source, today=TODAY, cache=folder / "cache") == expected
@@ -375,7 +378,7 @@ import datetime, json, pathlib, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 from newtowns_cli.reading import cache, store
 folder, data, expected = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
-source = store.DataFile(data, str(data))
+source = store.DataFile(str(data), str(data))
 name = cache.key(data.read_bytes()) + ".cache"
 for damaged in sorted(folder.glob("case-*")):
     (folder / "cache" / name).write_bytes(damaged.read_bytes())
@@ -479,6 +482,13 @@ def good_body(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[obj
     return entry, json.loads(entry.split(b"\n", 1)[1])
 
 
+def _plain(hint: object) -> object:
+    """``hint`` without its Annotated constraints, at any depth (get_type_hints' default)."""
+    import typing
+
+    return typing.get_type_hints(type("Hinted", (), {"__annotations__": {"x": hint}}))["x"]
+
+
 def _typed_as_annotated(value: object, hint: object) -> bool:
     """Whether ``value`` has the type ``hint`` names (typing.get_type_hints of a record)."""
     import types
@@ -497,7 +507,7 @@ def _typed_as_annotated(value: object, hint: object) -> bool:
     if hint is float:
         return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
     if isinstance(hint, type) and issubclass(hint, models.Record):
-        hints = typing.get_type_hints(hint)
+        hints = {name: _plain(h) for name, h in record_hints.type_hints(hint).items()}
         return type(value) is hint and all(
             _typed_as_annotated(getattr(value, name), hints[name])
             for name in models.field_names(hint)
@@ -527,7 +537,7 @@ def test_a_forged_entry_with_a_matching_digest_builds_only_typed_records(
     folder = tmp_path_factory.mktemp("forged-run")
     source = _copy(folder)
     (folder / "cache").mkdir(mode=0o700)
-    path = folder / "cache" / (cache.key(source.path.read_bytes()) + ".cache")
+    path = folder / "cache" / (cache.key(pathlib.Path(source.path).read_bytes()) + ".cache")
     path.write_bytes(_signed(entry, json.dumps(forged).encode()))
     path.chmod(0o600)
     loaded = store.load(source, today=TODAY, cache=folder / "cache")

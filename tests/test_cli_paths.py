@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newtowns_cli.cli import handle, helptext
-from newtowns_cli.cli.run import RUNNERS
+from newtowns_cli.cli.registry import every
 from newtowns_cli.cli.spec import BY_NAME, COMMANDS, ROOT
 from newtowns_cli.cli.typer_app import make_app
 
+RUNNERS = every()
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
 APP = make_app()
 NAMES = sorted(name for name in BY_NAME if name != "help")

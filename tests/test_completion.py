@@ -190,7 +190,7 @@ def test_completion_reads_the_file_a_command_would_read(
     else:
         monkeypatch.setenv("NEWTOWNS_DATA", env)
     expected = store.locate(option, env).path
-    assert pathlib.Path(complete.data_path(option)).resolve() == expected.resolve()
+    assert pathlib.Path(complete.data_path(option)).resolve() == pathlib.Path(expected).resolve()
 
 
 def _tab_modules(line: str, cache: pathlib.Path, **env: str) -> tuple[list[str], set[str]]:

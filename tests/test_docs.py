@@ -85,12 +85,12 @@ def test_every_command_has_help_with_an_example() -> None:
 
 def test_the_help_lists_every_command_in_the_tables_order() -> None:
     """spec.COMMANDS alone decides the help's order and names every registered command."""
-    from newtowns_cli.cli.run import RUNNERS
+    from newtowns_cli.cli.registry import every
     from newtowns_cli.cli.spec import COMMANDS
 
     from support import Runner
 
-    assert sorted(RUNNERS) == sorted(c.name for c in COMMANDS if c.name != "help")
+    assert sorted(every()) == sorted(c.name for c in COMMANDS if c.name != "help")
     root_help = Runner()(["--help"]).stdout
     section = root_help.split("Commands:\n")[1].split("\n\n")[0]
     listed = [line.split()[0] for line in section.splitlines() if line[2:3] != " "]

@@ -24,14 +24,16 @@ TOWNS = DATA / "towns.toml"
 
 
 def _load(path: pathlib.Path) -> models.Dataset:
-    return store.load(store.DataFile(path, str(path)), today=TODAY)
+    return store.load(store.DataFile(str(path), str(path)), today=TODAY)
 
 
 def _load_text(text: str, tmp_path: pathlib.Path, name: str = "e.toml") -> models.Dataset:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     # Today, not a fixed date: the shipped data may have been updated since TODAY.
-    dataset, problems = store.inspect(store.DataFile(path, str(path)), today=datetime.date.today())
+    dataset, problems = store.inspect(
+        store.DataFile(str(path), str(path)), today=datetime.date.today()
+    )
     assert [str(p) for p in problems] == []
     assert dataset is not None
     return dataset

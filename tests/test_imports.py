@@ -23,7 +23,7 @@ except SystemExit:
 finally:
     sys.stdout.flush()
     names = sorted({name.split(".")[0] for name in sys.modules}
-                   | {name for name in sys.modules if name.startswith("newtowns_cli.render.")})
+                   | {name for name in sys.modules if name.startswith("newtowns_cli.")})
     sys.stderr.write("\\nMODULES " + json.dumps(names) + "\\n")
 """
 
@@ -107,6 +107,22 @@ def test_a_listing_from_the_cache_imports_neither_pydantic_nor_rich(
         "newtowns_cli.questions.claims",
         "newtowns_cli.questions.summary",
         "newtowns_cli.questions.timeline",
+    }
+
+
+@pytest.mark.parametrize("fmt", ["json", "tsv"])
+def test_a_listing_to_a_pipe_imports_only_what_it_uses(warm_cache: pathlib.Path, fmt: str) -> None:
+    """The most common line: typing, pathlib, contextlib and signal's enums are for other
+    paths (validation, -o FILE, writing the cache), and so are the modules of the other
+    commands and the choice enums; each costs start-up (benchmarks/README.md)."""
+    modules = _imported(["list", "--format", fmt], warm_cache)
+    assert not modules & {"typing", "pathlib", "contextlib", "signal", "importlib", "heapq"}
+    assert not modules & {
+        "newtowns_cli.model.constraints",
+        "newtowns_cli.cli.choices",
+        "newtowns_cli.cli.run_data",
+        "newtowns_cli.cli.run_documents",
+        "newtowns_cli.cli.run_listings",
     }
 
 

@@ -50,7 +50,7 @@ _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\uf
 """Bidi controls, zero-width characters, line and paragraph separators (render/text.py)."""
 
 TODAY = datetime.date(2026, 11, 28)
-BASE = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+BASE = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
 any_text = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
 )

@@ -88,7 +88,7 @@ def _catalog_with_alias(alias: str) -> Catalog:
     """The mini data set with a second town that has ``alias`` (not validated)."""
     import datetime
 
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=datetime.date(2026, 11, 28))
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=datetime.date(2026, 11, 28))
     first, second = dataset.town[0], dataset.town[1]
     shadow = frozen.replace(second, aliases=(*second.aliases, alias))
     return Catalog.of(frozen.replace(dataset, town=(first, shadow, *dataset.town[2:])))

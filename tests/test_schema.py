@@ -47,7 +47,7 @@ def test_schema_command_prints_the_shipped_schema(run: Runner) -> None:
     """newtowns schema prints the bundled file; --generate gives the same."""
     shipped = run(["schema"]).stdout
     assert json.loads(shipped) == json.loads(run(["schema", "--generate"]).stdout) == json_schema()
-    assert store.BUNDLED_SCHEMA.read_text("utf-8") == shipped
+    assert pathlib.Path(store.BUNDLED_SCHEMA).read_text("utf-8") == shipped
 
 
 def test_data_file_names_its_schema_first() -> None:

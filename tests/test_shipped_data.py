@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import pathlib
 import tomllib
 
 import pytest
@@ -33,7 +34,7 @@ def test_the_installed_file_starts_like_the_repository_file() -> None:
     repo_file = pathlib.Path(__file__).parents[1] / "data" / "newtowns.toml"
     if not repo_file.is_file():
         pytest.skip(f"no {repo_file} to compare with: the tests are not in a checkout")
-    assert store.BUNDLED.read_bytes() == repo_file.read_bytes()
+    assert pathlib.Path(store.BUNDLED).read_bytes() == repo_file.read_bytes()
 
 
 def test_every_figure_names_a_source_and_a_date() -> None:
@@ -227,9 +228,10 @@ def test_conflicting_designations_are_both_recorded() -> None:
 
 def test_no_copy_of_unknown_origin_is_cited() -> None:
     """Sources marked as copies of unknown origin in the reference never appear."""
-    raw = tomllib.loads(store.BUNDLED.read_text("utf-8"))
+    bundled = pathlib.Path(store.BUNDLED).read_text("utf-8")
+    raw = tomllib.loads(bundled)
     assert not [s["id"] for s in raw["source"] if s["id"].startswith("copy-")]
-    assert "earthpressnews" not in store.BUNDLED.read_text("utf-8")
+    assert "earthpressnews" not in bundled
 
 
 def test_the_2024_study() -> None:

@@ -268,7 +268,7 @@ def test_every_field_of_every_record_is_mapped(tmp_path: pathlib.Path) -> None:
         stored = set(where) | set(NOT_STORED.get(kind, {}))
         assert stored == set(frozen.fields(kind)), kind.__name__
     mapped = {column for where in WHERE.values() for found in where.values() for column in found}
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
     with _export(dataset, tmp_path) as db:
         assert mapped - _columns(db) == set()
 
@@ -324,7 +324,7 @@ def _read_back(dataset: models.Dataset) -> models.Dataset:
 
 def test_mini_reads_back_equal() -> None:
     """tests/data/mini.toml (every field used once) comes back from the database unchanged."""
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
     assert _read_back(dataset) == dataset
 
 
@@ -586,7 +586,7 @@ def test_the_views_add_what_summary_adds(
 
 def test_views_select_by_unit(tmp_path: pathlib.Path) -> None:
     """Only municipal figures in municipal_*; every other unit in other_unit_populations."""
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
     with _export(dataset, tmp_path) as db:
         units = {
             view: {row[0] for row in db.execute(f"SELECT p.unit FROM {view} v JOIN {table} p USING (town, seq)")}
@@ -625,7 +625,7 @@ class _Interrupting(tuple[models.Town, ...]):
 @pytest.mark.parametrize("force", [False, True], ids=["new", "replace"])
 def test_an_interrupted_fill_leaves_no_file(tmp_path: pathlib.Path, force: bool) -> None:
     """Ctrl-C half-way through filling: no database, no temporary or journal file; the old one kept."""
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
     _Interrupting.read, _Interrupting.folder = 0, tmp_path
     broken = frozen.replace(dataset, town=_Interrupting(dataset.town))
     target = tmp_path / "nt.db"
@@ -643,7 +643,7 @@ def test_an_interrupted_fill_leaves_no_file(tmp_path: pathlib.Path, force: bool)
 
 def test_a_failed_fill_leaves_no_file(tmp_path: pathlib.Path) -> None:
     """A row the keys refuse (a member that is no town) fails the write: nothing is left."""
-    dataset = store.load(store.DataFile(MINI, str(MINI)), today=TODAY)
+    dataset = store.load(store.DataFile(str(MINI), str(MINI)), today=TODAY)
     group = dataset.group[0]
     member = frozen.replace(group.members[0], town="atlantis")
     broken = frozen.replace(dataset, group=(frozen.replace(group, members=(member,)),))

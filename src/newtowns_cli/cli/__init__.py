@@ -81,9 +81,9 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
     handed = {
         p.name: p.handed(line.values[p.name]) for p in command.params if p.name in line.values
     }
-    from newtowns_cli.cli.run import RUNNERS
+    from newtowns_cli.cli.registry import command as runner
 
-    return boundary(lambda: RUNNERS[command.name](handed))
+    return boundary(lambda: runner(command.name)(handed))
 
 
 def boundary(call: Callable[[], object]) -> int:

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.i18n import _
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def needs_file(fmt: str, example: str, what: str) -> NoReturn:

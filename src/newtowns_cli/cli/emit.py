@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
-import pathlib
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeVar
 
 from newtowns_cli.cli.checks import check_delimiter, needs_file
 from newtowns_cli.cli.spec import ENV_DATA
@@ -24,15 +22,19 @@ from newtowns_cli.reading import store
 from newtowns_cli.render import Format
 from newtowns_cli.render.text import terminal_safe, visible
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     from newtowns_cli.model.records import Town
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.formats.xlsx import Book
     from newtowns_cli.render.tables import Column, Table
 
-T = TypeVar("T")
-F = TypeVar("F")
+    T = TypeVar("T")
+    F = TypeVar("F")
+
 SUFFIXES: dict[str, Format] = {
     ".tsv": Format.TSV,
     ".tab": Format.TSV,
@@ -70,6 +72,8 @@ def format_of(
     None means what a pipe gets (``plain``, for the message). Any other extension is a
     usage error naming the known ones: it is raised before anything is read or written.
     """
+    import pathlib  # only with -o FILE: a listing to stdout imports no pathlib
+
     check_path(path)
     suffix = pathlib.PurePath(path).suffix.lower()
     if suffix in PLAIN_SUFFIXES:
@@ -170,7 +174,7 @@ def catalog(data: str | None) -> Catalog:
     return Catalog.of(store.load(target, today=datetime.date.today(), cache=cache_folder()))
 
 
-def cache_folder() -> pathlib.Path | None:
+def cache_folder() -> str | None:
     """Where validated data is cached (None: no cache); see cache.folder_for."""
     from newtowns_cli.reading.cache import folder_for
 
@@ -337,6 +341,8 @@ def deliver(text: str | bytes, out: Out) -> None:
     Bytes (a workbook) only ever go to a file: Out refuses them a terminal or a pipe.
     """
     if out.path is not None:
+        import pathlib
+
         from newtowns_cli.reading.atomic import write_atomic
 
         path = pathlib.Path(out.path)

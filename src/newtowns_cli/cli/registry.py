@@ -1,13 +1,13 @@
 """The command registry, and what several commands share: selection, sorting, subsets.
 
-A command is a plain function of its options, registered here by ``@runner(name)``;
-run.py imports every command module, so RUNNERS is complete once run.py is imported.
+A command is a plain function of its options, registered here by ``@runner(name)`` when
+its module is imported: ``command(name)`` imports the modules up to its own, ``every()``
+all of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from newtowns_cli.cli import emit
 from newtowns_cli.model.errors import UsageError
@@ -15,8 +15,10 @@ from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _, phrase
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
     from collections.abc import MutableMapping
+    from typing import Any, NoReturn, TypeVar
 
     from newtowns_cli.model.dates import PartialDate
     from newtowns_cli.model.records import Dataset, Town
@@ -24,8 +26,8 @@ if TYPE_CHECKING:
     from newtowns_cli.render import Format
     from newtowns_cli.render.tables import Column
 
-T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., None])
+    T = TypeVar("T")
+    F = TypeVar("F", bound=Callable[..., None])
 
 
 class Runner(Frozen):
@@ -44,7 +46,26 @@ class Runner(Frozen):
 
 
 RUNNERS: dict[str, Runner] = {}
-"""Every command, in the order of the help, by name."""
+"""The commands registered so far, by name (``command`` and ``every`` import their modules)."""
+MODULES = ("run", "run_listings", "run_documents", "run_data")
+"""The modules that register commands, the town commands' first: a command line imports
+only the modules up to the one that registers its command."""
+
+
+def command(name: str) -> Runner:
+    """The command ``name``, its module imported (KeyError for no such command)."""
+    for module in MODULES:
+        if name in RUNNERS:
+            break
+        __import__(f"newtowns_cli.cli.{module}")
+    return RUNNERS[name]
+
+
+def every() -> dict[str, Runner]:
+    """Every command, by name: each module that registers commands imported."""
+    for module in MODULES:
+        __import__(f"newtowns_cli.cli.{module}")
+    return RUNNERS
 
 
 def runner(name: str, *, filters: bool = False) -> Callable[[F], F]:

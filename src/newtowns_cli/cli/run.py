@@ -2,19 +2,16 @@
 
 Nothing here imports typer: a command is a plain function of its options, registered
 in RUNNERS (registry.py). This module has the town commands (list, filter, show,
-summarise, growth) and imports the others (run_listings.py: groups, research,
-organisations, sources; run_documents.py: timeline, claims, report; run_data.py:
-validate, export, schema, completion), so that importing it registers every command.
+summarise, growth); the others are in run_listings.py (groups, research, organisations,
+sources), run_documents.py (timeline, claims, report) and run_data.py (validate, export,
+schema, completion). A command line imports only the modules it needs (registry.command).
 spec.py declares their parameters, spelling and help; each function takes those
 parameters by name.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from newtowns_cli.cli import emit
-from newtowns_cli.cli.choices import By
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import (
     check_chart,
@@ -29,7 +26,9 @@ from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import _, ngettext
 from newtowns_cli.render import Format
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from newtowns_cli.cli.choices import By
     from newtowns_cli.model.records import Town
     from newtowns_cli.render.detail import Detail
 
@@ -231,9 +230,3 @@ def growth(
         catalog, out, "growth", lambda: tables.build(catalog, rows, columns.GROWTH_COLUMNS)
     )
     emit.table(tables.build(catalog, rows, chosen), out, noun="towns", book=book)
-
-
-# The other commands register themselves on import.
-from newtowns_cli.cli import run_data, run_documents, run_listings  # noqa: E402, F401
-from newtowns_cli.cli.registry import RUNNERS as RUNNERS  # noqa: E402
-from newtowns_cli.cli.registry import Runner as Runner  # noqa: E402

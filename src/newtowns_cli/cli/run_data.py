@@ -167,7 +167,9 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
 
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = store.BUNDLED_SCHEMA.read_text(encoding="utf-8")
+        import pathlib
+
+        text = pathlib.Path(store.BUNDLED_SCHEMA).read_text(encoding="utf-8")
     emit.deliver(text, Out(None, True, output, force, listing=False))
 
 

@@ -6,15 +6,17 @@ Each lists every item as rows, or with an argument shows one item in full.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import order, runner, sort_column
-from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.frozen import Frozen, Generic, TypeVar
 from newtowns_cli.render import Format
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from typing import Any
+
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.tables import Column

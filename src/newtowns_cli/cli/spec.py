@@ -103,10 +103,11 @@ class Param:
         """``value`` as the command takes it: a choice as its Enum member."""
         if not self.enum:
             return value
-        import importlib
+        import sys
 
         module, _, name = self.enum.partition(":")
-        kind = getattr(importlib.import_module(module), name)
+        __import__(module)  # importlib.import_module would import importlib and warnings
+        kind = getattr(sys.modules[module], name)
         return [kind(v) for v in value] if isinstance(value, list) else kind(value)
 
 

@@ -97,9 +97,9 @@ def _callback(command: Command) -> Callable[..., int]:
         root = ctx.find_root().params.get("data")
         if root is not None and "data" not in given and command.param("--data") is not None:
             given["data"] = root
-        from newtowns_cli.cli.run import RUNNERS
+        from newtowns_cli.cli.registry import command as runner
 
-        return boundary(lambda: RUNNERS[command.name](given))
+        return boundary(lambda: runner(command.name)(given))
 
     context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
     signature = inspect.Signature([context, *(_declared(p) for p in command.params)])

@@ -1,7 +1,8 @@
-"""The types and vocabularies of the data file's fields: patterns, ranges, the words allowed.
+"""The types of the data file's fields: patterns, ranges, the words allowed.
 
-Constraints are Annotated metadata that pydantic reads when a file is validated; on every
-other path they are inert, so reading the records needs no pydantic.
+Constraints are Annotated metadata that pydantic reads when a file is validated. Only
+validation imports this module (and with it ``typing``): records.py names these types in
+its annotations, which stay text on every other path (hints.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any, Literal, TypeVar
 
+from newtowns_cli.model import vocabulary
 from newtowns_cli.model.frozen import Frozen
 
 T = TypeVar("T")
@@ -151,41 +153,32 @@ Curation = Text
 not re-read, the search queries. ``show --notes`` and the machine formats carry it; the
 default views, the report and the dossier never show it."""
 
-Province = Literal[
-    "Drenthe",
-    "Flevoland",
-    "Fryslân",
-    "Gelderland",
-    "Groningen",
-    "Limburg",
-    "Noord-Brabant",
-    "Noord-Holland",
-    "Overijssel",
-    "Utrecht",
-    "Zeeland",
-    "Zuid-Holland",
-]
-Status = Literal["groeikern", "groeistad"]
-GroupKind = Literal["alliance", "network", "region", "programme"]
-OrganisationKind = Literal[
-    "ministry", "agency", "institute", "planning-bureau", "knowledge-platform", "research-bureau"
-]
-SourceKind = Literal[
-    "encyclopedia", "statistics", "government", "study", "news", "local", "organisation"
-]
-Unit = Literal["municipality", "place", "district", "predecessor", "unstated"]
-"""What a figure counts: the town's municipality, the place (kern), a district (wijk), a
-predecessor municipality, or a unit its source does not state (named in ``unit_name``)."""
-Relation = Literal["exactly", "about", "more than", "almost"]
-HistoryKind = Literal[
-    "founded", "municipality", "merger", "boundary", "construction", "status", "plan", "milestone"
-]
-EventKind = Literal["policy", "motion", "conference", "congress", "lab", "news", "agreement"]
-Measure = Literal["inhabitants", "places", "members"]
-DesignationKind = Literal["official", "decision", "founding", "policy", "mention"]
-"""official: designated by the state as groeikern/groeistad; decision: a growth decision;
-founding: a founding date a source gives; policy: a policy naming the town; mention: a
-source calling the town designated without saying when or by what."""
-Covers = Literal["designated", "towns", "group", "unnamed", "other"]
-"""The set a claim counts: the designated towns (the data's own set), the towns it lists,
-the members of its group, a set its source does not name, or a different definition."""
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    # mypy reads a closed vocabulary as text; validation checks its words (below).
+    Province = str
+    Status = str
+    GroupKind = str
+    OrganisationKind = str
+    SourceKind = str
+    Unit = str
+    Relation = str
+    HistoryKind = str
+    EventKind = str
+    Measure = str
+    DesignationKind = str
+    Covers = str
+else:
+    # The words are written once, in vocabulary.py; pydantic reads each as a Literal.
+    Province = Literal[vocabulary.PROVINCE]
+    Status = Literal[vocabulary.STATUS]
+    GroupKind = Literal[vocabulary.GROUP_KIND]
+    OrganisationKind = Literal[vocabulary.ORGANISATION_KIND]
+    SourceKind = Literal[vocabulary.SOURCE_KIND]
+    Unit = Literal[vocabulary.UNIT]
+    Relation = Literal[vocabulary.RELATION]
+    HistoryKind = Literal[vocabulary.HISTORY_KIND]
+    EventKind = Literal[vocabulary.EVENT_KIND]
+    Measure = Literal[vocabulary.MEASURE]
+    DesignationKind = Literal[vocabulary.DESIGNATION_KIND]
+    Covers = Literal[vocabulary.COVERS]

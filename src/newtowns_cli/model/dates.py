@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
 
 from newtowns_cli.model.i18n import Phrase
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"

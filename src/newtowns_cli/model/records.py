@@ -2,7 +2,7 @@
 
 The records are frozen value classes (frozen.py), so the query path imports neither
 pydantic nor ``dataclasses``; ``validation.py`` describes them as dataclasses
-(``as_dataclasses``) and validates a parsed file against them with a pydantic TypeAdapter.
+(hints.py) and validates a parsed file against them with a pydantic TypeAdapter.
 Every record is strict (no coercion, ``extra="forbid"``): the only leniency is that a
 TOML table may stand for a record and a TOML array for a tuple.
 """
@@ -10,38 +10,42 @@ TOML table may stand for a record and a TOML array for a tuple.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal
 
-from newtowns_cli.model.constraints import (
-    CBS_CODE_PATTERN,
-    LANGUAGE_PATTERN,
-    Cited,
-    Count,
-    Covers,
-    Curation,
-    DesignationKind,
-    EventKind,
-    Ge,
-    GroupKind,
-    HistoryKind,
-    Id,
-    Km2,
-    Le,
-    Measure,
-    OrganisationKind,
-    Pattern,
-    Prose,
-    Province,
-    Relation,
-    Seq,
-    SourceKind,
-    Status,
-    Text,
-    Unit,
-    Url,
-)
 from newtowns_cli.model.dates import PartialDate
-from newtowns_cli.model.frozen import Frozen, as_dataclass, fields
+from newtowns_cli.model.frozen import Frozen, fields
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:  # the annotations are text until hints.py resolves them, for validation
+    from typing import Annotated, Any, ClassVar, Literal
+
+    from newtowns_cli.model.constraints import (
+        CBS_CODE_PATTERN,
+        LANGUAGE_PATTERN,
+        Cited,
+        Count,
+        Covers,
+        Curation,
+        DesignationKind,
+        EventKind,
+        Ge,
+        GroupKind,
+        HistoryKind,
+        Id,
+        Km2,
+        Le,
+        Measure,
+        OrganisationKind,
+        Pattern,
+        Prose,
+        Province,
+        Relation,
+        Seq,
+        SourceKind,
+        Status,
+        Text,
+        Unit,
+        Url,
+    )
 
 
 class Record(Frozen, kw_only=True):
@@ -50,7 +54,7 @@ class Record(Frozen, kw_only=True):
     Records are frozen value classes (frozen.py): keyword-only, slotted, set once by
     ``__init__`` (or through the slots' own setters when the cache rebuilds a data set,
     plaindata.py) and never again; equality, hashing and repr by field values.
-    Validation describes them as dataclasses for pydantic first (``as_dataclasses``).
+    Validation describes them as dataclasses for pydantic first (hints.py).
     """
 
     __slots__ = ()
@@ -391,10 +395,3 @@ REFERENCE_TABLES: dict[str, tuple[str, ...]] = {
 """Fields (of text or texts) that name another entry's id, and the tables it may be in."""
 CITING_FIELDS = frozenset({"source", "sources", "original"})
 """Fields (of text or texts) that name a source's id."""
-
-
-def as_dataclasses() -> None:
-    """Describe every record type as a stdlib dataclass, as pydantic reads them (once)."""
-    for value in list(globals().values()):
-        if isinstance(value, type) and issubclass(value, Record) and value is not Record:
-            as_dataclass(value)

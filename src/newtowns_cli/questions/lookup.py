@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import typing
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
 
-from newtowns_cli.model.constraints import Province
 from newtowns_cli.model.errors import NotFoundError, UsageError, did_you_mean
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import N_, _
@@ -23,11 +20,16 @@ from newtowns_cli.model.records import (
     Town,
     field_names,
 )
+from newtowns_cli.model.vocabulary import PROVINCE
 from newtowns_cli.questions.citations import Citation as Citation  # re-exported
 from newtowns_cli.questions.nearby import SHOWN, VALUES, label, some, suggest
 from newtowns_cli.questions.nearby import close as close_names
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
 class Catalog(Frozen, slots=False):
@@ -223,7 +225,7 @@ def resolve_province(value: str) -> str:
 
     Case- and accent-insensitive; anything else is a usage error.
     """
-    provinces = typing.get_args(Province)
+    provinces = PROVINCE
     code = value.strip().upper().removeprefix("NL-")
     if code in PROVINCE_CODES:
         return PROVINCE_CODES[code]

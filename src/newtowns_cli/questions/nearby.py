@@ -6,15 +6,17 @@ the rest, and a near miss is looked for in one pass that keeps a few hundred can
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
 
 from newtowns_cli.model.i18n import _
 from newtowns_cli.model.names import normalize
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 SHOWN = 5
 """Names a message lists at most; the rest are counted ('and 4995 more')."""
@@ -98,6 +100,8 @@ def _score(text: str, wanted: str, letters: set[str]) -> float:
 
 def _keep(best: list[tuple[float, int, str, T]], item: tuple[float, int, str, T]) -> None:
     """Keep the POOL highest scores (the earlier of equal ones) in a heap."""
+    import heapq  # only for a name that is not found
+
     if len(best) < POOL:
         heapq.heappush(best, item)
     elif item[:2] > best[0][:2]:

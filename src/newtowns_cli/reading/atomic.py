@@ -19,7 +19,7 @@ def write_atomic(
     text: str | bytes,
     *,
     force: bool = False,
-    protect: Sequence[pathlib.Path] = (),
+    protect: Sequence[str | pathlib.Path] = (),
 ) -> None:
     """Write ``text`` (UTF-8) or bytes to ``path`` so that readers see the old file or the
     new one, never half.
@@ -43,7 +43,7 @@ def write_with(
     fill: Callable[[pathlib.Path], None],
     *,
     force: bool = False,
-    protect: Sequence[pathlib.Path] = (),
+    protect: Sequence[str | pathlib.Path] = (),
 ) -> None:
     """Let ``fill`` write a new temporary file next to ``path``, then rename it into place.
 
@@ -132,9 +132,9 @@ def _signals_held() -> Iterator[Callable[[], None]]:
         release()
 
 
-def _same(path: pathlib.Path, other: pathlib.Path) -> bool:
+def _same(path: pathlib.Path, other: str | pathlib.Path) -> bool:
     try:
-        return path.exists() and other.exists() and path.samefile(other)
+        return path.exists() and pathlib.Path(other).exists() and path.samefile(other)
     except OSError:
         return False
 

@@ -18,6 +18,7 @@ import typing
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from newtowns_cli.model.hints import type_hints
 from newtowns_cli.model.records import Record, field_names
 
 Error = dict[str, Any]
@@ -173,6 +174,6 @@ _FIELDS: dict[type, dict[str, Any]] = {}
 def fields(kind: type[Record]) -> dict[str, Any]:
     """Each field of a record type and its annotated type."""
     if kind not in _FIELDS:
-        hints = typing.get_type_hints(kind, include_extras=True)
+        hints = type_hints(kind)
         _FIELDS[kind] = {name: hints[name] for name in field_names(kind)}
     return _FIELDS[kind]

@@ -26,16 +26,14 @@ file is validated and the date reported as validate reports it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import gc
 import json
 import os
-import pathlib
 import re
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from newtowns_cli import __version__
 from newtowns_cli.model.dates import PartialDate
@@ -74,24 +72,26 @@ TOUCH_AFTER = 24 * 3600
 _HEADER_BYTES = 64 * 1024
 
 
-def folder_for(environ: Mapping[str, str]) -> pathlib.Path | None:
+def folder_for(environ: Mapping[str, str]) -> str | None:
     """The cache folder the environment asks for, or None for no cache (cachedir.folder_for)."""
-    found = _folder_for(environ)
-    return None if found is None else pathlib.Path(found)
+    return _folder_for(environ)
 
 
 def key(raw: bytes) -> str:
     """The cache key of a data file's bytes under this code."""
     digest = blake2b(raw, digest_size=32)
-    package = pathlib.Path(__file__).parent.parent
+    package = os.path.dirname(os.path.dirname(__file__))
     for name in _CODE:
-        with contextlib.suppress(OSError):
-            digest.update((package / name).read_bytes())
+        try:
+            with open(os.path.join(package, name), "rb") as code:
+                digest.update(code.read())
+        except OSError:
+            pass
     digest.update(f"{__version__} {sys.version}".encode())
     return digest.hexdigest()
 
 
-def get(folder: pathlib.Path, name: str, *, size_hint: int, today: datetime.date) -> Dataset | None:
+def get(folder: str, name: str, *, size_hint: int, today: datetime.date) -> Dataset | None:
     """The cached Dataset for key ``name``, or None when there is none that can be trusted
     or its latest date is after ``today``.
 
@@ -107,8 +107,10 @@ def get(folder: pathlib.Path, name: str, *, size_hint: int, today: datetime.date
                     return None
                 raw = stream.read(limit + 1)
                 if time.time() - info.st_mtime > TOUCH_AFTER:
-                    with contextlib.suppress(OSError):
+                    try:
                         os.utime(descriptor)
+                    except OSError:
+                        pass
         return _decode(raw, name, limit, today)
     except (OSError, ValueError, ArithmeticError, RecursionError, MemoryError):
         return None
@@ -133,38 +135,38 @@ def _decode(raw: bytes, name: str, limit: int, today: datetime.date) -> Dataset 
     ):
         return None
     text = bytes(body)
-    if (b"\\ud" in text or b"\\uD" in text) and _SURROGATE.search(text):
+    if (b"\\ud" in text or b"\\uD" in text) and re.search(_SURROGATE, text):
         return None
-    with _no_collection():
+    with _NoCollection():
         return plaindata.load(json.loads(text))
 
 
-_SURROGATE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]")
+_SURROGATE = rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]"
 """A JSON escape of a surrogate (``\\ud800``). The cache writes text as UTF-8, never as
 escapes, and no data file can hold a lone surrogate; one in an entry is a miss, since
 it could not be written to any stream (``show`` would end in a UnicodeEncodeError)."""
 
 
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
+class _NoCollection:
     """Pause the cyclic garbage collector while a large data set is rebuilt.
 
     Every few hundred new objects the collector would otherwise walk all the records
     built so far: that is half the load time of 40 000 towns, and records hold no cycles.
     Afterwards the loaded records are frozen out of later collections (gc.freeze): a
-    command keeps them to the end anyway.
+    command keeps them to the end anyway. (A class: contextlib is not imported for it.)
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
+
+    def __enter__(self) -> None:
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
         gc.freeze()
-        if enabled:
+        if self.enabled:
             gc.enable()
 
 
-def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Path) -> None:
+def put(folder: str, name: str, dataset: Dataset, *, source: str) -> None:
     """Store ``dataset`` atomically for the data file ``source``, then prune the folder.
 
     Any failure (read-only home, full disk, a folder others can write) is ignored.
@@ -173,7 +175,7 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
         body = json.dumps(
             plaindata.dump(dataset), ensure_ascii=False, separators=(",", ":")
         ).encode()
-        path = str(source.resolve())
+        path = os.path.realpath(source)
         header = {
             "magic": MAGIC,
             "key": name,
@@ -186,7 +188,7 @@ def put(folder: pathlib.Path, name: str, dataset: Dataset, *, source: pathlib.Pa
             _write(directory, name + SUFFIX, line + body)
             prune(directory, keep=name)
     except (OSError, ValueError, TypeError, RuntimeError, RecursionError, MemoryError):
-        pass  # RuntimeError: Path.resolve() on a symlink loop (Python 3.11)
+        pass
 
 
 def _latest(dataset: Dataset) -> datetime.date:
@@ -212,6 +214,8 @@ def prune(directory: int, *, keep: str = "", now: float | None = None) -> None:
     Entries of an older format (``*.pickle``) and stale temporary files go too; ``keep``
     names an entry just written, which stays whatever the clock says.
     """
+    import contextlib  # writing only: a read imports none
+
     now = time.time() if now is None else now
     by_file: dict[str, list[tuple[float, str]]] = {}
     indexes: list[tuple[float, str]] = []

@@ -8,14 +8,13 @@ a Tab press uses it (tabindex.py) as well as the cache of validated data sets (c
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Mapping
 
 READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
@@ -41,28 +40,43 @@ def folder_for(environ: Mapping[str, str]) -> str | None:
     return os.path.join(home, ".cache", "newtowns") if os.path.isabs(home) else None
 
 
-@contextlib.contextmanager
-def folder(path: str | os.PathLike[str], *, create: bool) -> Iterator[int]:
-    """The opened cache folder; OSError when it is missing (and not to be made) or unsafe."""
-    if create:
-        # Missing parents are private too: mkdir(parents=True) would make them with the
-        # umask's mode (0777 under umask 000), and others could then swap the folder.
-        missing = []
-        at = os.path.abspath(path)
-        while not os.path.isdir(at):
-            missing.append(at)
-            at = os.path.dirname(at)
-        for name in reversed(missing):
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(name, 0o700)
-    directory = os.open(path, DIRECTORY)
-    try:
-        info = os.fstat(directory)
-        if not stat.S_ISDIR(info.st_mode) or not owned(info):
-            raise OSError(errno.EPERM, "cache folder not private")
-        yield directory
-    finally:
-        os.close(directory)
+class folder:  # noqa: N801 - used as a function: ``with folder(path, create=…) as fd``
+    """The opened cache folder, as a descriptor, closed on leaving the ``with`` block;
+    OSError when it is missing (and not to be made) or unsafe.
+
+    A class rather than a contextlib.contextmanager: contextlib is not imported for it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool) -> None:
+        self.path, self.create, self.directory = path, create, -1
+
+    def __enter__(self) -> int:
+        if self.create:
+            # Missing parents are private too: mkdir(parents=True) would make them with
+            # the umask's mode (0777 under umask 000), and others could then swap the folder.
+            missing = []
+            at = os.path.abspath(self.path)
+            while not os.path.isdir(at):
+                missing.append(at)
+                at = os.path.dirname(at)
+            for name in reversed(missing):
+                try:
+                    os.mkdir(name, 0o700)
+                except FileExistsError:
+                    pass
+        directory = os.open(self.path, DIRECTORY)
+        try:
+            info = os.fstat(directory)
+            if not stat.S_ISDIR(info.st_mode) or not owned(info):
+                raise OSError(errno.EPERM, "cache folder not private")
+        except BaseException:
+            os.close(directory)
+            raise
+        self.directory = directory
+        return directory
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self.directory)
 
 
 def owned(info: os.stat_result) -> bool:
@@ -82,6 +96,8 @@ def write(directory: int, name: str, content: bytes) -> None:
             stream.write(content)
         os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
     except BaseException:
-        with contextlib.suppress(OSError):
+        try:
             os.unlink(temporary, dir_fd=directory)
+        except OSError:
+            pass
         raise

@@ -32,10 +32,9 @@ import json
 import math
 from collections import deque
 from itertools import accumulate, chain, repeat
-from typing import Any, Literal, get_args, get_origin
 
-from newtowns_cli.model import constraints
 from newtowns_cli.model import records as record_types
+from newtowns_cli.model import vocabulary
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.i18n import Bilingual
 from newtowns_cli.model.records import (
@@ -47,6 +46,10 @@ from newtowns_cli.model.records import (
     field_names,
 )
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
+
 KINDS: dict[str, type[Record]] = {
     name: value
     for name, value in vars(record_types).items()
@@ -55,6 +58,8 @@ KINDS: dict[str, type[Record]] = {
 """The allow-list: the only types a plain data set can be rebuilt into."""
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+_DATES: dict[object, PartialDate | None] = {None: None}
+"""The dates of the data set being rebuilt, by their text: each text is parsed once."""
 _NEW: Any = object.__new__
 
 
@@ -70,6 +75,9 @@ def load(plain: object) -> Dataset:
         [dataset] = _build(Dataset, plain, named)
     except (TypeError, KeyError, IndexError, AttributeError, ArithmeticError) as exc:
         raise ValueError(f"not a plain data set: {exc}") from None
+    finally:
+        _DATES.clear()
+        _DATES[None] = None
     if not isinstance(dataset, Dataset):
         raise ValueError("not a plain data set")
     _check_references(dataset, named)
@@ -205,8 +213,8 @@ def _vocabulary(annotation: str) -> frozenset[str] | None:
     """The values a Literal annotation (``Province``, ``Literal["a", "b"]``) allows, else None."""
     if annotation.startswith('Literal["'):  # written inline: its values are JSON strings
         return frozenset(json.loads("[" + annotation.removeprefix("Literal[")[:-1] + "]"))
-    alias = getattr(constraints, annotation, None)
-    return frozenset(get_args(alias)) if get_origin(alias) is Literal else None
+    words = vocabulary.BY_TYPE.get(annotation)
+    return None if words is None else frozenset(words)
 
 
 def _values(
@@ -230,12 +238,13 @@ def _values(
         return values
     if tag == "d" and len(column) == 2 and form == "date":
         texts = _sized(column[1], count)
-        dates: dict[object, PartialDate | None] = {None: None} if optional else {}
-        for text in set(texts) - set(dates):
+        if None in texts and not optional:
+            raise ValueError("a missing date")
+        for text in set(texts) - _DATES.keys():
             if not isinstance(text, str):
                 raise ValueError("a date that is not text")
-            dates[text] = PartialDate.parse(text)
-        return list(map(dates.__getitem__, texts))
+            _DATES[text] = PartialDate.parse(text)
+        return list(map(_DATES.__getitem__, texts))
     if tag == "r" and len(column) == 4 and form == "record" and column[1] == what:
         records = _build(_kind(what), column[3], named)
         positions = _counts(column[2], count)
@@ -255,7 +264,7 @@ def _values(
 
 def _typed(values: list[Any], what: str, optional: bool) -> list[Any]:
     if what == "prose":
-        return [_prose(value, optional) for value in values]
+        return _prose(values, optional)
     allowed: set[type] = {str} if what == "str" else {int} if what == "count" else {int, float}
     if optional:
         allowed.add(type(None))
@@ -269,13 +278,25 @@ def _typed(values: list[Any], what: str, optional: bool) -> list[Any]:
     return values
 
 
-def _prose(value: object, optional: bool) -> object:
-    """A Prose field's value: text, ``[en, nl]`` (two non-empty texts), or None if optional."""
-    if type(value) is str or (value is None and optional):
-        return value
-    if type(value) is list and len(value) == 2 and all(type(t) is str and t for t in value):
-        return Bilingual(value[0], value[1])
-    raise ValueError("a value that is not text")
+def _prose(values: list[Any], optional: bool) -> list[Any]:
+    """A Prose column: text, ``[en, nl]`` (two non-empty texts) as a Bilingual, or None if
+    optional; a column of plain text is kept as it is."""
+    kinds = set(map(type, values))
+    if kinds <= ({str, type(None)} if optional else {str}):
+        return values
+    if not kinds <= {str, list, type(None)} or (None in values and not optional):
+        raise ValueError("a value that is not text")
+    texts: list[Any] = []
+    for value in values:
+        if type(value) is list:
+            if len(value) != 2 or type(value[0]) is not str or type(value[1]) is not str:
+                raise ValueError("a value that is not text")
+            en, nl = value
+            if not en or not nl:
+                raise ValueError("a value that is not text")
+            value = Bilingual(en, nl)
+        texts.append(value)
+    return texts
 
 
 def _tuples(lengths: object, flat: list[Any], count: int) -> list[Any]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import pathlib
+import os
 import re
 import stat
-from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.model.errors import DataFileError, DataInvalidError, Problem
 from newtowns_cli.model.frozen import Frozen
@@ -14,14 +13,18 @@ from newtowns_cli.model.i18n import Phrase
 from newtowns_cli.reading.bundled import FOLDER
 from newtowns_cli.reading.files import read_regular
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    from typing import Any
+
     from newtowns_cli.model.records import Dataset
 
 MAX_BYTES = 256 * 1024 * 1024
-BUNDLED = pathlib.Path(FOLDER) / "newtowns.toml"
-BUNDLED_SCHEMA = BUNDLED.with_name("newtowns.schema.json")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
+BUNDLED = os.path.join(FOLDER, "newtowns.toml")
+BUNDLED_SCHEMA = os.path.join(FOLDER, "newtowns.schema.json")
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_END = r"\s*\(at end of document\)$"
+"""Patterns, compiled by re when a file does not parse: not on every start-up."""
 _DATA_HINT = Phrase(
     "give a data file with --data FILE or NEWTOWNS_DATA, or leave both unset for the bundled data"
 )
@@ -30,7 +33,7 @@ _DATA_HINT = Phrase(
 class DataFile(Frozen):
     """A data file and the name to show for it in messages."""
 
-    path: pathlib.Path
+    path: str
     label: str
     bundled: bool = False
     hint: str | None = _DATA_HINT
@@ -45,17 +48,17 @@ def locate(option: str | None, env: str | None) -> DataFile:
     if option is not None:
         if not option:
             raise DataFileError(Phrase("--data: the file name is empty"), _DATA_HINT)
-        return DataFile(pathlib.Path(option), option)
+        return DataFile(option, option)
     if env:
-        return DataFile(pathlib.Path(env), env)
-    return DataFile(BUNDLED, str(BUNDLED), bundled=True)
+        return DataFile(env, env)
+    return DataFile(BUNDLED, BUNDLED, bundled=True)
 
 
 def read_bytes(data: DataFile) -> bytes:
     """The file's bytes; a missing, special, unreadable or oversized file raises."""
     label = data.label
     try:
-        info = data.path.stat()
+        info = os.stat(data.path)
     except FileNotFoundError:
         hint = Phrase("reinstall newtowns") if data.bundled else data.hint
         raise DataFileError(Phrase("{file}: no such file", file=label), hint) from None
@@ -75,7 +78,7 @@ def read_bytes(data: DataFile) -> bytes:
         raise DataFileError(_cannot_read(label, exc), data.hint) from None
 
 
-def _read_regular(path: pathlib.Path, label: str, hint: str | None) -> bytes:
+def _read_regular(path: str, label: str, hint: str | None) -> bytes:
     """At most MAX_BYTES of the file, if what is opened is still a regular file."""
     raw = read_regular(path, MAX_BYTES)
     if raw is None:
@@ -124,14 +127,14 @@ def parse(text: str, label: str) -> dict[str, Any]:
     except toml.TOMLDecodeError as exc:
         message = str(exc)
         line, column = 1, 1
-        position = _TOML_POSITION.search(message)
+        position = re.search(_TOML_POSITION, message)
         if position:
             line, column = int(position.group(1)), int(position.group(2))
             message = message[: position.start()]
-        elif _TOML_END.search(message):
+        elif re.search(_TOML_END, message):
             line = text.count("\n") + 1
             column = len(text) - (text.rfind("\n") + 1) + 1
-            message = _TOML_END.sub("", message)
+            message = re.sub(_TOML_END, "", message)
         problem = Problem(label, line, column, "", "toml-syntax", f"TOML syntax error: {message}")
         raise DataInvalidError(label, [problem]) from None
     except RecursionError:
@@ -159,12 +162,12 @@ def _parser() -> Any:
     return tomli
 
 
-_LONG_NUMBER = re.compile(r"[=\[,{]\s*([+-]?[0-9][0-9_]{4299,})")
+_LONG_NUMBER = r"[=\[,{]\s*([+-]?[0-9][0-9_]{4299,})"
 
 
 def _huge_integer(text: str) -> tuple[int, int]:
     """Line and column of the first decimal run too long for int(), else 1:1."""
-    found = _LONG_NUMBER.search(text)
+    found = re.search(_LONG_NUMBER, text)
     if found is None:
         return 1, 1
     start = found.start(1)
@@ -193,7 +196,7 @@ def inspect(
 
 
 def check(
-    data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None
+    data: DataFile, *, today: datetime.date, cache: str | None = None
 ) -> tuple[Dataset | None, list[Problem]]:
     """``inspect``, with a ``cache`` folder: a file validated before is read back from the
     cache, which skips parsing and pydantic (see cache.py for when a cached copy is
@@ -213,7 +216,7 @@ def check(
     return dataset, problems
 
 
-def load(data: DataFile, *, today: datetime.date, cache: pathlib.Path | None = None) -> Dataset:
+def load(data: DataFile, *, today: datetime.date, cache: str | None = None) -> Dataset:
     """The validated Dataset (from the cache where it can be, see ``check``); raises
     DataFileError or DataInvalidError."""
     dataset, problems = check(data, today=today, cache=cache)

@@ -23,12 +23,12 @@ from newtowns_cli.model.constraints import (
 )
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.errors import PROBLEM_LIMIT, Problem
+from newtowns_cli.model.hints import as_dataclasses, type_hints
 from newtowns_cli.model.records import (
     TABLES,
     Dataset,
     DatasetMeta,
     Record,
-    as_dataclasses,
     field_names,
 )
 from newtowns_cli.reading import bounded, checks
@@ -299,7 +299,7 @@ def allowed_keys(loc: Sequence[str | int]) -> list[str]:
         else:
             if not is_record(kind):
                 return []
-            kind = typing.get_type_hints(kind, include_extras=True).get(part)
+            kind = type_hints(kind).get(part)
     kind = unwrap(kind)
     if not is_record(kind):
         return []

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.errors import UsageError, did_you_mean
-from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.frozen import Frozen, Generic, TypeVar
 from newtowns_cli.model.i18n import N_, Phrase, _
 from newtowns_cli.model.records import Group, Membership, Organisation, Research, Source, Town
 from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, normalize
 from newtowns_cli.questions.select import anchor, designated
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:  # the claims, summary and timeline modules load only where used
     from newtowns_cli.questions.timeline import Entry
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
     from newtowns_cli.render.tables import Value
 
@@ -13,10 +12,11 @@ if TYPE_CHECKING:
 # the bidi controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069), zero-width characters
 # (U+200B–200D, U+2060, U+FEFF) and the line and paragraph separators (U+2028/9).
 _INVISIBLE = "\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_HIDDEN = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
+_HIDDEN = f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_UNSAFE_ON_TERMINAL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+_UNSAFE_ON_TERMINAL = f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]"
+"""Patterns, compiled by re on first use (and cached there): not on every start-up."""
 
 
 def _escape(char: str) -> str:
@@ -32,14 +32,14 @@ def visible(text: str, *, keep: str = "") -> str:
     The one escaping function for people's text, terminal tables and rich views alike.
     """
 
-    return _HIDDEN.sub(lambda match: _shown(match.group(), keep), text)
+    return re.sub(_HIDDEN, lambda match: _shown(match.group(), keep), text)
 
 
 def controls_visible(text: str, *, keep: str = "") -> str:
     """Only the control characters shown as escapes: for data formats read back by
     machines (Markdown), where every other character must stay exactly as it is."""
 
-    return _CONTROL.sub(lambda match: _shown(match.group(), keep), text)
+    return re.sub(_CONTROL, lambda match: _shown(match.group(), keep), text)
 
 
 def _shown(char: str, keep: str) -> str:
@@ -50,6 +50,8 @@ def display_width(text: str) -> int:
     """Terminal cells ``text`` takes: wide East Asian characters 2, combining marks 0."""
     if text.isascii():
         return len(text)
+    import unicodedata  # for a terminal's cells only
+
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
         for char in text
@@ -59,7 +61,7 @@ def display_width(text: str) -> int:
 def terminal_safe(text: str) -> str:
     """Machine-format text for a terminal: layout (newline, tab) kept; other controls,
     bidi controls, zero-width characters and U+2028/U+2029 escaped as visible() does."""
-    return _UNSAFE_ON_TERMINAL.sub(lambda m: _escape(m.group()), text)
+    return re.sub(_UNSAFE_ON_TERMINAL, lambda m: _escape(m.group()), text)
 
 
 def cell(value: Value, *, joiner: str) -> str:
