@@ -4,7 +4,7 @@ Git holds only the .po files (src/newtowns_cli/locale/*/LC_MESSAGES/newtowns.po)
 translators edit; the .mo files the installed tool reads are built here, never committed
 or edited by hand. An editable install compiles them into the checkout beside the .po
 files (ignored by git): the package, run from src/, reads a .mo that is not older than its
-.po, and compiles a newer .po in memory (src/newtowns_cli/cli/language.py), so an edited
+.po, and compiles a newer .po in memory (src/newtowns_cli/reading/catalogues.py), so an edited
 translation shows without a reinstall and a fresh one loads as fast as from a wheel.
 """
 

@@ -14,7 +14,7 @@ as ``pybabel update``); translate them in the .po (by hand, Poedit or Weblate) a
 
 Babel is a development tool (the test extra) and a build requirement (hatch_build.py
 compiles the .mo files into the wheel); the installed tool reads .mo files with the
-standard library's gettext, or a checkout's .po (cli/language.py).
+standard library's gettext, or a checkout's .po (reading/catalogues.py).
 """
 
 from __future__ import annotations

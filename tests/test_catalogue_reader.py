@@ -12,8 +12,8 @@ import pytest
 from babel.messages.pofile import read_po
 from test_imports import _imported
 
-from newtowns_cli.cli import language
-from newtowns_cli.cli.mofile import Catalogue
+from newtowns_cli.reading import catalogues
+from newtowns_cli.reading.catalogues import Catalogue
 
 # The catalogue in the repository: an installed wheel carries only the compiled .mo.
 PO = pathlib.Path(__file__).parents[1] / "src/newtowns_cli/locale/nl/LC_MESSAGES/newtowns.po"
@@ -21,7 +21,7 @@ PO = pathlib.Path(__file__).parents[1] / "src/newtowns_cli/locale/nl/LC_MESSAGES
 
 def test_every_message_reads_as_gettext_reads_it() -> None:
     """gettext, ngettext (0, 1, 2 and 5) and pgettext give what GNUTranslations gives."""
-    data = language.compile_po(PO.read_text(encoding="utf-8"))
+    data = catalogues.compile_po(PO.read_text(encoding="utf-8"))
     ours, theirs = Catalogue(data), gettext.GNUTranslations(io.BytesIO(data))
     with PO.open("rb") as file:
         messages = [m for m in read_po(file) if m.id]
@@ -77,12 +77,12 @@ def test_an_edited_po_is_read_at_once(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "oud"\n',
         encoding="utf-8",
     )
-    (folder / "newtowns.mo").write_bytes(language.compile_po(po.read_text(encoding="utf-8")))
+    (folder / "newtowns.mo").write_bytes(catalogues.compile_po(po.read_text(encoding="utf-8")))
     os.utime(po, (1, 1))
-    monkeypatch.setattr(language, "FOLDER", str(tmp_path))
-    monkeypatch.setattr(language, "_LOADED", {})
-    assert language.catalogue("nl").gettext("a") == "oud"  # type: ignore[union-attr]
+    monkeypatch.setattr(catalogues, "FOLDER", str(tmp_path))
+    monkeypatch.setattr(catalogues, "_LOADED", {})
+    assert catalogues.catalogue("nl").gettext("a") == "oud"  # type: ignore[union-attr]
     po.write_text(po.read_text(encoding="utf-8").replace("oud", "nieuw"), encoding="utf-8")
     os.utime(po, (2**31, 2**31))
-    monkeypatch.setattr(language, "_LOADED", {})
-    assert language.catalogue("nl").gettext("a") == "nieuw"  # type: ignore[union-attr]
+    monkeypatch.setattr(catalogues, "_LOADED", {})
+    assert catalogues.catalogue("nl").gettext("a") == "nieuw"  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 
 from newtowns_cli.cli import language
 from newtowns_cli.model import i18n
+from newtowns_cli.reading import catalogues
 
 from support import Runner
 
@@ -129,7 +130,7 @@ def test_the_po_compiled_in_memory_is_what_babel_compiles() -> None:
     write_mo(built, catalog, use_fuzzy=False)
     built.seek(0)
     expected = gettext.GNUTranslations(built)
-    ours = gettext.GNUTranslations(io.BytesIO(language.compile_po(PO.read_text("utf-8"))))
+    ours = gettext.GNUTranslations(io.BytesIO(catalogues.compile_po(PO.read_text("utf-8"))))
     assert ours._catalog == expected._catalog  # type: ignore[attr-defined]
     assert ours.plural(1) == 0 and ours.plural(2) == 1  # type: ignore[attr-defined]
 
@@ -160,7 +161,7 @@ msgstr[1] "{n} groeikernen"
 msgid "empty"
 msgstr ""
 """
-    found = gettext.GNUTranslations(io.BytesIO(language.compile_po(text)))
+    found = gettext.GNUTranslations(io.BytesIO(catalogues.compile_po(text)))
     assert found.gettext('a "quoted"\nline') == 'een "geciteerde"\nregel'
     assert found.gettext("guess") == "guess"
     assert found.pgettext("column", "name") == "naam"

@@ -6,16 +6,10 @@ that is set; $LANGUAGE may list several, "fr:nl") > English. The system's locale
 never used: only the variables' names of a language are read, and numbers and dates are
 written by model/i18n.py.
 
-The Dutch catalogue is gettext's compiled .mo file, built from the .po file when the wheel
-is built, and into the checkout by an editable install (hatch_build.py), and read by
-cli/mofile.py (the gettext module costs half a ``python -c pass``). A .po newer than its
-.mo (a translation edited in a checkout) is compiled here, in memory, on the run that
-needs it, so an edited translation shows at once.
+The catalogues themselves are found and read by reading/catalogues.py.
 """
 
 from __future__ import annotations
-
-import os
 
 from newtowns_cli.model import i18n
 
@@ -23,15 +17,9 @@ TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from newtowns_cli.cli.mofile import Catalogue
-
 ENV_LANG = "NEWTOWNS_LANG"
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 """gettext's order (the standard library's gettext.find)."""
-DOMAIN = "newtowns"
-FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
-"""The catalogues: FOLDER/nl/LC_MESSAGES/newtowns.mo (a wheel) or .po (a checkout)."""
-_LOADED: dict[str, Catalogue] = {}
 
 
 def given(argv: Sequence[str]) -> str | None:
@@ -95,125 +83,9 @@ def check_environment(environ: Mapping[str, str]) -> None:
 
 def use(language: str) -> None:
     """Speak ``language`` for the rest of the run (the catalogue read once per process)."""
-    i18n.use(language, catalogue(language) if language != "en" else None)
+    if language == "en":
+        i18n.use(language, None)
+        return
+    from newtowns_cli.reading.catalogues import catalogue
 
-
-def catalogue(language: str) -> Catalogue | None:
-    """The compiled catalogue of ``language``; None when there is none (English shows).
-
-    The .mo file when it is at least as new as the .po beside it (a wheel has only the
-    .mo; an editable install compiles one into the checkout, hatch_build.py); else the
-    .po, compiled in memory, so an edited translation shows at once."""
-    if language in _LOADED:
-        return _LOADED[language]
-    from newtowns_cli.cli.mofile import Catalogue
-
-    base = os.path.join(FOLDER, language, "LC_MESSAGES", DOMAIN)
-    compiled, source = _modified(base + ".mo"), _modified(base + ".po")
-    if compiled is not None and (source is None or source <= compiled):
-        with open(base + ".mo", "rb") as file:
-            data = file.read()
-    elif source is not None:
-        with open(base + ".po", encoding="utf-8") as file:
-            data = compile_po(file.read())
-    else:
-        return None
-    found = Catalogue(data)
-    _LOADED[language] = found
-    return found
-
-
-def _modified(path: str) -> float | None:
-    try:
-        return os.stat(path).st_mtime
-    except FileNotFoundError:
-        return None
-
-
-def compile_po(text: str) -> bytes:
-    """A .po file's text as .mo bytes (GNU's format, as msgfmt writes it, without the hash
-    table): for a checkout, whose catalogues are not compiled. Fuzzy entries and empty
-    translations are left out, as msgfmt leaves them out."""
-    import struct
-
-    messages: dict[str, str] = {}
-    for entry in _entries(text):
-        key = entry.get("msgid", "")
-        if "msgctxt" in entry:
-            key = entry["msgctxt"] + "\x04" + key
-        if "msgid_plural" in entry:
-            key += "\x00" + entry["msgid_plural"]
-            forms = sorted((k for k in entry if k.startswith("msgstr[")), key=lambda k: k[7:-1])
-            value = "\x00".join(entry[k] for k in forms)
-        else:
-            value = entry.get("msgstr", "")
-        if value.replace("\x00", "") or not key:
-            messages[key] = value
-    keys = sorted(messages, key=lambda k: k.encode("utf-8"))
-    encoded = [(k.encode("utf-8"), messages[k].encode("utf-8")) for k in keys]
-    position = 7 * 4 + 16 * len(keys)
-    table: list[int] = []
-    for which in (0, 1):
-        for pair in encoded:
-            table += [len(pair[which]), position]
-            position += len(pair[which]) + 1
-    header = struct.pack("<7I", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + 8 * len(keys), 0, 0)
-    body = b"".join(k + b"\0" for k, _ in encoded) + b"".join(v + b"\0" for _, v in encoded)
-    return header + struct.pack(f"<{len(table)}I", *table) + body
-
-
-def _entries(text: str) -> list[dict[str, str]]:
-    """The entries of a .po file that are neither fuzzy nor obsolete, as field: text."""
-    found: list[dict[str, str]] = []
-    entry: dict[str, str] = {}
-    field, fuzzy = "", False
-    for line in [*text.splitlines(), ""]:
-        line = line.strip()
-        if line.startswith('"'):
-            entry[field] += _unquote(line)
-            continue
-        if (
-            not line
-            or line.startswith(("#", "msgctxt"))
-            or (line.startswith("msgid ") and "msgid" in entry)
-        ):
-            if "msgid" in entry and not fuzzy:
-                found.append(entry)
-            if "msgid" in entry or not line:
-                entry, fuzzy = {}, False
-        if line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-        elif line and not line.startswith("#"):
-            field, _, rest = line.partition(" ")
-            entry[field] = _unquote(rest)
-    return found
-
-
-_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    '"': '"',
-    "\\": "\\",
-    "a": "\a",
-    "b": "\b",
-    "f": "\f",
-    "v": "\v",
-}
-
-
-def _unquote(quoted: str) -> str:
-    """A .po string's text: the quotes taken off, C's escapes read."""
-    body = quoted.strip()[1:-1]
-    if "\\" not in body:
-        return body
-    out, position = [], 0
-    while position < len(body):
-        char = body[position]
-        if char == "\\" and position + 1 < len(body):
-            out.append(_ESCAPES.get(body[position + 1], body[position + 1]))
-            position += 2
-        else:
-            out.append(char)
-            position += 1
-    return "".join(out)
+    i18n.use(language, catalogue(language))
