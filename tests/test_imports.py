@@ -117,6 +117,7 @@ def test_a_listing_to_a_pipe_imports_only_what_it_uses(warm_cache: pathlib.Path,
     commands and the choice enums; each costs start-up (benchmarks/README.md)."""
     modules = _imported(["list", "--format", fmt], warm_cache)
     assert not modules & {"typing", "pathlib", "contextlib", "signal", "importlib", "heapq"}
+    assert not modules & {"datetime", "_datetime"}  # today is compared as ISO text
     assert not modules & {
         "newtowns_cli.model.constraints",
         "newtowns_cli.cli.choices",

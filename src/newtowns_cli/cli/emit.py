@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -171,7 +170,7 @@ def catalog(data: str | None) -> Catalog:
     from newtowns_cli.questions.lookup import Catalog
 
     target = data_file(data)
-    return Catalog.of(store.load(target, today=datetime.date.today(), cache=cache_folder()))
+    return Catalog.of(store.load(target, cache=cache_folder()))
 
 
 def cache_folder() -> str | None:

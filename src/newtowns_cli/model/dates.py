@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from newtowns_cli.model.i18n import Phrase
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    import datetime
     from typing import Any
 
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
@@ -75,10 +75,13 @@ class PartialDate:
             raise TypeError("expected a year, 'YYYY-MM' or a date, got a boolean")
         if isinstance(value, int):
             return cls(value)
-        if isinstance(value, datetime.datetime):
-            raise TypeError("expected a date without a time (YYYY-MM-DD), got a date-time")
-        if isinstance(value, datetime.date):
-            return cls(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            import datetime  # a date as TOML gives it; the cache's dates are text
+
+            if isinstance(value, datetime.datetime):
+                raise TypeError("expected a date without a time (YYYY-MM-DD), got a date-time")
+            if isinstance(value, datetime.date):
+                return cls(value.year, value.month, value.day)
         if isinstance(value, str):
             match = _PATTERN.fullmatch(value)
             if match is None:
@@ -108,10 +111,14 @@ class PartialDate:
 
     def first_day(self) -> datetime.date:
         """The earliest calendar day this date can mean."""
+        import datetime  # not on every start-up: a listing from the cache needs none
+
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> datetime.date:
         """The latest calendar day this date can mean."""
+        import datetime
+
         month = self.month or 12
         return datetime.date(self.year, month, self.day or _days_in(self.year, month))
 

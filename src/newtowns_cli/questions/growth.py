@@ -11,7 +11,6 @@ from the first day it can mean (:func:`fractional_year`), which keeps the order 
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Iterable, Sequence
 
@@ -83,6 +82,8 @@ class NoFigures(Frozen):
 def fractional_year(date: PartialDate) -> float:
     """The first day ``date`` can mean as a year with a fraction: ``1970`` → 1970.0,
     ``"1970-07"`` → 1970 + 181/365, 2020-12-31 → 2020 + 365/366."""
+    import datetime
+
     first = date.first_day()
     days = datetime.date(first.year, 12, 31).timetuple().tm_yday
     return first.year + (first.timetuple().tm_yday - 1) / days

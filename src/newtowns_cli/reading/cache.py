@@ -26,7 +26,6 @@ file is validated and the date reported as validate reports it.
 
 from __future__ import annotations
 
-import datetime
 import gc
 import json
 import os
@@ -44,6 +43,10 @@ from newtowns_cli.reading.cachedir import folder as _folder
 from newtowns_cli.reading.cachedir import folder_for as _folder_for
 from newtowns_cli.reading.cachedir import trusted as _trusted
 from newtowns_cli.reading.cachedir import write as _write
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    import datetime
 
 try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, 2-3 ms of every start-up
     from _blake2 import blake2b
@@ -91,9 +94,11 @@ def key(raw: bytes) -> str:
     return digest.hexdigest()
 
 
-def get(folder: str, name: str, *, size_hint: int, today: datetime.date) -> Dataset | None:
+def get(
+    folder: str, name: str, *, size_hint: int, today: datetime.date | None = None
+) -> Dataset | None:
     """The cached Dataset for key ``name``, or None when there is none that can be trusted
-    or its latest date is after ``today``.
+    or its latest date is after ``today`` (unless given, the day of the run).
 
     ``size_hint`` is the data file's size: an entry may be at most a few times larger.
     """
@@ -116,8 +121,8 @@ def get(folder: str, name: str, *, size_hint: int, today: datetime.date) -> Data
         return None
 
 
-def _decode(raw: bytes, name: str, limit: int, today: datetime.date) -> Dataset | None:
-    """The Dataset an entry's bytes hold, or None; ValueError for malformed JSON or date."""
+def _decode(raw: bytes, name: str, limit: int, today: datetime.date | None) -> Dataset | None:
+    """The Dataset an entry's bytes hold, or None; ValueError for malformed JSON."""
     if len(raw) > limit:
         return None
     header_end = raw.find(b"\n", 0, _HEADER_BYTES)
@@ -131,7 +136,8 @@ def _decode(raw: bytes, name: str, limit: int, today: datetime.date) -> Dataset 
         or header.get("key") != name
         or header.get("digest") != blake2b(body, digest_size=32).hexdigest()
         or not isinstance(header.get("latest"), str)
-        or datetime.date.fromisoformat(header["latest"]) > today
+        or not re.fullmatch(_DAY, header["latest"])
+        or header["latest"] > (time.strftime("%Y-%m-%d") if today is None else today.isoformat())
     ):
         return None
     text = bytes(body)
@@ -141,6 +147,8 @@ def _decode(raw: bytes, name: str, limit: int, today: datetime.date) -> Dataset 
         return plaindata.load(json.loads(text))
 
 
+_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""An entry's latest date, as ISO text: compared as text with today's (no datetime import)."""
 _SURROGATE = rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]"
 """A JSON escape of a surrogate (``\\ud800``). The cache writes text as UTF-8, never as
 escapes, and no data file can hold a lone surrogate; one in an entry is a miss, since

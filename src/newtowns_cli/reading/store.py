@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import stat
@@ -15,6 +14,7 @@ from newtowns_cli.reading.files import read_regular
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
+    import datetime
     from typing import Any
 
     from newtowns_cli.model.records import Dataset
@@ -196,27 +196,33 @@ def inspect(
 
 
 def check(
-    data: DataFile, *, today: datetime.date, cache: str | None = None
+    data: DataFile, *, today: datetime.date | None = None, cache: str | None = None
 ) -> tuple[Dataset | None, list[Problem]]:
     """``inspect``, with a ``cache`` folder: a file validated before is read back from the
     cache, which skips parsing and pydantic (see cache.py for when a cached copy is
-    trusted), and one found valid now is stored there."""
+    trusted), and one found valid now is stored there. ``today``: the day of the run
+    unless given (dates after it are refused)."""
     raw = read_bytes(data)
-    if cache is None:
-        return inspect(data, today=today, raw=raw)
-    from newtowns_cli.reading import cache as stored
+    if cache is not None:
+        from newtowns_cli.reading import cache as stored
 
-    key = stored.key(raw)
-    found = stored.get(cache, key, size_hint=len(raw), today=today)
-    if found is not None:
-        return found, []
+        key = stored.key(raw)
+        found = stored.get(cache, key, size_hint=len(raw), today=today)
+        if found is not None:
+            return found, []
+    if today is None:
+        import datetime  # not on the cached path: a listing needs no datetime
+
+        today = datetime.date.today()
     dataset, problems = inspect(data, today=today, raw=raw)
-    if dataset is not None:
+    if dataset is not None and cache is not None:
         stored.put(cache, key, dataset, source=data.path)
     return dataset, problems
 
 
-def load(data: DataFile, *, today: datetime.date, cache: str | None = None) -> Dataset:
+def load(
+    data: DataFile, *, today: datetime.date | None = None, cache: str | None = None
+) -> Dataset:
     """The validated Dataset (from the cache where it can be, see ``check``); raises
     DataFileError or DataInvalidError."""
     dataset, problems = check(data, today=today, cache=cache)
