@@ -16,6 +16,7 @@ from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.geometry import Feature, MapGeometry
 from newtowns_cli.render.html.grid import Grid
+from newtowns_cli.render.html.placing import spread
 from newtowns_cli.render.html.svgmarks import (
     FONT,
     LAKE,
@@ -294,44 +295,6 @@ def _places(
     named = (province_label(name, x, y, taken, inside) for name, x, y, inside in names)
     out[:0] = [label for label in named if label]
     return out
-
-
-def spread(points: Sequence[tuple[float, float]], frame: Box) -> list[tuple[float, float]]:
-    """Where each marker is drawn: at its point, or, where it would cover a marker drawn
-    before it, moved just clear of every marker (the nearest free spot, in eight
-    directions), with a pin back to its point (Duiven and Westervoort lie 3 km apart).
-    Where the map is full (grid.py), a marker stays at its point."""
-    placed = Grid()
-    spots: list[tuple[float, float]] = []
-    r = MARKER * 1.1
-    for x, y in points:
-        spot = (x, y)
-        if not placed.free(x - r, y - r, x + r, y + r):
-            for dx, dy in _AROUND:
-                sx, sy = x + dx, y + dy
-                if (
-                    frame.left <= sx - r
-                    and frame.top <= sy - r
-                    and sx + r <= frame.right
-                    and sy + r <= frame.bottom
-                    and placed.free(sx - r, sy - r, sx + r, sy + r)
-                ):
-                    spot = (sx, sy)
-                    break
-        placed.add(Box.around(*spot, r))
-        spots.append(spot)
-    return spots
-
-
-_AROUND = [
-    (
-        math.cos(math.radians(angle)) * MARKER * distance,
-        -math.sin(math.radians(angle)) * MARKER * distance,
-    )
-    for distance in (2.6, 3.6, 4.8)
-    for angle in range(0, 360, 45)
-]
-"""Where a covered marker may move, nearest first: eight directions at three distances."""
 
 
 def _pin(x: float, y: float, spot: tuple[float, float]) -> str:
