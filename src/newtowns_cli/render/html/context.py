@@ -9,7 +9,7 @@ parts are built in that order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.dates import PartialDate
@@ -69,28 +69,6 @@ class Table(Frozen):
     caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-
-    def cells(
-        self,
-    ) -> Iterator[list[tuple[str, str, str, tuple[int, ...], tuple[int, ...], str]]]:
-        """Each row as the template writes it: per cell its tag's kind (``th`` for the
-        first, else the class of its ``td``: ``num``, ``nowrap`` or none), text, link,
-        source numbers, the numbers of the sources it was read through (``via``) and its
-        language where it is not the page's (``lang``). Plain
-        tuples, which the template unpacks, rather than an attribute looked up by name for
-        each of a hundred thousand cells."""
-        for row in self.rows:
-            yield [
-                (
-                    "th" if number == 0 else "num" if c.numeric else "nowrap" if c.nowrap else "",
-                    c.text,
-                    c.href,
-                    c.cites,
-                    c.via,
-                    c.lang,
-                )
-                for number, c in enumerate(row)
-            ]
 
 
 class Part(Frozen):

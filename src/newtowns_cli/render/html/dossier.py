@@ -40,8 +40,12 @@ def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
 
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the pages (dossier, brief): autoescaping on, strict."""
+    import functools
+
     import jinja2
     import markupsafe
+
+    from newtowns_cli.render.html import markup
 
     found = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -53,6 +57,8 @@ def environment() -> jinja2.Environment:
         finalize=_shown,
     )
     found.tests["web_address"] = markdown.is_web_address
+    # Tables are written in Python (render/html/markup.py), escaped as the template would.
+    found.globals["table"] = functools.partial(markup.table, shown=_shown)
     # Words for people from the catalogue (scripts/catalogue.py extracts _() from templates);
     # {lang} on <html>, dates in prose the run's way.
     found.globals.update(_=i18n._, ngettext=i18n.ngettext, lang=i18n.language())
