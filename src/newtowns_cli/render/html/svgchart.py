@@ -10,6 +10,7 @@ shows.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -171,15 +172,16 @@ def _chart(
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
     top = FONT * 2.4
+    name, titled = attr(ident), text(title)
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(width)} {fmt(height)}" '
         f'width="{fmt(width)}" height="{fmt(height)}" role="img" '
-        f'aria-labelledby="{attr(ident)}-title {attr(ident)}-desc" font-family="sans-serif" '
+        f'aria-labelledby="{name}-title {name}-desc" font-family="sans-serif" '
         f'font-size="{fmt(FONT)}">',
-        f'<title id="{attr(ident)}-title">{text(title)}</title>',
-        f'<desc id="{attr(ident)}-desc">{text(describe(lines, log, unit))}</desc>',
+        f'<title id="{name}-title">{titled}</title>',
+        f'<desc id="{name}-desc">{text(describe(lines, log, unit))}</desc>',
         f'<text x="{fmt(width / 2)}" y="{fmt(FONT * 1.3)}" text-anchor="middle" '
-        f'font-weight="bold">{text(title)}</text>',
+        f'font-weight="bold">{titled}</text>',
     ]
     if not points:
         body = _label(width / 2, height / 2, "no figures", "middle")
@@ -224,6 +226,22 @@ def _axes(
     unit: str,
     compact: bool,
 ) -> str:
+    """The axes, their ticks and labels: the same for every panel of a set of small
+    multiples (and often for mini charts), so drawn once for each scale and language."""
+    return _drawn_axes(xs, ys, tuple(xticks), tuple(yticks), log, unit, compact, i18n.language())
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn_axes(
+    xs: Scale,
+    ys: Scale,
+    xticks: tuple[float, ...],
+    yticks: tuple[float, ...],
+    log: bool,
+    unit: str,
+    compact: bool,
+    language: str,
+) -> str:
     base, side = ys.start, xs.start
     parts = [
         '<g fill="#333333" stroke-width="0.6">',
@@ -262,7 +280,8 @@ def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
         for run in runs
         if len(run) > 1
     )
-    out = [f"<g><title>{text(line.label)}</title>"]
+    label = text(line.label)
+    out = [f"<g><title>{label}</title>"]
     if d:
         width = 'stroke-width="1.8" stroke-linejoin="round"'
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" {width}/>')
@@ -270,7 +289,7 @@ def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
         for x, v in run:
             out.append(
                 f'<circle cx="{fmt(xs(x), 1)}" cy="{fmt(ys(v), 1)}" r="2.2" fill="{colour}">'
-                f"<title>{text(line.label)}, {int(x)}: {number(v)}</title></circle>"
+                f"<title>{label}, {int(x)}: {number(v)}</title></circle>"
             )
     out.append("</g>")
     return "".join(out)
