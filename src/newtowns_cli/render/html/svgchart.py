@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
@@ -85,10 +85,24 @@ def multiples(
     """One small chart per line, every one on the same scales (the same years and values
     across, the same ticks), so heights and slopes compare from panel to panel; each is
     titled with its line's name, so no series needs a colour or a key to be told apart."""
+    return list(panels(lines, log=log, width=width, height=height, ident=ident, unit=unit))
+
+
+def panels(
+    lines: Sequence[Line],
+    *,
+    log: bool = True,
+    width: float = 170.0,
+    height: float = 112.0,
+    ident: str = "multiple",
+    unit: str = "inhabitants",
+) -> Iterator[str]:
+    """``multiples``, each chart drawn when it is asked for (a page of thousands of places
+    writes each as it goes instead of holding them all)."""
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
     if not points:
-        return []
+        return iter(())
     years, values = [p[0] for p in points], [p[1] for p in points]
     # Whole decades around every figure: round years to read, the same in every panel.
     xticks = [math.floor(min(years) / 10) * 10.0, math.ceil(max(years) / 10) * 10.0]
@@ -106,11 +120,11 @@ def multiples(
         yticks = linear_ticks(0, max(values), 3)
         low, high = yticks[0], yticks[-1]
     domain = (xticks, yticks, low, high)
-    return [
+    return (
         _chart([line], line.label, log, width, height, f"{ident}-{index + 1}", unit,
                FONT * 1.6, compact=True, domain=domain)
         for index, line in enumerate(lines)
-    ]  # fmt: skip
+    )  # fmt: skip
 
 
 def _drawable(line: Line, log: bool) -> Line:
