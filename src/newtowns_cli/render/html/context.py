@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from newtowns_cli.model import frozen, i18n
+from newtowns_cli.model import i18n
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _, say
@@ -83,7 +83,7 @@ class Citations:
         if figure.original is None:
             return self(text, figure.source, numeric=True)
         cell = self(text, figure.original, numeric=True)
-        return frozen.replace(cell, via=self("", figure.source).cites)
+        return Cell(cell.text, cell.cites, True, via=self("", figure.source).cites)
 
 
 class Table(Frozen):

@@ -107,7 +107,7 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
         "charts": charts,
         "growth": _growth_table(grown, cite),
         "designations": parts.designations(towns, cite),
-        "places": _places(towns, grown, cite),
+        "places": _places(towns, grown, series, cite),
         "cities": _cities(cities, cite),
         "any_cities": bool(cities),
         "groups": parts.groups(catalog, chosen, cite),
@@ -127,23 +127,22 @@ def cited(catalog: Catalog, cite: Citations) -> Iterator[tuple[int, Source]]:
 
 
 def _places(
-    towns: Sequence[Town], grown: Sequence[municipal.PlaceGrowth], cite: Citations
+    towns: Sequence[Town],
+    grown: Sequence[municipal.PlaceGrowth],
+    series: Sequence[lines.Line],
+    cite: Citations,
 ) -> Iterator[dict[str, object]]:
-    """Each town's section: its mini chart, its figures by date and the decades with none."""
-    for town, row in zip(towns, grown, strict=True):
-        sections = []
-        mini = svgchart.mini(
-            lines.from_figures(town.name, row.figures),
-            title=_("{name}: municipal population").format(name=town.name),
-            ident=f"mini-{town.id}",
-        )
-        sections.append(parts.series(town, cite))
+    """Each town's section: its mini chart (of its line in ``series``), its figures by date
+    and the decades with none."""
+    for town, row, line in zip(towns, grown, series, strict=True):
+        title = _("{name}: municipal population").format(name=town.name)
+        mini = svgchart.mini(line, title=title, ident=f"mini-{town.id}") if row.figures else None
         yield {
             "town": town,
             "anchor": f"town-{town.id}",
-            "mini": svg(mini) if row.figures else None,
+            "mini": None if mini is None else svg(mini),
             "note": row.note,
-            "tables": sections,
+            "tables": [parts.series(town, cite)],
             "gaps": curation.gap_decades(town),
         }  # fmt: skip
 
