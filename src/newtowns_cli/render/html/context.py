@@ -73,10 +73,16 @@ class Citations:
         self.order: dict[str, int] = {}
 
     def __call__(self, text: object, *sources: str, numeric: bool = False) -> Cell:
-        numbers = tuple(
-            self.order.setdefault(source, len(self.order) + 1) for source in dict.fromkeys(sources)
-        )
-        return Cell("" if text is None else str(i18n.say(text)), numbers, numeric)
+        order = self.order
+        if len(sources) == 1:  # most figures cite one source
+            numbers: tuple[int, ...] = (order.setdefault(sources[0], len(order) + 1),)
+        else:
+            numbers = tuple(
+                order.setdefault(source, len(order) + 1) for source in dict.fromkeys(sources)
+            )
+        if type(text) is not str:
+            text = "" if text is None else str(i18n.say(text))
+        return Cell(text, numbers, numeric)
 
     def figure(self, text: str, figure: Population) -> Cell:
         """A figure citing its origin first, then 'via' the source it was read through."""

@@ -23,7 +23,9 @@ def table(t: Table, id: str = "", *, shown: Callable[[object], object]) -> Marku
     passed through ``shown`` (the environment's finalize) and escaped."""
 
     def said(value: object) -> str:
-        return str(escape(shown(value)))
+        if type(value) is str and value.isascii() and value.isprintable():
+            return escape(value)  # what ``shown`` passes as it is
+        return escape(shown(value))
 
     links: dict[int, str] = {}
 
