@@ -185,7 +185,6 @@ def _chart(
 ) -> str:
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
-    top = FONT * 2.4
     name, titled = attr(ident), text(title)
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(width)} {fmt(height)}" '
@@ -200,29 +199,28 @@ def _chart(
     if not points:
         body = _label(width / 2, height / 2, "no figures", "middle")
         return "\n".join([*head, body, "</svg>"]) + "\n"
-    years, values = [p[0] for p in points], [p[1] for p in points]
-    if domain is not None:  # shared with other charts (multiples): their ticks and range
+    if domain is not None:  # shared with other charts (multiples): their scales and axes
         xticks, yticks, low, high = domain
-        years = [xticks[0], xticks[-1]]
-    elif compact:
-        xticks = sorted({min(years), max(years)})
-        yticks = sorted({min(values), max(values)})
-        low, high = (min(values), max(values)) if log else (0.0, max(values))
-        if low == high:
-            low, high = (low / 2, high * 2) if log else (0.0, high or 1.0)
+        shared = (tuple(xticks), tuple(yticks), low, high, log, width, height, unit, right)
+        xs, ys, axes = _shared_frame(*shared, compact, i18n.language())
     else:
-        xticks = linear_ticks(min(years), max(years), max(3, int(width // 90)))
-        xticks = [t for t in xticks if min(years) <= t <= max(years)] or [min(years)]
-        yticks = log_ticks(min(values), max(values)) if log else linear_ticks(0, max(values), 6)
-        low, high = yticks[0], yticks[-1]
-    left = max(text_width(number(t), FONT) for t in yticks) + 10
-    bottom = height - FONT * (2.0 if compact else 3.2)
-    x_low, x_high = min(years), max(years)
-    if x_low == x_high:
-        x_low, x_high = x_low - 1, x_high + 1
-    xs = Scale(x_low, x_high, left, width - right)
-    ys = Scale(low, high, bottom, top, log=log)
-    out = [*head, _axes(xs, ys, xticks, yticks, log, unit, compact)]
+        years, values = [p[0] for p in points], [p[1] for p in points]
+        if compact:
+            xticks = sorted({min(years), max(years)})
+            yticks = sorted({min(values), max(values)})
+            low, high = (min(values), max(values)) if log else (0.0, max(values))
+            if low == high:
+                low, high = (low / 2, high * 2) if log else (0.0, high or 1.0)
+        else:
+            xticks = linear_ticks(min(years), max(years), max(3, int(width // 90)))
+            xticks = [t for t in xticks if min(years) <= t <= max(years)] or [min(years)]
+            yticks = log_ticks(min(values), max(values)) if log else linear_ticks(0, max(values), 6)
+            low, high = yticks[0], yticks[-1]
+        xs, ys = _scales(
+            min(years), max(years), yticks, low, high, log, width, height, right, compact
+        )
+        axes = _axes(xs, ys, tuple(xticks), tuple(yticks), log, unit, compact, i18n.language())
+    out = [*head, axes]
     for index, line in enumerate(drawn):
         out.append(_line(line, COLOURS[index % len(COLOURS)], xs, ys))
     if not compact:
@@ -231,22 +229,48 @@ def _chart(
     return "\n".join(out) + "\n"
 
 
-def _axes(
-    xs: Scale,
-    ys: Scale,
-    xticks: list[float],
-    yticks: list[float],
+def _scales(
+    x_low: float,
+    x_high: float,
+    yticks: Sequence[float],
+    low: float,
+    high: float,
     log: bool,
-    unit: str,
+    width: float,
+    height: float,
+    right: float,
     compact: bool,
-) -> str:
-    """The axes, their ticks and labels: the same for every panel of a set of small
-    multiples (and often for mini charts), so drawn once for each scale and language."""
-    return _drawn_axes(xs, ys, tuple(xticks), tuple(yticks), log, unit, compact, i18n.language())
+) -> tuple[Scale, Scale]:
+    """The chart's years (``x_low`` to ``x_high``) and values (``low`` to ``high``) onto
+    the plot, left of it room for the widest value label."""
+    left = max(text_width(number(t), FONT) for t in yticks) + 10
+    bottom = height - FONT * (2.0 if compact else 3.2)
+    if x_low == x_high:
+        x_low, x_high = x_low - 1, x_high + 1
+    return Scale(x_low, x_high, left, width - right), Scale(low, high, bottom, FONT * 2.4, log=log)
 
 
-@functools.lru_cache(maxsize=64)
-def _drawn_axes(
+@functools.lru_cache(maxsize=16)
+def _shared_frame(
+    xticks: tuple[float, ...],
+    yticks: tuple[float, ...],
+    low: float,
+    high: float,
+    log: bool,
+    width: float,
+    height: float,
+    unit: str,
+    right: float,
+    compact: bool,
+    language: str,
+) -> tuple[Scale, Scale, str]:
+    """The scales and axes every panel of a set of small multiples shares: made once."""
+    x_low, x_high = min(xticks[0], xticks[-1]), max(xticks[0], xticks[-1])
+    xs, ys = _scales(x_low, x_high, yticks, low, high, log, width, height, right, compact)
+    return xs, ys, _axes(xs, ys, xticks, yticks, log, unit, compact, language)
+
+
+def _axes(
     xs: Scale,
     ys: Scale,
     xticks: tuple[float, ...],
@@ -256,6 +280,7 @@ def _drawn_axes(
     compact: bool,
     language: str,
 ) -> str:
+    """The axes, their ticks and labels (``language``: a key of ``_shared_frame``)."""
     base, side = ys.start, xs.start
     parts = [
         '<g fill="#333333" stroke-width="0.6">',
