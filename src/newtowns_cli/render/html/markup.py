@@ -24,7 +24,7 @@ def table(t: Table, id: str = "", *, shown: Callable[[object], object]) -> Marku
 
     def said(value: object) -> str:
         if type(value) is str and value.isascii() and value.isprintable():
-            return escape(value)  # what ``shown`` passes as it is
+            return _escaped(value)  # what ``shown`` passes as it is
         return escape(shown(value))
 
     links: dict[int, str] = {}
@@ -66,3 +66,19 @@ def _opening(number: int, c: Cell, said: Callable[[object], str]) -> str:
         return f'<th scope="row"{lang}>'
     kind = "num" if c.numeric else "nowrap" if c.nowrap else ""
     return f'<td class="{kind}"{lang}>' if kind else f"<td{lang}>"
+
+
+def _escaped(text: str) -> str:
+    """``text`` escaped as markupsafe's ``escape`` does (``& < > " '``), as a plain str:
+    a third of the time of making a ``Markup`` for each of a page's many cells."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&#34;")
+    if "'" in text:
+        text = text.replace("'", "&#39;")
+    return text
