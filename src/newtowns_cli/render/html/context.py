@@ -113,6 +113,8 @@ class Part(Frozen):
 
 
 def plain(value: object) -> Cell:
+    if type(value) is str:
+        return Cell(value)
     return Cell("" if value is None else str(i18n.say(value)))
 
 
@@ -127,6 +129,8 @@ def prose(value: object) -> Cell:
 
 def day(value: object) -> Cell:
     """A date (or a kind): never broken over lines."""
+    if type(value) is str:
+        return Cell(value, (), False, True)
     return Cell("" if value is None else str(i18n.say(value)), nowrap=True)
 
 

@@ -129,6 +129,8 @@ def panels(
 
 def _drawable(line: Line, log: bool) -> Line:
     """The line as drawn: on a log scale a figure of 0 or less is a gap."""
+    if not log or all(p is None or p[1] > 0 for p in line.points):
+        return line
     return Line(
         line.label, tuple(p if p is None or not log or p[1] > 0 else None for p in line.points)
     )
