@@ -226,3 +226,15 @@ def test_a_table_escapes_as_the_template_does(value: str) -> None:
     from newtowns_cli.render.html import markup
 
     assert markup._escaped(value) == str(markupsafe.escape(value))
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_svg_and_html_text_skip_only_what_needs_no_escape(value: str) -> None:
+    """Printable text passes as it is, quickly; the result is always what escaping every
+    control, bidi and zero-width character, surrogate and noncharacter gives."""
+    from newtowns_cli.render.text import visible
+
+    assert svgtext.safe(value) == svgtext._NOT_TEXT.sub(svgtext._escaped, visible(value))
+    for hidden in ("\u202e", "\u200b", "\u2028", "\ufffe", "\U0010ffff", "\x85", "\x00"):
+        assert svgtext.safe(value + hidden) != value + hidden

@@ -151,11 +151,11 @@ def _shown(value: object) -> object:
     """Every text the template writes, before it is escaped: control characters and
     noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
     browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
-    pictures (markup already made safe) pass as they are, and so does printable ASCII. A
+    pictures (markup already made safe) pass as they are, and so does printable text. A
     Phrase is said in the run's language."""
     if isinstance(value, Phrase):
         value = value.say()
-    if type(value) is str and not (value.isascii() and value.isprintable()):
+    if type(value) is str and not value.isprintable():
         return svgtext.safe(value, keep="\t\n")
     return value
 

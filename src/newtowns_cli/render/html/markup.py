@@ -23,7 +23,7 @@ def table(t: Table, id: str = "", *, shown: Callable[[object], object]) -> Marku
     passed through ``shown`` (the environment's finalize) and escaped."""
 
     def said(value: object) -> str:
-        if type(value) is str and value.isascii() and value.isprintable():
+        if type(value) is str and value.isprintable():
             return _escaped(value)  # what ``shown`` passes as it is
         return escape(shown(value))
 

@@ -315,21 +315,18 @@ def _label(x: float, y: float, content: str, anchor: str) -> str:
 
 def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
     """The line as one path, a new subpath after each gap, and a titled dot per figure."""
-    runs = segments(line)
-    d = "".join(
-        "M" + "L".join(f"{fmt(xs(x), 1)} {fmt(ys(v), 1)}" for x, v in run)
-        for run in runs
-        if len(run) > 1
-    )
+    # Each point's place written once, for the path and for its dot.
+    runs = [[(fmt(xs(x), 1), fmt(ys(v), 1), x, v) for x, v in run] for run in segments(line)]
+    d = "".join("M" + "L".join(f"{x} {y}" for x, y, *_ in run) for run in runs if len(run) > 1)
     label = text(line.label)
     out = [f"<g><title>{label}</title>"]
     if d:
         width = 'stroke-width="1.8" stroke-linejoin="round"'
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" {width}/>')
     for run in runs:
-        for x, v in run:
+        for cx, cy, x, v in run:
             out.append(
-                f'<circle cx="{fmt(xs(x), 1)}" cy="{fmt(ys(v), 1)}" r="2.2" fill="{colour}">'
+                f'<circle cx="{cx}" cy="{cy}" r="2.2" fill="{colour}">'
                 f"<title>{label}, {int(x)}: {number(v)}</title></circle>"
             )
     out.append("</g>")

@@ -30,7 +30,7 @@ def safe(value: str, *, keep: str = "") -> str:
     """Text an SVG or HTML page can hold and people can read: control characters, bidi
     and zero-width characters (render/text.py ``visible``), surrogates and noncharacters
     shown as escapes (``\\x00``, ``\\ufffe``), except the characters in ``keep``."""
-    if value.isascii() and value.isprintable():  # nothing to show otherwise: the common case
+    if value.isprintable():  # the common case: every character shown above is not printable
         return value
     return _NOT_TEXT.sub(_escaped, visible(value, keep=keep))
 
