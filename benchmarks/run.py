@@ -273,6 +273,9 @@ FORMATS = {
     "md": ["list", "-f", "md", "--fields", "all"],
     "table": ["list", "-f", "table", "--fields", "all"],
     "html": ["report", "--format", "html"],
+    "brief-html": ["report", "--brief", "--format", "html"],
+    "report-md": ["report", "--format", "md"],
+    "brief-md": ["report", "--brief", "--format", "md"],
     "table-pty": ["list"],  # the default columns, on a terminal of 120 columns
 }
 TERMINAL = {"table-pty"}
@@ -330,6 +333,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--scaling-only", action="store_true")
     parser.add_argument("--sizes", default="40,400,4000,40000")
     parser.add_argument("--formats", default=",".join(FORMATS), help="scaling columns")
     parser.add_argument("--before", metavar="BIN", help="another venv's bin folder, side by side")
@@ -352,7 +356,8 @@ def main() -> None:
             BEFORE_ENV["NEWTOWNS_CACHE_DIR"] = str(folder / "cache-before")
         mini = folder / "towns_40.toml"
         mini.write_text(data_file(40), encoding="utf-8")
-        startup(options.rounds, mini)
+        if not options.scaling_only:
+            startup(options.rounds, mini)
         if not options.startup_only:
             sizes = [int(s) for s in options.sizes.split(",")]
             chosen = options.formats.split(",")

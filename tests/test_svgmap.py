@@ -343,3 +343,23 @@ def test_a_full_cell_takes_no_more_and_counts_as_taken() -> None:
     spots = svgmap.spread([(100.0, 100.0)] * 2000, Box(0, 0, 500, 500))
     # The point and eight spots around it clear of each other; every later one stays put.
     assert len(set(spots)) == 9 and spots[9:] == [(100.0, 100.0)] * 1991
+
+
+def test_a_crowded_map_writes_no_label_over_another() -> None:
+    """Five hundred places in a few square kilometres: each label goes where it fits, and
+    one that fits nowhere is left out rather than written over another label's letters
+    (every place is still named by its marker's title and the map's description)."""
+    places = [P(f"Place {n}", 52.0 + (n % 25) * 0.004, 5.0 + (n // 25) * 0.006) for n in range(500)]
+    tree = ET.fromstring(svgmap.render(BUNDLED, places, width=520.0))
+    labels = _labels(tree)
+    assert 0 < len(labels) < len(places)
+    cores = []
+    for name, x, y, anchor, _ in labels:
+        width = text_width(name, 11.0)
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+        cores.append((name, Box(left, y - 11 * 0.7, left + width, y)))
+    for i, (a, first) in enumerate(cores):
+        for b, second in cores[i + 1 :]:
+            assert not first.overlaps(second), (a, b)
+    named = {(t.text or "").rsplit(" (", 1)[0] for t in tree.iter(f"{SVG}title")}
+    assert {p.name for p in places} <= named

@@ -8,6 +8,8 @@ import json
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newtowns_cli.render.html import svgtext
@@ -212,3 +214,27 @@ def test_the_html_dossier_parses_without_error_and_shows_every_value(
     for value in values:
         assert svgtext.safe(value, keep="\t\n") in shown
     assert "\\x00" in shown and "\\ufffe" in shown and "\\U0010ffff" in shown
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
+def test_a_table_escapes_as_the_template_does(value: str) -> None:
+    """The tables written in Python escape printable ASCII exactly as Jinja2's autoescaping
+    (markupsafe) does: the pages' bytes do not depend on which one wrote a cell."""
+    import markupsafe
+
+    from newtowns_cli.render.html import markup
+
+    assert markup._escaped(value) == str(markupsafe.escape(value))
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_svg_and_html_text_skip_only_what_needs_no_escape(value: str) -> None:
+    """Printable text passes as it is, quickly; the result is always what escaping every
+    control, bidi and zero-width character, surrogate and noncharacter gives."""
+    from newtowns_cli.render.text import visible
+
+    assert svgtext.safe(value) == svgtext._NOT_TEXT.sub(svgtext._escaped, visible(value))
+    for hidden in ("\u202e", "\u200b", "\u2028", "\ufffe", "\U0010ffff", "\x85", "\x00"):
+        assert svgtext.safe(value + hidden) != value + hidden

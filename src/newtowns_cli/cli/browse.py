@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import pathlib
 import tempfile
+from collections.abc import Iterable
 
 from newtowns_cli.cli import emit
 from newtowns_cli.model.i18n import _
 
 
-def open_page(page: str, out: emit.Out) -> None:
+def open_page(page: str | Iterable[str], out: emit.Out) -> None:
     """Write ``page`` to --output, else to a new temporary file only the user can read
     (mkstemp: mode 0600), open it in the browser ($BROWSER, else the system's) and print
     its path on stdout. A browser that cannot be started is a note: the file stays."""
@@ -22,7 +23,7 @@ def open_page(page: str, out: emit.Out) -> None:
     else:
         handle, name = tempfile.mkstemp(prefix="newtowns-", suffix=".html")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(page)
+            file.writelines([page] if isinstance(page, str) else page)
         path = pathlib.Path(name)
     emit.write(f"{out.path or path}\n")
     if not webbrowser.open(path.as_uri()):

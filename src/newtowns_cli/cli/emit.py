@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from newtowns_cli.cli.checks import check_delimiter, needs_file
 from newtowns_cli.cli.spec import ENV_DATA
@@ -334,10 +334,11 @@ def problems(found: Sequence[Problem]) -> None:
         write("".join(visible(str(problem)) + "\n" for problem in found))
 
 
-def deliver(text: str | bytes, out: Out) -> None:
+def deliver(text: str | bytes | Iterable[str], out: Out) -> None:
     """To the --output file (atomically, never over the data file), else to stdout.
 
     Bytes (a workbook) only ever go to a file: Out refuses them a terminal or a pipe.
+    A page in pieces (the HTML dossier) is written piece by piece as it is made.
     """
     if out.path is not None:
         import pathlib
@@ -348,10 +349,10 @@ def deliver(text: str | bytes, out: Out) -> None:
         write_atomic(path, text, force=out.force, protect=[data_file(out.data).path])
         note(_("wrote {path}").format(path=path))
         return
-    assert isinstance(text, str), "a workbook without --output"
-    if out.format is not Format.TABLE and sys.stdout.isatty():
-        text = terminal_safe(text)
-    write(text)
+    assert not isinstance(text, bytes), "a workbook without --output"
+    screen = out.format is not Format.TABLE and sys.stdout.isatty()
+    for piece in [text] if isinstance(text, str) else text:
+        write(terminal_safe(piece) if screen else piece)
 
 
 def write(text: str) -> None:

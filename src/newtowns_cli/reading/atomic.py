@@ -8,7 +8,7 @@ import pathlib
 import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from newtowns_cli.model.errors import OutputError, UsageError
 from newtowns_cli.model.i18n import Phrase
@@ -16,22 +16,25 @@ from newtowns_cli.model.i18n import Phrase
 
 def write_atomic(
     path: pathlib.Path,
-    text: str | bytes,
+    text: str | bytes | Iterable[str],
     *,
     force: bool = False,
     protect: Sequence[str | pathlib.Path] = (),
 ) -> None:
-    """Write ``text`` (UTF-8) or bytes to ``path`` so that readers see the old file or the
-    new one, never half.
+    """Write ``text`` (UTF-8; a str or pieces of one, written as they come) or bytes to
+    ``path`` so that readers see the old file or the new one, never half.
 
     Refuses to replace a file in ``protect`` (the data file being read), anything but a
     regular file, and an existing file unless ``force``.
     """
 
     def fill(temporary: pathlib.Path) -> None:
-        content = text.encode("utf-8") if isinstance(text, str) else text
         with temporary.open("wb") as stream:
-            stream.write(content)
+            if isinstance(text, bytes):
+                stream.write(text)
+            else:
+                for piece in [text] if isinstance(text, str) else text:
+                    stream.write(piece.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
 

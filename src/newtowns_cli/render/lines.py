@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 
 from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.model.i18n import number as written
 from newtowns_cli.questions.growth import Figure, fractional_year, series
 
 
@@ -45,8 +46,6 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 def number(value: float) -> str:
     """A tick label: 50,000 or 2.5 (no trailing zeros); 50.000 and 2,5 in Dutch."""
-    from newtowns_cli.model.i18n import number as written
-
     if value == int(value):
         return written(value, ",.0f")
     return written(value, ",.2f").rstrip("0")

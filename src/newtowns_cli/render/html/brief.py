@@ -8,7 +8,7 @@ sources it cites as a compact numbered list. Built from the same parts as the do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newtowns_cli.model import i18n
 from newtowns_cli.model.i18n import _
@@ -27,10 +27,11 @@ from newtowns_cli.render.html.context import Cell, Citations, Table, number, pla
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
-    """The brief of ``towns`` as one HTML document."""
+def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> Iterator[str]:
+    """The brief of ``towns`` as one HTML document, in pieces made as they are asked for
+    (as the dossier: ``dossier.render``)."""
     template = dossier.environment().get_template("brief.html.j2")
-    return template.render(**context(catalog, towns, filtered=filtered))
+    return dossier.pieces(template.generate(**context(catalog, towns, filtered=filtered)))
 
 
 def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[str, object]:
@@ -41,7 +42,8 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
     series = [(row.town.id, lines.from_figures(row.town.name, row.figures)) for row in grown]
     charted = [(id, line) for id, line in series if line.points]
-    charts = svgchart.multiples([line for _, line in charted], ident="brief-chart")
+    # Drawn as the page is written (the towns' table, which cites, stays before claims').
+    charts = map(dossier.svg, svgchart.panels([line for _, line in charted], ident="brief-chart"))
     anchors = [f"chart-{id}" for id, _ in charted]
     page: dict[str, object] = {
         "meta": catalog.dataset.dataset,
@@ -49,11 +51,10 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
         "count": len(towns),
         "map": [dossier.svg(part) for part in dossier.town_map(catalog, towns, cities, 330)],
         "towns": _towns(grown, set(anchors), cite),
-        "charts": [(a, dossier.svg(c)) for a, c in zip(anchors, charts, strict=True)],
+        "charts": zip(anchors, charts, strict=True),
     }
     page["claims"], page["bases"] = (None, ()) if filtered else _claims(catalog, cite)
-    by_id = {source.id: source for source in catalog.dataset.source}
-    page["sources"] = [(n, by_id[id]) for id, n in cite.order.items()]
+    page["sources"] = dossier.cited(catalog, cite)
     return page
 
 

@@ -4,14 +4,16 @@ Pure: a catalog in, dataclasses of text out. Nothing here writes HTML: the templ
 with autoescaping, so every text from the data is escaped there. A figure is a ``Cell``:
 its text and the numbers of its sources, numbered in order of first citation, as in the
 Markdown report (render/report.py); the numbering follows the order of the page, so the
-parts are built in that order.
+parts are built in that order. The parts with a row or an item per town are built as the
+page is written (a table's rows, a list of parts: generators), so a page of 40 000 towns
+never holds them all; they are read once, in the order of the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from newtowns_cli.model import frozen, i18n
+from newtowns_cli.model import i18n
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _, say
@@ -42,6 +44,27 @@ class Cell(Frozen):
     """The text's language where it is not the page's (``en`` for a data text with no
     Dutch, in a Dutch page)."""
 
+    def __init__(
+        self,
+        text: str = "",
+        cites: tuple[int, ...] = (),
+        numeric: bool = False,
+        nowrap: bool = False,
+        href: str = "",
+        via: tuple[int, ...] = (),
+        lang: str = "",
+    ) -> None:
+        # Frozen's shared __init__ reads the fields one by one; a page of thousands of
+        # towns makes hundreds of thousands of cells, and this is a tenth of the time.
+        setter = object.__setattr__
+        setter(self, "text", text)
+        setter(self, "cites", cites)
+        setter(self, "numeric", numeric)
+        setter(self, "nowrap", nowrap)
+        setter(self, "href", href)
+        setter(self, "via", via)
+        setter(self, "lang", lang)
+
 
 class Citations:
     """Numbers sources in order of first citation."""
@@ -50,47 +73,32 @@ class Citations:
         self.order: dict[str, int] = {}
 
     def __call__(self, text: object, *sources: str, numeric: bool = False) -> Cell:
-        numbers = tuple(
-            self.order.setdefault(source, len(self.order) + 1) for source in dict.fromkeys(sources)
-        )
-        return Cell("" if text is None else str(i18n.say(text)), numbers, numeric)
+        order = self.order
+        if len(sources) == 1:  # most figures cite one source
+            numbers: tuple[int, ...] = (order.setdefault(sources[0], len(order) + 1),)
+        else:
+            numbers = tuple(
+                order.setdefault(source, len(order) + 1) for source in dict.fromkeys(sources)
+            )
+        if type(text) is not str:
+            text = "" if text is None else str(i18n.say(text))
+        return Cell(text, numbers, numeric)
 
     def figure(self, text: str, figure: Population) -> Cell:
         """A figure citing its origin first, then 'via' the source it was read through."""
         if figure.original is None:
             return self(text, figure.source, numeric=True)
         cell = self(text, figure.original, numeric=True)
-        return frozen.replace(cell, via=self("", figure.source).cites)
+        return Cell(cell.text, cell.cites, True, via=self("", figure.source).cites)
 
 
 class Table(Frozen):
-    """A table: its caption, header and rows of cells; ``numeric`` columns align right."""
+    """A table: its caption, header and rows of cells; ``numeric`` columns align right.
+    The rows may be a generator, built as the table is written (read them once)."""
 
     caption: str
     header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-
-    def cells(
-        self,
-    ) -> Iterator[list[tuple[str, str, str, tuple[int, ...], tuple[int, ...], str]]]:
-        """Each row as the template writes it: per cell its tag's kind (``th`` for the
-        first, else the class of its ``td``: ``num``, ``nowrap`` or none), text, link,
-        source numbers, the numbers of the sources it was read through (``via``) and its
-        language where it is not the page's (``lang``). Plain
-        tuples, which the template unpacks, rather than an attribute looked up by name for
-        each of a hundred thousand cells."""
-        for row in self.rows:
-            yield [
-                (
-                    "th" if number == 0 else "num" if c.numeric else "nowrap" if c.nowrap else "",
-                    c.text,
-                    c.href,
-                    c.cites,
-                    c.via,
-                    c.lang,
-                )
-                for number, c in enumerate(row)
-            ]
+    rows: Iterable[tuple[Cell, ...]]
 
 
 class Part(Frozen):
@@ -105,6 +113,8 @@ class Part(Frozen):
 
 
 def plain(value: object) -> Cell:
+    if type(value) is str:
+        return Cell(value)
     return Cell("" if value is None else str(i18n.say(value)))
 
 
@@ -119,6 +129,8 @@ def prose(value: object) -> Cell:
 
 def day(value: object) -> Cell:
     """A date (or a kind): never broken over lines."""
+    if type(value) is str:
+        return Cell(value, (), False, True)
     return Cell("" if value is None else str(i18n.say(value)), nowrap=True)
 
 
@@ -145,7 +157,16 @@ def unit(figure: Population) -> str:
 
 
 def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
-    rows = []
+    header = (_("Town"), _("Municipality"), _("Province"), _("Status"), _("Designated"),
+              _("Population"), _("As of"), _("Area km²"))  # fmt: skip
+    return Table(
+        _("The towns, with their reference population figure (the one totals add)"),
+        header,
+        _town_rows(towns, cite),
+    )
+
+
+def _town_rows(towns: Sequence[Town], cite: Citations) -> Iterator[tuple[Cell, ...]]:
     for town in towns:
         first = anchor(town)
         population = town.population
@@ -155,7 +176,7 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             if population.unit != "municipality":
                 shown += f" ({unit(population)})"
         area = town.area[0] if town.area and town.area[0].total is not None else None
-        rows.append((
+        yield (
             Cell(town.name, href=f"#town-{town.id}"),
             plain(town.municipality),
             plain(town.province),
@@ -164,36 +185,35 @@ def towns_table(towns: Sequence[Town], cite: Citations) -> Table:
             cite.figure(shown, population) if population else Cell(numeric=True),
             day(date(population.as_of) if population else ""),
             cite(number(area.total), area.source, numeric=True) if area else Cell(numeric=True),
-        ))  # fmt: skip
-    header = (_("Town"), _("Municipality"), _("Province"), _("Status"), _("Designated"),
-              _("Population"), _("As of"), _("Area km²"))  # fmt: skip
-    return Table(
-        _("The towns, with their reference population figure (the one totals add)"),
-        header,
-        tuple(rows),
-    )
+        )  # fmt: skip
 
 
 def designations(towns: Sequence[Town], cite: Citations) -> Table:
     """Every designation fact; a town's undated mentions (a source calling it designated,
     with no date, act or policy) as one row citing each such source."""
-    rows = []
+    return Table(
+        _("What each source says about a town's designation"),
+        (_("Town"), _("Date"), _("Kind"), _("Policy"), _("Source")),
+        _designation_rows(towns, cite),
+    )
+
+
+def _designation_rows(towns: Sequence[Town], cite: Citations) -> Iterator[tuple[Cell, ...]]:
     for t in towns:
         mentions = []
         for d in report_series.by_date(t):
             if d.kind == "mention" and d.date is None and not d.policy:
                 mentions.append(d.source)
                 continue
-            rows.append(
-                (plain(t.name), day(date(d.date)), day(d.kind), plain(d.policy), cite("", d.source))
+            yield (
+                plain(t.name),
+                day(date(d.date)),
+                day(d.kind),
+                plain(d.policy),
+                cite("", d.source),
             )
         if mentions:
-            rows.append((plain(t.name), day(""), day("mention"), plain(""), cite("", *mentions)))
-    return Table(
-        _("What each source says about a town's designation"),
-        (_("Town"), _("Date"), _("Kind"), _("Policy"), _("Source")),
-        tuple(rows),
-    )
+            yield (plain(t.name), day(""), day("mention"), plain(""), cite("", *mentions))
 
 
 def series(town: Town, cite: Citations) -> Table:
@@ -216,8 +236,7 @@ def series(town: Town, cite: Citations) -> Table:
     )
 
 
-def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
-    parts = []
+def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> Iterator[Part]:
     for group in catalog.dataset.group:
         members = [m for m in group.members if m.town in chosen]
         if not members:
@@ -239,26 +258,18 @@ def groups(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
         )
         header = (_("Town"), _("Since"), _("Until"), _("Named as member on"), _("Source"))
         table = Table(_("Members of {name}").format(name=group.name), header, rows)
-        parts.append(
-            Part(
-                group.name,
-                tuple(facts),
-                group.description or "",
-                table,
-                anchor=f"group-{group.id}",
-            )
+        yield Part(
+            group.name, tuple(facts), group.description or "", table, anchor=f"group-{group.id}"
         )
-    return parts
 
 
-def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
+def research(catalog: Catalog, chosen: set[str], cite: Citations) -> Iterator[Part]:
     organisations = {o.id: o.name for o in catalog.dataset.organisation}
 
     def name(ref: str) -> str:
         found = organisations.get(ref)
         return found or (catalog.groups[ref].name if ref in catalog.groups else ref)
 
-    parts = []
     for study in catalog.dataset.research:
         if study.towns and not set(study.towns) & chosen:
             continue
@@ -276,26 +287,19 @@ def research(catalog: Catalog, chosen: set[str], cite: Citations) -> list[Part]:
             when = i18n.date(study.presented.date)
             facts.append(cite(_("Presented {date}").format(date=when), study.presented.source))
         facts.append(cite(_("sources"), *study.sources))
-        parts.append(
-            Part(
-                study.title,
-                tuple(facts),
-                items=tuple(study.findings),
-                anchor=f"study-{study.id}",
-            )
+        yield Part(
+            study.title, tuple(facts), items=tuple(study.findings), anchor=f"study-{study.id}"
         )
-    return parts
 
 
 def timeline(catalog: Catalog, chosen: set[str], filtered: bool, cite: Citations) -> Table:
-    found = [
-        e for e in entries(catalog.dataset) if not filtered or not e.towns or set(e.towns) & chosen
-    ]
-    rows = tuple(
-        (day(str(e.date)), day(e.kind), prose(e.what), cite("", *e.sources)) for e in found
-    )
+    def rows() -> Iterator[tuple[Cell, ...]]:
+        for e in entries(catalog.dataset):
+            if not filtered or not e.towns or set(e.towns) & chosen:
+                yield (day(str(e.date)), day(e.kind), prose(e.what), cite("", *e.sources))
+
     header = (_("Date"), _("Kind"), _("What"), _("Sources"))
-    return Table(_("Every dated fact, in order"), header, rows)
+    return Table(_("Every dated fact, in order"), header, rows())
 
 
 def summary(catalog: Catalog, towns: Sequence[Town]) -> tuple[list[Table], tuple[str, ...]]:
@@ -325,7 +329,7 @@ def summary(catalog: Catalog, towns: Sequence[Town]) -> tuple[list[Table], tuple
 
 
 def claims(catalog: Catalog, cite: Citations) -> Table:
-    rows = tuple(
+    rows = (
         (
             cite(f"“{c.claim.statement}”", c.claim.source),
             Cell(

@@ -11,12 +11,12 @@ are imported on this path only.
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newtowns_cli.model import i18n
 from newtowns_cli.model.i18n import Phrase, _
-from newtowns_cli.model.records import City, Town
+from newtowns_cli.model.records import City, Source, Town
 from newtowns_cli.questions import municipal
 from newtowns_cli.questions.growth import Growth
 from newtowns_cli.questions.lookup import Catalog
@@ -32,16 +32,36 @@ if TYPE_CHECKING:
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
 
-def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> str:
-    """The dossier of ``towns`` as one HTML document."""
+def render(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> Iterator[str]:
+    """The dossier of ``towns`` as one HTML document, in pieces of about 64 KiB, each made
+    as it is asked for: a page of 40 000 towns is a quarter of a gigabyte, written as it
+    is made rather than held whole."""
     template = environment().get_template("dossier.html.j2")
-    return template.render(**context(catalog, towns, filtered=filtered))
+    return pieces(template.generate(**context(catalog, towns, filtered=filtered)))
+
+
+def pieces(parts: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``parts`` joined into pieces of at least ``size`` characters (the last may be less)."""
+    batch: list[str] = []
+    held = 0
+    for part in parts:
+        batch.append(part)
+        held += len(part)
+        if held >= size:
+            yield "".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the pages (dossier, brief): autoescaping on, strict."""
+    import functools
+
     import jinja2
     import markupsafe
+
+    from newtowns_cli.render.html import markup
 
     found = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -53,6 +73,8 @@ def environment() -> jinja2.Environment:
         finalize=_shown,
     )
     found.tests["web_address"] = markdown.is_web_address
+    # Tables are written in Python (render/html/markup.py), escaped as the template would.
+    found.globals["table"] = functools.partial(markup.table, shown=_shown)
     # Words for people from the catalogue (scripts/catalogue.py extracts _() from templates);
     # {lang} on <html>, dates in prose the run's way.
     found.globals.update(_=i18n._, ngettext=i18n.ngettext, lang=i18n.language())
@@ -66,15 +88,16 @@ def environment() -> jinja2.Environment:
 
 
 def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[str, object]:
-    """Everything the template shows, built in the order of the page (so sources are
-    numbered in order of first citation)."""
+    """Everything the template shows. What cites a source is built as the page is written
+    (generators: context.py), in the order of the page, so sources are numbered in order
+    of first citation; the list of sources is read last, when every number is given."""
     cite = Citations()
     chosen = {town.id for town in towns}
     grown = [municipal.of(town) for town in towns]
     series = [lines.from_figures(row.town.name, row.figures) for row in grown]
     relieved = {r.city for town in towns for r in town.relieves}
     cities = [c for c in catalog.dataset.city if relieved & {c.name, *c.aliases}]
-    charts = [svg(s) for s in svgchart.multiples([line for line in series if line.points])]
+    charts = map(svg, svgchart.panels([line for line in series if line.points]))
     page: dict[str, object] = {
         "meta": catalog.dataset.dataset,
         "filtered": filtered,
@@ -84,54 +107,55 @@ def context(catalog: Catalog, towns: Sequence[Town], *, filtered: bool) -> dict[
         "charts": charts,
         "growth": _growth_table(grown, cite),
         "designations": parts.designations(towns, cite),
-        "places": _places(towns, grown, cite),
+        "places": _places(towns, grown, series, cite),
         "cities": _cities(cities, cite),
+        "any_cities": bool(cities),
         "groups": parts.groups(catalog, chosen, cite),
         "research": parts.research(catalog, chosen, cite),
         "timeline": parts.timeline(catalog, chosen, filtered, cite),
     }
     page["summary"], page["notes"] = parts.summary(catalog, towns)
     page["claims"] = None if filtered else parts.claims(catalog, cite)
-    by_id = {source.id: source for source in catalog.dataset.source}
-    page["sources"] = [(number, by_id[id]) for id, number in cite.order.items()]
+    page["sources"] = cited(catalog, cite)
     return page
 
 
+def cited(catalog: Catalog, cite: Citations) -> Iterator[tuple[int, Source]]:
+    """Each source cited, by its number: read when the page reaches its list of sources."""
+    by_id = {source.id: source for source in catalog.dataset.source}
+    yield from ((number, by_id[id]) for id, number in cite.order.items())
+
+
 def _places(
-    towns: Sequence[Town], grown: Sequence[municipal.PlaceGrowth], cite: Citations
-) -> list[dict[str, object]]:
-    """Each town's section: its mini chart, its figures by date and the decades with none."""
-    places = []
-    rows = {row.town.id: row for row in grown}
-    for town in towns:
-        sections = []
-        row = rows[town.id]
-        mini = svgchart.mini(
-            lines.from_figures(town.name, row.figures),
-            title=_("{name}: municipal population").format(name=town.name),
-            ident=f"mini-{town.id}",
-        )
-        sections.append(parts.series(town, cite))
-        places.append({
+    towns: Sequence[Town],
+    grown: Sequence[municipal.PlaceGrowth],
+    series: Sequence[lines.Line],
+    cite: Citations,
+) -> Iterator[dict[str, object]]:
+    """Each town's section: its mini chart (of its line in ``series``), its figures by date
+    and the decades with none."""
+    for town, row, line in zip(towns, grown, series, strict=True):
+        title = _("{name}: municipal population").format(name=town.name)
+        mini = svgchart.mini(line, title=title, ident=f"mini-{town.id}") if row.figures else None
+        yield {
             "town": town,
             "anchor": f"town-{town.id}",
-            "mini": svg(mini) if row.figures else None,
+            "mini": None if mini is None else svg(mini),
             "note": row.note,
-            "tables": sections,
+            "tables": [parts.series(town, cite)],
             "gaps": curation.gap_decades(town),
-        })  # fmt: skip
-    return places
+        }  # fmt: skip
 
 
 def _shown(value: object) -> object:
     """Every text the template writes, before it is escaped: control characters and
     noncharacters as visible escapes, as in SVG text (raw, they are parse errors, and
     browsers drop NUL); tab and newline stay, which HTML reads as white space. The SVG
-    pictures (markup already made safe) pass as they are, and so does printable ASCII. A
+    pictures (markup already made safe) pass as they are, and so does printable text. A
     Phrase is said in the run's language."""
     if isinstance(value, Phrase):
         value = value.say()
-    if type(value) is str and not (value.isascii() and value.isprintable()):
+    if type(value) is str and not value.isprintable():
         return svgtext.safe(value, keep="\t\n")
     return value
 
@@ -177,7 +201,26 @@ def town_map(
 
 
 def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Table:
-    rows = []
+    header = (
+        _("Town"),
+        _("First"),
+        _("Designation era"),
+        _("Latest"),
+        _("Factor"),
+        _("Yearly %"),
+        _("Since the first"),
+        _("Note"),
+    )
+    return Table(
+        _("Growth from municipal figures: first, designation-era and latest figure"),
+        header,
+        _growth_rows(grown, cite),
+    )
+
+
+def _growth_rows(
+    grown: Sequence[municipal.PlaceGrowth], cite: Citations
+) -> Iterator[tuple[Cell, ...]]:
     for row in grown:
         result = row.result
         cells = [Cell(row.town.name, href=f"#town-{row.town.id}")]
@@ -198,29 +241,21 @@ def _growth_table(grown: Sequence[municipal.PlaceGrowth], cite: Citations) -> Ta
         else:
             cells += [Cell(numeric=True)] * 6
         cells.append(parts.plain(row.note))
-        rows.append(tuple(cells))
-    header = (
-        _("Town"),
-        _("First"),
-        _("Designation era"),
-        _("Latest"),
-        _("Factor"),
-        _("Yearly %"),
-        _("Since the first"),
-        _("Note"),
-    )
-    return Table(
-        _("Growth from municipal figures: first, designation-era and latest figure"),
-        header,
-        tuple(rows),
-    )
+        yield tuple(cells)
 
 
 def _cities(cities: Sequence[City], cite: Citations) -> Table:
-    rows = []
+    return Table(
+        _("The relieved cities and where they are"),
+        (_("City"), _("Location"), _("Note")),
+        _city_rows(cities, cite),
+    )
+
+
+def _city_rows(cities: Sequence[City], cite: Citations) -> Iterator[tuple[Cell, ...]]:
     for city in cities:
         where = city.location[0] if city.location else None
-        rows.append((
+        yield (
             parts.plain(city.name),
             cite(
                 _("{lat}, {lon}").format(lat=i18n.count(where.lat), lon=i18n.count(where.lon)),
@@ -229,9 +264,4 @@ def _cities(cities: Sequence[City], cite: Citations) -> Table:
             if where
             else Cell(),
             parts.prose(city.note),
-        ))  # fmt: skip
-    return Table(
-        _("The relieved cities and where they are"),
-        (_("City"), _("Location"), _("Note")),
-        tuple(rows),
-    )
+        )  # fmt: skip

@@ -10,8 +10,9 @@ shows.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
@@ -84,10 +85,24 @@ def multiples(
     """One small chart per line, every one on the same scales (the same years and values
     across, the same ticks), so heights and slopes compare from panel to panel; each is
     titled with its line's name, so no series needs a colour or a key to be told apart."""
+    return list(panels(lines, log=log, width=width, height=height, ident=ident, unit=unit))
+
+
+def panels(
+    lines: Sequence[Line],
+    *,
+    log: bool = True,
+    width: float = 170.0,
+    height: float = 112.0,
+    ident: str = "multiple",
+    unit: str = "inhabitants",
+) -> Iterator[str]:
+    """``multiples``, each chart drawn when it is asked for (a page of thousands of places
+    writes each as it goes instead of holding them all)."""
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
     if not points:
-        return []
+        return iter(())
     years, values = [p[0] for p in points], [p[1] for p in points]
     # Whole decades around every figure: round years to read, the same in every panel.
     xticks = [math.floor(min(years) / 10) * 10.0, math.ceil(max(years) / 10) * 10.0]
@@ -105,15 +120,17 @@ def multiples(
         yticks = linear_ticks(0, max(values), 3)
         low, high = yticks[0], yticks[-1]
     domain = (xticks, yticks, low, high)
-    return [
+    return (
         _chart([line], line.label, log, width, height, f"{ident}-{index + 1}", unit,
                FONT * 1.6, compact=True, domain=domain)
         for index, line in enumerate(lines)
-    ]  # fmt: skip
+    )  # fmt: skip
 
 
 def _drawable(line: Line, log: bool) -> Line:
     """The line as drawn: on a log scale a figure of 0 or less is a gap."""
+    if not log or all(p is None or p[1] > 0 for p in line.points):
+        return line
     return Line(
         line.label, tuple(p if p is None or not log or p[1] > 0 else None for p in line.points)
     )
@@ -170,43 +187,42 @@ def _chart(
 ) -> str:
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
-    top = FONT * 2.4
+    name, titled = attr(ident), text(title)
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fmt(width)} {fmt(height)}" '
         f'width="{fmt(width)}" height="{fmt(height)}" role="img" '
-        f'aria-labelledby="{attr(ident)}-title {attr(ident)}-desc" font-family="sans-serif" '
+        f'aria-labelledby="{name}-title {name}-desc" font-family="sans-serif" '
         f'font-size="{fmt(FONT)}">',
-        f'<title id="{attr(ident)}-title">{text(title)}</title>',
-        f'<desc id="{attr(ident)}-desc">{text(describe(lines, log, unit))}</desc>',
+        f'<title id="{name}-title">{titled}</title>',
+        f'<desc id="{name}-desc">{text(describe(lines, log, unit))}</desc>',
         f'<text x="{fmt(width / 2)}" y="{fmt(FONT * 1.3)}" text-anchor="middle" '
-        f'font-weight="bold">{text(title)}</text>',
+        f'font-weight="bold">{titled}</text>',
     ]
     if not points:
         body = _label(width / 2, height / 2, "no figures", "middle")
         return "\n".join([*head, body, "</svg>"]) + "\n"
-    years, values = [p[0] for p in points], [p[1] for p in points]
-    if domain is not None:  # shared with other charts (multiples): their ticks and range
+    if domain is not None:  # shared with other charts (multiples): their scales and axes
         xticks, yticks, low, high = domain
-        years = [xticks[0], xticks[-1]]
-    elif compact:
-        xticks = sorted({min(years), max(years)})
-        yticks = sorted({min(values), max(values)})
-        low, high = (min(values), max(values)) if log else (0.0, max(values))
-        if low == high:
-            low, high = (low / 2, high * 2) if log else (0.0, high or 1.0)
+        shared = (tuple(xticks), tuple(yticks), low, high, log, width, height, unit, right)
+        xs, ys, axes = _shared_frame(*shared, compact, i18n.language())
     else:
-        xticks = linear_ticks(min(years), max(years), max(3, int(width // 90)))
-        xticks = [t for t in xticks if min(years) <= t <= max(years)] or [min(years)]
-        yticks = log_ticks(min(values), max(values)) if log else linear_ticks(0, max(values), 6)
-        low, high = yticks[0], yticks[-1]
-    left = max(text_width(number(t), FONT) for t in yticks) + 10
-    bottom = height - FONT * (2.0 if compact else 3.2)
-    x_low, x_high = min(years), max(years)
-    if x_low == x_high:
-        x_low, x_high = x_low - 1, x_high + 1
-    xs = Scale(x_low, x_high, left, width - right)
-    ys = Scale(low, high, bottom, top, log=log)
-    out = [*head, _axes(xs, ys, xticks, yticks, log, unit, compact)]
+        years, values = [p[0] for p in points], [p[1] for p in points]
+        if compact:
+            xticks = sorted({min(years), max(years)})
+            yticks = sorted({min(values), max(values)})
+            low, high = (min(values), max(values)) if log else (0.0, max(values))
+            if low == high:
+                low, high = (low / 2, high * 2) if log else (0.0, high or 1.0)
+        else:
+            xticks = linear_ticks(min(years), max(years), max(3, int(width // 90)))
+            xticks = [t for t in xticks if min(years) <= t <= max(years)] or [min(years)]
+            yticks = log_ticks(min(values), max(values)) if log else linear_ticks(0, max(values), 6)
+            low, high = yticks[0], yticks[-1]
+        xs, ys = _scales(
+            min(years), max(years), yticks, low, high, log, width, height, right, compact
+        )
+        axes = _axes(xs, ys, tuple(xticks), tuple(yticks), log, unit, compact, i18n.language())
+    out = [*head, axes]
     for index, line in enumerate(drawn):
         out.append(_line(line, COLOURS[index % len(COLOURS)], xs, ys))
     if not compact:
@@ -215,15 +231,58 @@ def _chart(
     return "\n".join(out) + "\n"
 
 
+def _scales(
+    x_low: float,
+    x_high: float,
+    yticks: Sequence[float],
+    low: float,
+    high: float,
+    log: bool,
+    width: float,
+    height: float,
+    right: float,
+    compact: bool,
+) -> tuple[Scale, Scale]:
+    """The chart's years (``x_low`` to ``x_high``) and values (``low`` to ``high``) onto
+    the plot, left of it room for the widest value label."""
+    left = max(text_width(number(t), FONT) for t in yticks) + 10
+    bottom = height - FONT * (2.0 if compact else 3.2)
+    if x_low == x_high:
+        x_low, x_high = x_low - 1, x_high + 1
+    return Scale(x_low, x_high, left, width - right), Scale(low, high, bottom, FONT * 2.4, log=log)
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_frame(
+    xticks: tuple[float, ...],
+    yticks: tuple[float, ...],
+    low: float,
+    high: float,
+    log: bool,
+    width: float,
+    height: float,
+    unit: str,
+    right: float,
+    compact: bool,
+    language: str,
+) -> tuple[Scale, Scale, str]:
+    """The scales and axes every panel of a set of small multiples shares: made once."""
+    x_low, x_high = min(xticks[0], xticks[-1]), max(xticks[0], xticks[-1])
+    xs, ys = _scales(x_low, x_high, yticks, low, high, log, width, height, right, compact)
+    return xs, ys, _axes(xs, ys, xticks, yticks, log, unit, compact, language)
+
+
 def _axes(
     xs: Scale,
     ys: Scale,
-    xticks: list[float],
-    yticks: list[float],
+    xticks: tuple[float, ...],
+    yticks: tuple[float, ...],
     log: bool,
     unit: str,
     compact: bool,
+    language: str,
 ) -> str:
+    """The axes, their ticks and labels (``language``: a key of ``_shared_frame``)."""
     base, side = ys.start, xs.start
     parts = [
         '<g fill="#333333" stroke-width="0.6">',
@@ -256,21 +315,19 @@ def _label(x: float, y: float, content: str, anchor: str) -> str:
 
 def _line(line: Line, colour: str, xs: Scale, ys: Scale) -> str:
     """The line as one path, a new subpath after each gap, and a titled dot per figure."""
-    runs = segments(line)
-    d = "".join(
-        "M" + "L".join(f"{fmt(xs(x), 1)} {fmt(ys(v), 1)}" for x, v in run)
-        for run in runs
-        if len(run) > 1
-    )
-    out = [f"<g><title>{text(line.label)}</title>"]
+    # Each point's place written once, for the path and for its dot.
+    runs = [[(fmt(xs(x), 1), fmt(ys(v), 1), x, v) for x, v in run] for run in segments(line)]
+    d = "".join("M" + "L".join(f"{x} {y}" for x, y, *_ in run) for run in runs if len(run) > 1)
+    label = text(line.label)
+    out = [f"<g><title>{label}</title>"]
     if d:
         width = 'stroke-width="1.8" stroke-linejoin="round"'
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" {width}/>')
     for run in runs:
-        for x, v in run:
+        for cx, cy, x, v in run:
             out.append(
-                f'<circle cx="{fmt(xs(x), 1)}" cy="{fmt(ys(v), 1)}" r="2.2" fill="{colour}">'
-                f"<title>{text(line.label)}, {int(x)}: {number(v)}</title></circle>"
+                f'<circle cx="{cx}" cy="{cy}" r="2.2" fill="{colour}">'
+                f"<title>{label}, {int(x)}: {number(v)}</title></circle>"
             )
     out.append("</g>")
     return "".join(out)

@@ -16,6 +16,7 @@ from newtowns_cli.model import i18n
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.render.html.geometry import Feature, MapGeometry
 from newtowns_cli.render.html.grid import Grid
+from newtowns_cli.render.html.placing import spread
 from newtowns_cli.render.html.svgmarks import (
     FONT,
     LAKE,
@@ -287,51 +288,16 @@ def _places(
         )
         taken.add(Box.around(*spot, MARKER * 1.3))
         marks.append((place.name, *spot, False))
+    written = Grid()  # the labels alone: one that fits nowhere is not written over them
     for name, x, y, bold in marks:
-        out.append(_label(name, x, y, bold, taken, frame))
+        label = _label(name, x, y, bold, taken, frame, written)
+        if label:
+            out.append(label)
     # The towns' labels first (by their markers); the provinces' names then where there
     # is room, drawn under everything else.
     named = (province_label(name, x, y, taken, inside) for name, x, y, inside in names)
     out[:0] = [label for label in named if label]
     return out
-
-
-def spread(points: Sequence[tuple[float, float]], frame: Box) -> list[tuple[float, float]]:
-    """Where each marker is drawn: at its point, or, where it would cover a marker drawn
-    before it, moved just clear of every marker (the nearest free spot, in eight
-    directions), with a pin back to its point (Duiven and Westervoort lie 3 km apart).
-    Where the map is full (grid.py), a marker stays at its point."""
-    placed = Grid()
-    spots: list[tuple[float, float]] = []
-    r = MARKER * 1.1
-    for x, y in points:
-        spot = (x, y)
-        if not placed.free(x - r, y - r, x + r, y + r):
-            for dx, dy in _AROUND:
-                sx, sy = x + dx, y + dy
-                if (
-                    frame.left <= sx - r
-                    and frame.top <= sy - r
-                    and sx + r <= frame.right
-                    and sy + r <= frame.bottom
-                    and placed.free(sx - r, sy - r, sx + r, sy + r)
-                ):
-                    spot = (sx, sy)
-                    break
-        placed.add(Box.around(*spot, r))
-        spots.append(spot)
-    return spots
-
-
-_AROUND = [
-    (
-        math.cos(math.radians(angle)) * MARKER * distance,
-        -math.sin(math.radians(angle)) * MARKER * distance,
-    )
-    for distance in (2.6, 3.6, 4.8)
-    for angle in range(0, 360, 45)
-]
-"""Where a covered marker may move, nearest first: eight directions at three distances."""
 
 
 def _pin(x: float, y: float, spot: tuple[float, float]) -> str:
@@ -360,12 +326,17 @@ _SPOTS = [
 _FAR = [(dx * f, dy * f, anchor) for f in (2.2, 3.4) for dx, dy, anchor in _SPOTS]
 
 
-def _label(name: str, x: float, y: float, bold: bool, taken: Grid, frame: Box) -> str:
-    """A label by its marker where it overlaps nothing placed; farther out with a leader line."""
+def _label(
+    name: str, x: float, y: float, bold: bool, taken: Grid, frame: Box, written: Grid
+) -> str:
+    """A label by its marker where it overlaps nothing placed; farther out with a leader line;
+    where it fits nowhere, right of its marker unless its letters would cover a label's
+    (``written``), else left out (its marker's title and the map's text alternative still
+    name the place): a crowded map of thousands of towns shows the labels there is room
+    for, not a smear of them."""
     size = FONT * (1.05 if bold else 1.0)
     span = text_width(name, size, bold=bold)
     weight = ' font-weight="bold"' if bold else ""
-    best: tuple[float, float, str, Box] | None = None
     for index, (dx, dy, anchor) in enumerate(_SPOTS + _FAR):
         left = x + dx - (0.0 if anchor == "start" else span if anchor == "end" else span / 2)
         top, bottom = y + dy - size * 0.8, y + dy + size * 0.25
@@ -375,14 +346,20 @@ def _label(name: str, x: float, y: float, bold: bool, taken: Grid, frame: Box) -
             and left + span <= frame.right
             and bottom <= frame.bottom
             and taken.free(left, top, left + span, bottom)
+            and written.free(left, y + dy - size * 0.7, left + span, y + dy)
         ):
-            best = (x + dx, y + dy, anchor, Box(left, top, left + span, bottom))
+            tx, ty, box = x + dx, y + dy, Box(left, top, left + span, bottom)
             leader = index >= len(_SPOTS)
+            taken.add(box)
             break
     else:
-        best, leader = (x + _NEAR, y + FONT * 0.35, "start", Box(0, 0, 0, 0)), False
-    tx, ty, anchor, box = best
-    taken.add(box)
+        tx, ty, anchor, leader = x + _NEAR, y + FONT * 0.35, "start", False
+        box = Box(tx, ty - size * 0.8, tx + span, ty + size * 0.25)
+        if written.overlaps(Box(box.left, ty - size * 0.7, box.right, ty)):
+            return ""
+    # Of each label its letters' core, x-height to baseline: a label that only touches
+    # another's box (room for ascenders and descenders) is still written.
+    written.add(Box(box.left, ty - size * 0.7, box.right, ty))
     line = ""
     if leader:
         end_y = min(max(y, box.top), box.bottom)
