@@ -24,16 +24,21 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
 
     The first read asks for the size the file says it has (and one byte more, to see that
     it ends there): read() allocates what it is asked for, so asking for the limit would
-    cost the limit. A file that holds more than it says is read on in growing steps.
+    cost the limit. A file that holds more than it says is read on in growing steps; one
+    that gave less than asked has ended (a read only stops short at the end), and is not
+    asked again: that would allocate as much again for nothing (and a large block freed
+    makes glibc keep the next ones, such as the decoded text, after they are freed).
     """
     with os.fdopen(os.open(path, _FLAGS), "rb") as stream:
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):
             return None
-        parts = [stream.read(min(info.st_size, limit) + 1)]
+        asked = min(info.st_size, limit) + 1
+        parts = [stream.read(asked)]
         total = len(parts[0])
-        while total <= limit:
-            more = stream.read(min(max(total, _STEP), limit + 1 - total))
+        while total <= limit and len(parts[-1]) == asked:
+            asked = min(max(total, _STEP), limit + 1 - total)
+            more = stream.read(asked)
             if not more:
                 break
             parts.append(more)
