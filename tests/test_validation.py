@@ -63,3 +63,33 @@ def test_an_area_of_minus_zero_is_read_as_zero(tmp_path: pathlib.Path) -> None:
         result = run([*args, "--data", data])
         assert result.exit_code == 0
         assert "-0" not in result.stdout
+
+
+def test_the_date_check_reads_every_field_that_can_hold_a_date() -> None:
+    """The future-date walk looks only at the fields that can hold a date or a record,
+    read from the annotations' names: none is left out that typing resolves to one."""
+    import typing
+
+    from newtowns_cli.model import records
+    from newtowns_cli.model.dates import PartialDate
+    from newtowns_cli.reading.checks import _dated_fields
+
+    def holds(kind: object) -> bool:
+        if kind is PartialDate or (isinstance(kind, type) and issubclass(kind, records.Record)):
+            return True
+        if typing.get_origin(kind) is typing.Literal:
+            return False
+        return any(holds(arg) for arg in typing.get_args(kind))
+
+    kinds = [
+        kind
+        for kind in vars(records).values()
+        if isinstance(kind, type)
+        and issubclass(kind, records.Record)
+        and kind is not records.Record
+    ]
+    assert len(kinds) > 20
+    for kind in kinds:
+        hints = typing.get_type_hints(kind, include_extras=True)
+        expected = tuple(name for name in records.field_names(kind) if holds(hints[name]))
+        assert _dated_fields(kind) == expected, kind

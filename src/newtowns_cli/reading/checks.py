@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
+import sys
+import typing
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
@@ -65,7 +68,9 @@ def _strings(
     and text a spreadsheet would run as a formula: in one walk over every string.
 
     A string's path is made only for a finding: building one for each of a million
-    strings was most of the time a valid file of 40 000 towns took here.
+    strings was most of the time a valid file of 40 000 towns took here. The entries are
+    walked from the last to the first, each depth first from its last value, the order
+    the findings have always come in (only so many are reported).
     """
     source_ids = ids.get("source", {})
     cited: set[str] = set()
@@ -74,16 +79,39 @@ def _strings(
         for key, value in meta.items():
             if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 yield _formula(("dataset", key), value)
-    stack: list[tuple[Path, str, Any]] = [
-        ((table, number), table, entry) for table, number, entry in _raw_entries(document)
-    ]
+    for table in reversed(TABLES):
+        entries = document.get(table)
+        if not isinstance(entries, list):
+            continue
+        citing = table != "source"
+        for number in range(len(entries) - 1, -1, -1):
+            entry = entries[number]
+            if isinstance(entry, Mapping):
+                yield from _entry_strings((table, number), entry, ids, citing, cited)
+    for source_id, number in source_ids.items():
+        if source_id not in cited:
+            message = f"source '{source_id}' is never cited"
+            yield Finding(("source", number, "id"), "uncited-source", message)
+
+
+def _entry_strings(
+    where: Path,
+    entry: Mapping[str, Any],
+    ids: Mapping[str, Mapping[str, int]],
+    citing: bool,
+    cited: set[str],
+) -> Iterator[Finding]:
+    """The findings of ``_strings`` in one entry; the sources it cites go into ``cited``."""
+    source_ids = ids.get("source", {})
+    stack: list[tuple[Path, str, Any]] = [(where, "", entry)]
     while stack:
         path, field, container = stack.pop()
-        table = path[0]
         items = container.items() if isinstance(container, dict) else enumerate(container)
         for key, value in items:
             name = key if isinstance(key, str) else field  # the key it stands under
             if isinstance(value, str):
+                if name not in _NAMING and not value.startswith(FORMULA_STARTS):
+                    continue  # most text names nothing and is no formula
                 targets = REFERENCE_TABLES.get(name)
                 if targets is not None and not any(
                     value in ids.get(target, {}) for target in targets
@@ -91,7 +119,7 @@ def _strings(
                     kinds = " or ".join(targets)
                     message = f"no {kinds} has the id '{value}'"
                     yield Finding((*path, key), "unknown-reference", message)
-                if name in CITING_FIELDS and table != "source":
+                if citing and name in CITING_FIELDS:
                     cited.add(value)
                     if value not in source_ids:
                         message = f"no source has the id '{value}'"
@@ -100,10 +128,10 @@ def _strings(
                     yield _formula((*path, key), value)
             elif isinstance(value, dict | list):  # parsed TOML: no other containers
                 stack.append(((*path, key), name, value))
-    for source_id, number in source_ids.items():
-        if source_id not in cited:
-            message = f"source '{source_id}' is never cited"
-            yield Finding(("source", number, "id"), "uncited-source", message)
+
+
+_NAMING = frozenset(REFERENCE_TABLES) | CITING_FIELDS
+"""The keys whose text names an entry or a source."""
 
 
 def _formula(path: Path, value: str) -> Finding:
@@ -201,39 +229,82 @@ def _plausibility(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
 def _dated(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
     """Dates in the future and locations outside the Netherlands, in every record.
 
-    One walk with a stack of the records still to look into, a path made for each record
-    (not for each value), and a date's first day worked out only in this year or later.
+    One walk per entry with a stack of the records still to look into, a path made for
+    each record (not for each value), only the fields that can hold a date or a record
+    looked at, and a date's first day worked out only in this year or later.
     """
-    stack: list[tuple[Path, Record]] = [
-        ((table, number), entry)
-        for table in reversed(TABLES)
-        for number, entry in reversed(list(enumerate(getattr(dataset, table))))
-    ]
     year = today.year
-    while stack:
-        path, record = stack.pop()
-        if isinstance(record, Location):
-            yield from _location(path, record)
-        for name in field_names(type(record)):
-            value = getattr(record, name)
-            if isinstance(value, str):
-                continue
-            if isinstance(value, PartialDate):
-                if value.year >= year and value.first_day() > today:
-                    yield _future((*path, name), value)
-            elif isinstance(value, Record):
-                stack.append(((*path, name), value))
-            elif isinstance(value, tuple):
-                for number in range(len(value) - 1, -1, -1):
-                    item = value[number]
-                    if isinstance(item, Record):
-                        stack.append(((*path, name, number), item))
-                    elif (
-                        isinstance(item, PartialDate)
-                        and item.year >= year
-                        and item.first_day() > today
-                    ):
-                        yield _future((*path, name, number), item)
+    for table in TABLES:
+        for number, entry in enumerate(getattr(dataset, table)):
+            stack: list[tuple[Path, Record]] = [((table, number), entry)]
+            while stack:
+                path, record = stack.pop()
+                if isinstance(record, Location):
+                    yield from _location(path, record)
+                for name in _dated_fields(type(record)):
+                    value = getattr(record, name)
+                    if isinstance(value, PartialDate):
+                        if value.year >= year and value.first_day() > today:
+                            yield _future((*path, name), value)
+                    elif isinstance(value, Record):
+                        stack.append(((*path, name), value))
+                    elif isinstance(value, tuple):
+                        for index in range(len(value) - 1, -1, -1):
+                            item = value[index]
+                            if isinstance(item, Record):
+                                stack.append(((*path, name, index), item))
+                            elif (
+                                isinstance(item, PartialDate)
+                                and item.year >= year
+                                and item.first_day() > today
+                            ):
+                                yield _future((*path, name, index), item)
+
+
+_DATED: dict[type, tuple[str, ...]] = {}
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # the words of a Literal: values, not names
+
+
+def _dated_fields(kind: type[Record]) -> tuple[str, ...]:
+    """The fields of a record type that can hold a date or a record, in their order: no
+    other field holds what ``_dated`` looks for. Read from the names in the annotations
+    (typing.get_type_hints would compile each one: 30 ms for every record type); a field
+    whose annotation names anything not found counts as one that can."""
+    if kind not in _DATED:
+        annotations: dict[str, object] = {}
+        for klass in reversed(kind.__mro__):
+            annotations.update(vars(klass).get("__annotations__", {}))
+        names = vars(sys.modules[kind.__module__])
+        _DATED[kind] = tuple(
+            field
+            for field in field_names(kind)
+            if _may_hold_dates(annotations.get(field, "?"), names, 0)
+        )
+    return _DATED[kind]
+
+
+def _may_hold_dates(annotation: object, names: Mapping[str, object], depth: int) -> bool:
+    if depth > 20 or annotation is PartialDate:
+        return True
+    if isinstance(annotation, str) and depth == 0:  # as written: its names, looked up
+        return any(
+            _may_hold_dates(names.get(word, _UNKNOWN), names, depth + 1)
+            for word in _WORD.findall(_QUOTED.sub("", annotation))
+            if word not in _PLAIN
+        )
+    if isinstance(annotation, type):
+        return annotation is _UNKNOWN or issubclass(annotation, Record)
+    if typing.get_origin(annotation) is Literal:
+        return False
+    return any(_may_hold_dates(arg, names, depth + 1) for arg in typing.get_args(annotation))
+
+
+class _UNKNOWN:
+    """A name an annotation uses that the records' module does not define."""
+
+
+_PLAIN = frozenset({"None", "str", "int", "float", "bool", "tuple", "Annotated", "Literal"})
 
 
 def _future(path: Path, date: PartialDate) -> Finding:
