@@ -7,7 +7,7 @@ import re
 import sys
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
@@ -22,7 +22,9 @@ from newtowns_cli.model.records import (
     Record,
     field_names,
 )
-from newtowns_cli.reading.tomlspan import Path
+
+if TYPE_CHECKING:
+    from newtowns_cli.reading.tomlspan import Path
 
 # A generous box around the European Netherlands (south of Eijsden to north of Rottumeroog,
 # Cadzand to Bad Nieuweschans).
@@ -30,7 +32,8 @@ NL_LAT = (50.7, 53.7)
 NL_LON = (3.3, 7.3)
 AREA_TOLERANCE_KM2 = 0.05
 
-_NAMESPACE = ("town", "group", "organisation")
+_SHARED = tuple(table for table in TABLES if table in ("town", "group", "organisation"))
+"""The tables whose entries share one namespace of ids, in the order they are read."""
 FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 """Text may not begin with these: a spreadsheet runs such a cell as a formula."""
 
@@ -54,7 +57,7 @@ def check(
     plausibility needs typed values and is checked on ``dataset``.
     """
     ids = _raw_ids(document)
-    yield from _duplicate_ids(document)
+    yield from _duplicate_ids(document, ids)
     yield from _strings(document, ids)
     yield from _names_that_are_ids(document, ids.get("town", {}))
     yield from _plausibility(dataset, today)
@@ -182,17 +185,23 @@ def _raw_ids(document: Mapping[str, Any]) -> dict[str, dict[str, int]]:
     return ids
 
 
-def _duplicate_ids(document: Mapping[str, Any]) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], str] = {}
+def _duplicate_ids(
+    document: Mapping[str, Any], ids: Mapping[str, Mapping[str, int]]
+) -> Iterator[Finding]:
+    """Entries whose id an earlier entry has, of the same table or, for towns, groups and
+    organisations, of any of the three. The first of each id is found in ``ids`` (the
+    first number per table), not in a map of every id made again."""
     for table, number, entry in _raw_entries(document):
         entry_id = entry.get("id")
         if not isinstance(entry_id, str):
             continue
-        space = "entity" if table in _NAMESPACE else table
-        where = f"{table}[{number}]"
-        first = seen.setdefault((space, entry_id), where)
-        if first != where:
-            message = f"id '{entry_id}' is already used by {first}"
+        first = next(
+            (other, ids[other][entry_id])
+            for other in (_SHARED if table in _SHARED else (table,))
+            if entry_id in ids[other]
+        )
+        if first != (table, number):
+            message = f"id '{entry_id}' is already used by {first[0]}[{first[1]}]"
             yield Finding((table, number, "id"), "duplicate-id", message)
 
 
