@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from newtowns_cli.model.records import Dataset
+    from newtowns_cli.reading.tomlspan import SpanIndex
 
 MAX_BYTES = 256 * 1024 * 1024
 BUNDLED = os.path.join(FOLDER, "newtowns.toml")
@@ -252,10 +253,13 @@ def _inspect(
         if not document:
             message = "the file holds no data: a data file starts with a [dataset] table"
             return None, [Problem(label, 1, 1, "", "empty", message)]
-        from newtowns_cli.reading.tomlspan import SpanIndex
         from newtowns_cli.reading.validation import validate
 
-        spans = lambda: SpanIndex(decode(original(), label))  # noqa: E731 - for problems only
+        def spans() -> SpanIndex:  # built only when a problem needs a position
+            from newtowns_cli.reading.tomlspan import SpanIndex
+
+            return SpanIndex(decode(original(), label))
+
         dataset, problems = validate(document, file=label, spans=spans, today=today)
         del document
         return dataset, sorted(problems, key=Problem.sort_key)
