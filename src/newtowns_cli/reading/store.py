@@ -125,8 +125,12 @@ def parse(text: str, label: str) -> dict[str, Any]:
     """The TOML document; a syntax error raises with its line and column."""
     toml = _parser()
     try:
-        document: dict[str, Any] = toml.loads(text)
-        return document
+        document: dict[str, Any] | None = None
+        if len(text) >= PACK_FROM:  # long runs of mistakes cut short (shortened.py)
+            from newtowns_cli.reading import shortened
+
+            document = shortened.parse(text, toml.loads)
+        return toml.loads(text) if document is None else document
     except toml.TOMLDecodeError as exc:
         message = str(exc)
         line, column = 1, 1

@@ -1,0 +1,93 @@
+"""Long runs of bare numbers cut short before parsing: the same problems, and the same data,
+as the file parsed whole; never a cut in a string, a comment or a file that does not parse."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+
+import pytest
+import tomli
+
+from newtowns_cli.model.errors import Problem
+from newtowns_cli.reading import shortened, store
+from newtowns_cli.reading.tomlspan import SpanIndex
+from newtowns_cli.reading.validation import validate
+
+TODAY = datetime.date(2026, 1, 1)
+HEAD = """[dataset]
+title = "T"
+description = "D"
+version = "1"
+updated = 2024-01-01
+licence = "CC0-1.0"
+
+[[source]]
+id = "s"
+title = "S"
+publisher = "P"
+kind = "news"
+language = "nl"
+
+[[town]]
+id = "t"
+name = "T"
+municipality = "T"
+cbs_code = "GM0001"
+province = "Utrecht"
+status = "groeikern"
+sources = ["s"]
+"""
+N = 600_000  # a run long enough to be cut, in a file of more than 1 MiB
+ONES = ", ".join(["1"] * N)
+
+CASES = {
+    # wrong items, with mistakes before and after them in the same town
+    "aliases": HEAD.replace('"Utrecht"', '"Utrech"')
+    + f"aliases = [{ONES}]\nrelieves = [{{ city = 5, source = 's' }}]\n",
+    "unknown key": HEAD + f"aliasses = [{ONES}]\n",
+    "nested": HEAD + f"aliases = [[{ONES}]]\n",
+    "two runs, lines, booleans": HEAD
+    + "aliases = [\n"
+    + ",\r\n".join(["true"] * N)
+    + ', "x",\n'
+    + ",\n".join(["-0"] * N)
+    + "\n]\n",
+    "in a string": HEAD.replace('description = "D"', f'description = """\n[{ONES}, 1]"""'),
+    "in a literal string": HEAD.replace('description = "D"', f"description = '''[{ONES},]'''"),
+    "in a comment": HEAD + f"# [{ONES}, 1]\n",
+    "syntax error after": HEAD + f"aliases = [{ONES}]\nname = 'again'\n",
+    "syntax error in it": HEAD + f"aliases = [{ONES}, 1x, 1]\n",
+    "a key in it": HEAD + f"location = [{{ lat = 52.1, {ONES}, lon = 5 }}]\n",
+}
+
+
+def _whole(text: str, path: pathlib.Path) -> tuple[object, list[Problem]]:
+    """What the file parsed whole gives: the reference (a syntax error at tomli's place)."""
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line, column = exc.lineno, exc.colno  # tomli ≥ 2.1 keeps them
+        message = f"TOML syntax error: {exc.msg}"
+        return None, [Problem(str(path), line, column, "", "toml-syntax", message)]
+    found, problems = validate(document, file=str(path), spans=lambda: SpanIndex(text), today=TODAY)
+    return found, sorted(problems, key=Problem.sort_key)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_long_run_gives_what_the_whole_file_gives(tmp_path: pathlib.Path, case: str) -> None:
+    """Each file: the same Dataset (or none) and the same located problems, cut or not."""
+    text = CASES[case]
+    path = tmp_path / "runs.toml"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > store.PACK_FROM
+    assert store.inspect(store.DataFile(path, str(path)), today=TODAY) == _whole(text, path)
+
+
+def test_only_a_run_in_an_array_is_cut() -> None:
+    """The text cut short is parsed only when the run lies in an array."""
+    for case in ("aliases", "unknown key", "nested", "two runs, lines, booleans"):
+        assert shortened.parse(CASES[case], tomli.loads) is not None, case
+    for case in ("in a string", "in a literal string", "in a comment", "syntax error after"):
+        assert shortened.parse(CASES[case], tomli.loads) is None, case
+    assert shortened.parse(HEAD, tomli.loads) is None
