@@ -271,8 +271,8 @@ def _dated(dataset: Dataset, today: datetime.date) -> Iterator[Finding]:
 
 
 _DATED: dict[type, tuple[str, ...]] = {}
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # the words of a Literal: values, not names
+_WORD = r"[A-Za-z_][A-Za-z0-9_]*"
+_QUOTED = r"\"[^\"]*\"|'[^']*'"  # the words of a Literal: values, not names
 
 
 def _dated_fields(kind: type[Record]) -> tuple[str, ...]:
@@ -299,7 +299,7 @@ def _may_hold_dates(annotation: object, names: Mapping[str, object], depth: int)
     if isinstance(annotation, str) and depth == 0:  # as written: its names, looked up
         return any(
             _may_hold_dates(names.get(word, _UNKNOWN), names, depth + 1)
-            for word in _WORD.findall(_QUOTED.sub("", annotation))
+            for word in re.findall(_WORD, re.sub(_QUOTED, "", annotation))
             if word not in _PLAIN
         )
     if isinstance(annotation, type):
