@@ -56,11 +56,12 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
         language.use(language.choose(line_words(os.environ), os.environ))
         text, code = tab(os.environ)
         return answer(text) or code
-    from newtowns_cli.cli import helptext
     from newtowns_cli.cli.parse import parse
 
     language.use(language.choose(argv, os.environ))
     if not argv:  # the help, on stderr as a usage error: no command was given
+        from newtowns_cli.cli import helptext
+
         return _message(helptext.page(None), 2)
     try:
         if language.given(argv) is None:
@@ -73,6 +74,8 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
 
         return answer(f"newtowns {__version__}\n")
     if line.help:
+        from newtowns_cli.cli import helptext
+
         return answer(helptext.page(line.command, name=line.name))
     if dispatch is not None:
         return dispatch(line)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import datetime
     from typing import Any
 
-_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
+_PATTERN = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits; compiled on first use
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MIN_YEAR = 1000
 MAX_YEAR = 9999
@@ -84,7 +84,7 @@ class PartialDate:
             if isinstance(value, datetime.date):
                 return cls(value.year, value.month, value.day)
         if isinstance(value, str):
-            match = _PATTERN.fullmatch(value)
+            match = re.fullmatch(_PATTERN, value)
             if match is None:
                 if value.isascii():
                     reason = Phrase(
