@@ -53,6 +53,10 @@ CASES = {
     + ', "x",\n'
     + ",\n".join(["-0"] * N)
     + "\n]\n",
+    "floats": HEAD
+    + "aliases = ["
+    + ", ".join(["1.5", "-2e3", "0.25", "+1_000.0", "6.02E+23", "inf", "-nan", "0"] * (N // 8))
+    + "]\n",
     "in a string": HEAD.replace('description = "D"', f'description = """\n[{ONES}, 1]"""'),
     "in a literal string": HEAD.replace('description = "D"', f"description = '''[{ONES},]'''"),
     "in a comment": HEAD + f"# [{ONES}, 1]\n",
@@ -86,7 +90,7 @@ def test_a_long_run_gives_what_the_whole_file_gives(tmp_path: pathlib.Path, case
 
 def test_only_a_run_in_an_array_is_cut() -> None:
     """The text cut short is parsed only when the run lies in an array."""
-    for case in ("aliases", "unknown key", "nested", "two runs, lines, booleans"):
+    for case in ("aliases", "unknown key", "nested", "two runs, lines, booleans", "floats"):
         assert shortened.parse(CASES[case], tomli.loads) is not None, case
     for case in ("in a string", "in a literal string", "in a comment", "syntax error after"):
         assert shortened.parse(CASES[case], tomli.loads) is None, case

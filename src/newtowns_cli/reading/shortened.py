@@ -1,4 +1,5 @@
-"""Long runs of bare numbers or booleans in an array, cut short before the file is parsed.
+"""Long runs of bare numbers (integers, floats) or booleans in an array, cut short before
+the file is parsed.
 
 No field of a data file holds an array of numbers or booleans: every such item is a
 mistake, one problem each. The parser spends about 2 µs on each, so a 20 MB file of
@@ -28,7 +29,11 @@ RUN = 50_000
 """Items in a run before it is cut: parsing fewer costs under a tenth of a second."""
 KEPT = CHUNK
 """Items of a run kept: as many as the bounded collector (bounded.py) sees of any array."""
-_ITEM = r"(?>[+-]?+(?:0|[1-9](?:_?[0-9]){0,17}+)|true|false)"  # what TOML reads, in 64 bits
+_DIGITS = r"[0-9](?:_?[0-9])*+"
+_ITEM = (  # what TOML reads as a number (an integer within 64 bits, a float) or a boolean
+    rf"(?>[+-]?+(?:(?:0|[1-9](?:_?[0-9]){{0,17}}+)(?:\.{_DIGITS})?+(?:[eE][+-]?+{_DIGITS})?+"
+    r"|inf|nan)|true|false)"
+)
 _GAP = r"[ \t]*+(?:\r?\n[ \t]*+)*+"  # TOML's whitespace and newlines; a comment ends a run
 _RUNS = re.compile(rf",{_GAP}(?:{_ITEM}{_GAP},{_GAP}){{{RUN},}}+")
 _ONE = re.compile(rf"{_ITEM}{_GAP},{_GAP}")
