@@ -187,6 +187,36 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: pathlib.Path) -> None:
     assert b"Traceback" not in stderr
 
 
+SWALLOWED = """
+import signal, sys
+from newtowns_cli.cli import boundary, emit
+from newtowns_cli.cli.streams import prepare
+
+def command():
+    try:  # as a finalizer does: Python prints "Exception ignored" and goes on
+        signal.raise_signal(signal.SIGINT)
+    except KeyboardInterrupt:
+        pass
+    emit.write("data\\n")
+
+prepare()
+sys.exit(boundary(command))
+"""
+
+
+def test_ctrl_c_whose_exception_a_finalizer_lost_still_ends_the_run() -> None:
+    """A KeyboardInterrupt that lands in a __del__ or a collected generator is lost; the run
+    still ends as interrupted: exit 130 and nothing more on stdout."""
+    result = subprocess.run(
+        [sys.executable, "-c", SWALLOWED],
+        capture_output=True,
+        env=_env(),
+        preexec_fn=default_signals,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", b"")
+
+
 @pytest.mark.parametrize("columns", [80, 120])
 @pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}], ids=["colour", "NO_COLOR"])
 def test_charts_on_a_terminal(columns: int, env: dict[str, str]) -> None:

@@ -109,6 +109,10 @@ def boundary(call: Callable[[], object]) -> int:
         emit.silence_stdout()
     except SystemExit as exc:
         code = exc.code
+    from newtowns_cli.cli.streams import INTERRUPTED
+
+    if INTERRUPTED[0]:  # a signal whose KeyboardInterrupt a finalizer swallowed
+        code = int(ExitCode.INTERRUPTED)
     try:
         sys.stdout.flush()
     except BrokenPipeError:

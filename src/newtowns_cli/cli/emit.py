@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from newtowns_cli.cli.checks import check_delimiter, needs_file
 from newtowns_cli.cli.spec import ENV_DATA
+from newtowns_cli.cli.streams import interrupted
 from newtowns_cli.model.errors import (
     DataInvalidError,
     NewtownsError,
@@ -357,6 +358,7 @@ def deliver(text: str | bytes | Iterable[str], out: Out) -> None:
 
 def write(text: str) -> None:
     """Data on stdout; a closed pipe is not an error, a full disk is."""
+    interrupted()  # nothing more after Ctrl-C, even one whose exception a finalizer lost
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

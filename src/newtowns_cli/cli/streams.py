@@ -48,6 +48,8 @@ def prepare() -> None:
         # ended the run at once, and an -o file's temporary file stayed behind.
         if signal.getsignal(ending) is signal.SIG_DFL:
             signal.signal(ending, _terminate)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _terminate)  # Ctrl-C, remembered (not when ignored)
 
 
 def _discarding_stderr() -> Any:
@@ -61,8 +63,22 @@ def _discarding_stderr() -> Any:
     return open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
 
 
+INTERRUPTED = [False]
+"""Whether Ctrl-C, SIGTERM or SIGHUP came. The KeyboardInterrupt a signal raises is lost
+when it lands in a finalizer (a ``__del__``, a generator closed by the collector): Python
+prints "Exception ignored" and goes on. The run still ends as interrupted (exit 130, no
+more output): emit.write and the error boundary look here."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    INTERRUPTED[0] = True
     raise KeyboardInterrupt
+
+
+def interrupted() -> None:
+    """Raise KeyboardInterrupt again if a signal came and its exception was lost."""
+    if INTERRUPTED[0]:
+        raise KeyboardInterrupt
 
 
 class _Forgiving:
