@@ -238,3 +238,17 @@ def test_svg_and_html_text_skip_only_what_needs_no_escape(value: str) -> None:
     assert svgtext.safe(value) == svgtext._NOT_TEXT.sub(svgtext._escaped, visible(value))
     for hidden in ("\u202e", "\u200b", "\u2028", "\ufffe", "\U0010ffff", "\x85", "\x00"):
         assert svgtext.safe(value + hidden) != value + hidden
+
+
+def test_every_character_the_escapes_look_for_is_not_printable() -> None:
+    """visible, controls_visible and terminal_safe return printable text as it is (a C
+    check, for every cell of a large table): right only while str.isprintable refuses
+    every character their patterns match."""
+    import re
+
+    from newtowns_cli.render import text as safe
+
+    for pattern in (safe._HIDDEN, safe._CONTROL, safe._UNSAFE_ON_TERMINAL):
+        matched = [c for c in map(chr, range(0x110000)) if re.fullmatch(pattern, c)]
+        assert len(matched) > 60
+        assert [c for c in matched if c.isprintable()] == []

@@ -32,6 +32,8 @@ def visible(text: str, *, keep: str = "") -> str:
     The one escaping function for people's text, terminal tables and rich views alike.
     """
 
+    if text.isprintable():  # no control, bidi or zero-width character is printable
+        return text
     return re.sub(_HIDDEN, lambda match: _shown(match.group(), keep), text)
 
 
@@ -39,6 +41,8 @@ def controls_visible(text: str, *, keep: str = "") -> str:
     """Only the control characters shown as escapes: for data formats read back by
     machines (Markdown), where every other character must stay exactly as it is."""
 
+    if text.isprintable():
+        return text
     return re.sub(_CONTROL, lambda match: _shown(match.group(), keep), text)
 
 
@@ -61,6 +65,8 @@ def display_width(text: str) -> int:
 def terminal_safe(text: str) -> str:
     """Machine-format text for a terminal: layout (newline, tab) kept; other controls,
     bidi controls, zero-width characters and U+2028/U+2029 escaped as visible() does."""
+    if text.isprintable():
+        return text
     return re.sub(_UNSAFE_ON_TERMINAL, lambda m: _escape(m.group()), text)
 
 

@@ -266,7 +266,7 @@ class Columns:
         lines: list[list[Text | Segment]] = []
         for text, width, how in zip(cells, widths, justify, strict=True):
             plain = text.plain
-            size = text.cell_len
+            size = len(plain) if plain.isascii() else text.cell_len  # printable ASCII: 1 each
             if size <= width and not text.spans and "\n" not in plain:
                 # One line in one style: the segment Text.align and render would give.
                 pad = " " * (width - size)
