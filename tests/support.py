@@ -14,6 +14,31 @@ from newtowns_cli.cli import app
 
 DATA = pathlib.Path(__file__).parent / "data"
 MINI = DATA / "mini.toml"
+ONE_TOWN = """[dataset]
+title = "T"
+description = "D"
+version = "1"
+updated = 2024-01-01
+licence = "CC0-1.0"
+
+[[source]]
+id = "s"
+title = "S"
+publisher = "P"
+kind = "news"
+language = "nl"
+
+[[town]]
+id = "t"
+name = "T"
+municipality = "T"
+cbs_code = "GM0001"
+province = "Utrecht"
+status = "groeikern"
+sources = ["s"]
+"""
+"""A valid data file of one source and one town, its last lines the town's: a test adds
+the town's fields after it."""
 
 PINNED_ENV = {
     "COLUMNS": "120",

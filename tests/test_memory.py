@@ -17,31 +17,10 @@ import sys
 
 import pytest
 
+from support import ONE_TOWN
+
 SCRIPT = pathlib.Path(sys.executable).parent / "newtowns"
 LIMITS = {"250MB": 250_000_000, "400MB": 400_000_000}
-HEAD = """[dataset]
-title = "T"
-description = "D"
-version = "1"
-updated = 2024-01-01
-licence = "CC0-1.0"
-
-[[source]]
-id = "s"
-title = "S"
-publisher = "P"
-kind = "news"
-language = "nl"
-
-[[town]]
-id = "t"
-name = "T"
-municipality = "T"
-cbs_code = "GM0001"
-province = "Utrecht"
-status = "groeikern"
-sources = ["s"]
-"""
 
 
 def _limited(
@@ -118,7 +97,7 @@ def test_a_small_file_of_many_mistakes_is_refused_within_the_limit(
     pydantic-core panicked, then hung. Now the first 1 000 problems are reported, and
     that validation stopped there."""
     data = tmp_path / "aliases.toml"
-    data.write_text(HEAD + "aliases = [" + ",".join(["1"] * 300_000) + "]\n", encoding="utf-8")
+    data.write_text(ONE_TOWN + "aliases = [" + ",".join(["1"] * 300_000) + "]\n", encoding="utf-8")
     result = _limited(["validate", str(data)], limit, tmp_path)
     assert result.returncode == 1, result.stderr[-2000:]
     lines = result.stdout.splitlines()

@@ -14,55 +14,34 @@ from newtowns_cli.reading import shortened, store
 from newtowns_cli.reading.tomlspan import SpanIndex
 from newtowns_cli.reading.validation import validate
 
+from support import ONE_TOWN
+
 TODAY = datetime.date(2026, 1, 1)
-HEAD = """[dataset]
-title = "T"
-description = "D"
-version = "1"
-updated = 2024-01-01
-licence = "CC0-1.0"
-
-[[source]]
-id = "s"
-title = "S"
-publisher = "P"
-kind = "news"
-language = "nl"
-
-[[town]]
-id = "t"
-name = "T"
-municipality = "T"
-cbs_code = "GM0001"
-province = "Utrecht"
-status = "groeikern"
-sources = ["s"]
-"""
 N = 600_000  # a run long enough to be cut, in a file of more than 1 MiB
 ONES = ", ".join(["1"] * N)
 
 CASES = {
     # wrong items, with mistakes before and after them in the same town
-    "aliases": HEAD.replace('"Utrecht"', '"Utrech"')
+    "aliases": ONE_TOWN.replace('"Utrecht"', '"Utrech"')
     + f"aliases = [{ONES}]\nrelieves = [{{ city = 5, source = 's' }}]\n",
-    "unknown key": HEAD + f"aliasses = [{ONES}]\n",
-    "nested": HEAD + f"aliases = [[{ONES}]]\n",
-    "two runs, lines, booleans": HEAD
+    "unknown key": ONE_TOWN + f"aliasses = [{ONES}]\n",
+    "nested": ONE_TOWN + f"aliases = [[{ONES}]]\n",
+    "two runs, lines, booleans": ONE_TOWN
     + "aliases = [\n"
     + ",\r\n".join(["true"] * N)
     + ', "x",\n'
     + ",\n".join(["-0"] * N)
     + "\n]\n",
-    "floats": HEAD
+    "floats": ONE_TOWN
     + "aliases = ["
     + ", ".join(["1.5", "-2e3", "0.25", "+1_000.0", "6.02E+23", "inf", "-nan", "0"] * (N // 8))
     + "]\n",
-    "in a string": HEAD.replace('description = "D"', f'description = """\n[{ONES}, 1]"""'),
-    "in a literal string": HEAD.replace('description = "D"', f"description = '''[{ONES},]'''"),
-    "in a comment": HEAD + f"# [{ONES}, 1]\n",
-    "syntax error after": HEAD + f"aliases = [{ONES}]\nname = 'again'\n",
-    "syntax error in it": HEAD + f"aliases = [{ONES}, 1x, 1]\n",
-    "a key in it": HEAD + f"location = [{{ lat = 52.1, {ONES}, lon = 5 }}]\n",
+    "in a string": ONE_TOWN.replace('description = "D"', f'description = """\n[{ONES}, 1]"""'),
+    "in a literal string": ONE_TOWN.replace('description = "D"', f"description = '''[{ONES},]'''"),
+    "in a comment": ONE_TOWN + f"# [{ONES}, 1]\n",
+    "syntax error after": ONE_TOWN + f"aliases = [{ONES}]\nname = 'again'\n",
+    "syntax error in it": ONE_TOWN + f"aliases = [{ONES}, 1x, 1]\n",
+    "a key in it": ONE_TOWN + f"location = [{{ lat = 52.1, {ONES}, lon = 5 }}]\n",
 }
 
 
@@ -94,4 +73,4 @@ def test_only_a_run_in_an_array_is_cut() -> None:
         assert shortened.parse(CASES[case], tomli.loads) is not None, case
     for case in ("in a string", "in a literal string", "in a comment", "syntax error after"):
         assert shortened.parse(CASES[case], tomli.loads) is None, case
-    assert shortened.parse(HEAD, tomli.loads) is None
+    assert shortened.parse(ONE_TOWN, tomli.loads) is None

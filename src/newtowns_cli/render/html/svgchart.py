@@ -73,21 +73,6 @@ def mini(
     return _chart([line], title, log, width, height, ident, unit, FONT * 1.5, compact=True)
 
 
-def multiples(
-    lines: Sequence[Line],
-    *,
-    log: bool = True,
-    width: float = 170.0,
-    height: float = 112.0,
-    ident: str = "multiple",
-    unit: str = "inhabitants",
-) -> list[str]:
-    """One small chart per line, every one on the same scales (the same years and values
-    across, the same ticks), so heights and slopes compare from panel to panel; each is
-    titled with its line's name, so no series needs a colour or a key to be told apart."""
-    return list(panels(lines, log=log, width=width, height=height, ident=ident, unit=unit))
-
-
 def panels(
     lines: Sequence[Line],
     *,
@@ -97,8 +82,11 @@ def panels(
     ident: str = "multiple",
     unit: str = "inhabitants",
 ) -> Iterator[str]:
-    """``multiples``, each chart drawn when it is asked for (a page of thousands of places
-    writes each as it goes instead of holding them all)."""
+    """One small chart per line, every one on the same scales (the same years and values
+    across, the same ticks), so heights and slopes compare from panel to panel; each is
+    titled with its line's name, so no series needs a colour or a key to be told apart.
+    Each is drawn when it is asked for: a page of thousands of places writes each as it
+    goes instead of holding them all."""
     drawn = [_drawable(line, log) for line in lines]
     points = [p for line in drawn for p in line.points if p is not None]
     if not points:
