@@ -275,15 +275,16 @@ def test_every_declared_parameter_is_a_parameter_of_its_command() -> None:
     """The table and the command functions name the same parameters."""
     import inspect
 
-    from newtowns_cli.cli.registry import FILTERS
+    from newtowns_cli.cli.registry import FILTERS, OUTPUT, VIEW
 
     for command in COMMANDS:
         if command.name == "help":
             continue
         runner = RUNNERS[command.name]
-        accepted = set(inspect.signature(runner.function).parameters) - {"where"}
-        if runner.filters:
-            accepted |= set(FILTERS)
+        accepted = set(inspect.signature(runner.function).parameters) - {"where", "out", "view"}
+        for shared, names in ((runner.filters, FILTERS), (runner.out, OUTPUT), (runner.view, VIEW)):
+            if shared:
+                accepted |= set(names)
         # --lang is read before the line (cli/language.py): every command has it, none takes it.
         assert {p.name for p in command.params} - {"lang"} == accepted, command.name
         assert command.params[-1].name == "lang"

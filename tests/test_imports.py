@@ -120,7 +120,6 @@ def test_a_listing_to_a_pipe_imports_only_what_it_uses(warm_cache: pathlib.Path,
     assert not modules & {"datetime", "_datetime"}  # today is compared as ISO text
     assert not modules & {
         "newtowns_cli.model.constraints",
-        "newtowns_cli.cli.choices",
         "newtowns_cli.cli.run_data",
         "newtowns_cli.cli.run_documents",
         "newtowns_cli.cli.run_listings",

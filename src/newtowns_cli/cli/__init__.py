@@ -79,14 +79,11 @@ def handle(argv: Sequence[str], dispatch: Callable[[Line], int] | None = None) -
         return answer(helptext.page(line.command, name=line.name))
     if dispatch is not None:
         return dispatch(line)
-    command = line.command
-    assert command is not None
-    handed = {
-        p.name: p.handed(line.values[p.name]) for p in command.params if p.name in line.values
-    }
+    assert line.command is not None
     from newtowns_cli.cli.registry import command as runner
 
-    return boundary(lambda: runner(command.name)(handed))
+    name = line.command.name
+    return boundary(lambda: runner(name)(line.values))
 
 
 def boundary(call: Callable[[], object]) -> int:

@@ -26,7 +26,6 @@ TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not 
 if TYPE_CHECKING:
     from typing import TypeVar
 
-    from newtowns_cli.model.records import Town
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
     from newtowns_cli.render.formats.xlsx import Book
@@ -181,25 +180,6 @@ def cache_folder() -> str | None:
     return folder_for(os.environ)
 
 
-def columns(
-    available: Sequence[Column[T]], fields: str | None, default: Sequence[str], out: Out
-) -> tuple[Column[T], ...]:
-    """The columns --fields asks for; 'help' or '?' lists them and exits 0.
-
-    An empty value is a usage error: a script's empty variable must not print help as data.
-    """
-    from newtowns_cli.render import tables
-
-    if fields is not None and fields.strip() in ("help", "?"):
-        table(tables.field_help(available), out, noun="fields")
-        raise SystemExit(0)
-    if fields is None and out.format is Format.TABLE:
-        from newtowns_cli.render.terminal import layout
-
-        return layout.terminal_columns(available, default)
-    return tables.pick(available, fields, default)
-
-
 def table(
     rows: Table,
     out: Out,
@@ -240,6 +220,28 @@ def table(
     deliver(shown, out)
 
 
+def listing(
+    catalog: Catalog,
+    items: Sequence[T],
+    chosen: Sequence[Column[T]],
+    out: Out,
+    noun: str,
+    *,
+    sheet: str | None = None,
+    every: Sequence[Column[T]] | None = None,
+    caption: str | None = None,
+    wrap: bool = False,
+) -> None:
+    """``items`` in the ``chosen`` columns (see ``table``). A workbook's sheet is named
+    ``sheet`` (else ``noun``), beside one of the sources the ``every`` columns cite."""
+    from newtowns_cli.render import tables
+
+    citing = (lambda: tables.build(catalog, items, every)) if every else None
+    shown = tables.build(catalog, items, chosen)
+    workbook = book(catalog, out, sheet or noun, citing)
+    table(shown, out, noun=noun, wrap=wrap, caption=caption, book=workbook)
+
+
 def book(
     catalog: Catalog,
     out: Out,
@@ -254,15 +256,6 @@ def book(
     from newtowns_cli.render.formats import xlsx
 
     return xlsx.book(catalog, sheet, citing() if citing else None, notes)
-
-
-def town_caption(catalog: Catalog, towns: Sequence[Town], out: Out) -> str | None:
-    """For the terminal table only: the count, and the dates and sources of the figures."""
-    if out.format is not Format.TABLE:
-        return None
-    from newtowns_cli.render.terminal.layout import town_caption as caption
-
-    return caption(catalog, towns)
 
 
 def detail(shown: Detail, out: Out, book: Book | None = None) -> None:

@@ -1,8 +1,11 @@
-"""The command registry, and what several commands share: selection, sorting, subsets.
+"""The command registry, and what several commands share: options, selection, sorting.
 
 A command is a plain function of its options, registered here by ``@runner(name)`` when
 its module is imported: ``command(name)`` imports the modules up to its own, ``every()``
-all of them.
+all of them. The options several commands share are handed to it as one value each, as
+sqlite-utils' ``@output_options``: the town filters as ``where`` (a TownFilter), the
+output options as ``out`` (emit.Out) and --sort, --reverse, --limit and --fields as
+``view`` (View).
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from newtowns_cli.cli import emit
+from newtowns_cli.cli.emit import Out
+from newtowns_cli.cli.spec import LISTING, TOWN_FILTERS
 from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _, phrase
+from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -23,7 +29,6 @@ if TYPE_CHECKING:
     from newtowns_cli.model.dates import PartialDate
     from newtowns_cli.model.records import Dataset, Town
     from newtowns_cli.questions.lookup import Catalog
-    from newtowns_cli.render import Format
     from newtowns_cli.render.tables import Column
 
     T = TypeVar("T")
@@ -31,18 +36,70 @@ if TYPE_CHECKING:
 
 
 class Runner(Frozen):
-    """A command: its function, and whether it takes the town filters (as ``where``)."""
+    """A command: its function, and which shared options it takes as one value each."""
 
     name: str
     function: Callable[..., None]
     filters: bool = False
+    """The town filters, as ``where``."""
+    out: bool = False
+    """The output options (--format, -o, --force, --data, --no-color, --delimiter), as ``out``."""
+    view: bool = False
+    """--sort, --reverse, --limit and --fields, as ``view``."""
 
     def __call__(self, values: dict[str, Any]) -> None:
-        """Run with ``values``, the parsed options by name (the filters among them)."""
+        """Run with ``values``, the parsed options by name (the shared ones among them)."""
+        values = dict(values)
         if self.filters:
-            values = dict(values)
             values["where"] = town_filter(values)
+        if self.out:
+            chart = values.get("chart", False)  # a chart is text: no format, fields or -o FILE
+            if chart:
+                check_chart(values.get("fmt"), values.get("output"), values.get("fields"))
+            taken = {name: values.pop(name) for name in OUTPUT if name in values}
+            path, fmt = taken.pop("output", None), taken.pop("fmt", None)
+            values["out"] = Out(Format(fmt) if fmt else None, path=path, listing=not chart, **taken)
+        if self.view:
+            values["view"] = View(**{name: values.pop(name) for name in VIEW if name in values})
         self.function(**values)
+
+
+class View(Frozen):
+    """--sort, --reverse, --limit and --fields: a listing's columns and order."""
+
+    sort: str | None = None
+    reverse: bool = False
+    limit: int | None = None
+    fields: str | None = None
+
+    def columns(
+        self, available: Sequence[Column[T]], default: Sequence[str], out: Out
+    ) -> tuple[tuple[Column[T], ...], Column[T] | None]:
+        """The columns --fields asks for and the one --sort names, checked before reading.
+
+        --fields help (or ?) lists the columns and exits 0. An empty value is a usage
+        error: a script's empty variable must not print help as data.
+        """
+        from newtowns_cli.render import tables
+
+        if self.fields is not None and self.fields.strip() in ("help", "?"):
+            emit.table(tables.field_help(available), out, noun="fields")
+            raise SystemExit(0)
+        if self.fields is None and out.format is Format.TABLE:
+            from newtowns_cli.render.terminal import layout
+
+            chosen = layout.terminal_columns(available, default)
+        else:
+            chosen = tables.pick(available, self.fields, default)
+        return chosen, sort_column(available, self.sort)
+
+    def order(self, catalog: Catalog, items: Sequence[T], key: Column[T] | None) -> list[T]:
+        return order(catalog, items, key, self.reverse, self.limit)
+
+
+VIEW = ("sort", "reverse", "limit", "fields")
+OUTPUT = tuple(p.name for p in LISTING if p.name not in VIEW)
+"""The options handed as ``view`` and as ``out`` (spec.LISTING)."""
 
 
 RUNNERS: dict[str, Runner] = {}
@@ -68,11 +125,13 @@ def every() -> dict[str, Runner]:
     return RUNNERS
 
 
-def runner(name: str, *, filters: bool = False) -> Callable[[F], F]:
-    """Register ``function`` as the command ``name``."""
+def runner(
+    name: str, *, filters: bool = False, out: bool = False, view: bool = False
+) -> Callable[[F], F]:
+    """Register ``function`` as the command ``name`` (see Runner for the flags)."""
 
     def register(function: F) -> F:
-        RUNNERS[name] = Runner(name, function, filters)
+        RUNNERS[name] = Runner(name, function, filters, out, view)
         return function
 
     return register
@@ -137,20 +196,8 @@ def subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Da
     return catalog, towns, datafile.subset(catalog.dataset, [t.id for t in towns])
 
 
-FILTERS = (
-    "region",
-    "group",
-    "province",
-    "status",
-    "relieves",
-    "designated_from",
-    "designated_to",
-    "min_population",
-    "max_population",
-    "member_as_of",
-    "search",
-)
-"""The town filters of list, filter, summarise, growth, report and export (spec.TOWN_FILTERS)."""
+FILTERS = tuple(p.name for p in TOWN_FILTERS)
+"""The town filters of list, filter, summarise, growth, report and export."""
 
 
 def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
@@ -170,14 +217,14 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
     return TownFilter(**taken)
 
 
-def check_chart(fmt: Format | None, output: str | None, fields: str | None) -> None:
+def check_chart(fmt: str | None, output: str | None, fields: str | None) -> None:
     """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
     if fmt is not None:
         raise UsageError(
             _("--chart cannot be combined with --format {format}: the chart is text").format(
-                format=fmt.value
+                format=fmt
             ),
-            hint=_("drop --chart for {format}, or --format for the chart").format(format=fmt.value),
+            hint=_("drop --chart for {format}, or --format for the chart").format(format=fmt),
         )
     if fields is not None:
         raise UsageError(

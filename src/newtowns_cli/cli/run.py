@@ -13,14 +13,7 @@ from __future__ import annotations
 
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.registry import (
-    check_chart,
-    order,
-    runner,
-    selected,
-    sort_column,
-    subset,
-)
+from newtowns_cli.cli.registry import View, runner, selected, subset
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import _, ngettext
@@ -28,39 +21,24 @@ from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from newtowns_cli.cli.choices import By
     from newtowns_cli.model.records import Town
     from newtowns_cli.render.detail import Detail
 
 
-@runner("list", filters=True)
-def list_towns(
-    where: TownFilter,
-    sort: str | None = None,
-    reverse: bool = False,
-    limit: int | None = None,
-    fields: str | None = None,
-    fmt: Format | None = None,
-    output: str | None = None,
-    force: bool = False,
-    data: str | None = None,
-    no_color: bool = False,
-    delimiter: str | None = None,
-) -> None:
+@runner("list", filters=True, out=True, view=True)
+def list_towns(where: TownFilter, out: Out, view: View) -> None:
     """List the New Towns, one row per town; filters combine (AND)."""
-    from newtowns_cli.render import tables
+    from newtowns_cli.render.tables import DEFAULT_TOWN_FIELDS, TOWN_COLUMNS
 
-    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
-    chosen = emit.columns(tables.TOWN_COLUMNS, fields, tables.DEFAULT_TOWN_FIELDS, out)
-    key = sort_column(tables.TOWN_COLUMNS, sort)
-    catalog = emit.catalog(data)
-    towns = order(catalog, selected(catalog, where), key, reverse, limit)
-    caption = emit.town_caption(catalog, towns, out)
-    book = emit.book(
-        catalog, out, "towns", lambda: tables.build(catalog, towns, tables.TOWN_COLUMNS)
-    )
-    rows = tables.build(catalog, towns, chosen)
-    emit.table(rows, out, noun="towns", caption=caption, book=book)
+    chosen, key = view.columns(TOWN_COLUMNS, DEFAULT_TOWN_FIELDS, out)
+    catalog = emit.catalog(out.data)
+    towns = view.order(catalog, selected(catalog, where), key)
+    caption = None
+    if out.format is Format.TABLE:  # the count, and the dates and sources of the figures
+        from newtowns_cli.render.terminal.layout import town_caption
+
+        caption = town_caption(catalog, towns)
+    emit.listing(catalog, towns, chosen, out, "towns", every=TOWN_COLUMNS, caption=caption)
 
 
 @runner("filter", filters=True)
@@ -80,23 +58,13 @@ def filter_data(
     emit.deliver(datafile.to_toml(dataset), out)
 
 
-@runner("show")
-def show(
-    town: str,
-    notes: bool = False,
-    fmt: Format | None = None,
-    output: str | None = None,
-    force: bool = False,
-    data: str | None = None,
-    no_color: bool = False,
-    delimiter: str | None = None,
-) -> None:
+@runner("show", out=True)
+def show(town: str, out: Out, notes: bool = False) -> None:
     """Show every fact about one town, with the source behind each figure."""
     from newtowns_cli.questions import lookup
     from newtowns_cli.render import views
 
-    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
-    catalog = emit.catalog(data)
+    catalog = emit.catalog(out.data)
     found = lookup.find_town(catalog, town)
     shown = views.town(catalog, found, notes=notes)
     if out.to_terminal and out.format is Format.TABLE:
@@ -124,41 +92,24 @@ def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
     return frozen.replace(shown, chart=chart, chart_title=title)
 
 
-@runner("summarise", filters=True)
-def summarise(
-    where: TownFilter,
-    by: By | None = None,
-    sort: str | None = None,
-    reverse: bool = False,
-    limit: int | None = None,
-    fields: str | None = None,
-    fmt: Format | None = None,
-    output: str | None = None,
-    force: bool = False,
-    data: str | None = None,
-    no_color: bool = False,
-    delimiter: str | None = None,
-) -> None:
+@runner("summarise", filters=True, out=True, view=True)
+def summarise(where: TownFilter, out: Out, view: View, by: str | None = None) -> None:
     """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
     from newtowns_cli.render import answer_columns, render_summary, tables
 
-    out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
-    grouping = by.value if by else None
-    available = answer_columns.summary_columns(grouping)
+    available = answer_columns.summary_columns(by)
     default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
-    chosen = emit.columns(available, fields, default, out)
-    key = sort_column(available, sort)
-    catalog = emit.catalog(data)
+    chosen, key = view.columns(available, default, out)
+    catalog = emit.catalog(out.data)
     towns = selected(catalog, where)
-    result = summarize(catalog, towns, grouping)
+    result = summarize(catalog, towns, by)
     membership = select.undated_membership_note(catalog, where)
     if membership is not None:
         result = frozen.replace(result, notes=(*result.notes, membership))
-    if key is not None or reverse or limit is not None:
-        rows = tuple(order(catalog, result.rows, key, reverse, limit))
-        result = frozen.replace(result, rows=rows)
+    if key is not None or view.reverse or view.limit is not None:
+        result = frozen.replace(result, rows=tuple(view.order(catalog, result.rows, key)))
     if out.format is Format.XLSX:  # the rows, then the total, as in CSV
         # The sources of the figures added up: the towns' reference populations.
         figures = tables.pick(tables.TOWN_COLUMNS, "population_source", ())
@@ -180,41 +131,28 @@ def summarise(
     emit.deliver(text, out)
 
 
-@runner("growth", filters=True)
+@runner("growth", filters=True, out=True, view=True)
 def growth(
     where: TownFilter,
+    out: Out,
+    view: View,
     towns: list[str] | None = None,
     chart: bool = False,
     log: bool = False,
     latest: bool = False,
-    sort: str | None = None,
-    reverse: bool = False,
-    limit: int | None = None,
-    fields: str | None = None,
-    fmt: Format | None = None,
-    output: str | None = None,
-    force: bool = False,
-    data: str | None = None,
-    no_color: bool = False,
-    delimiter: str | None = None,
 ) -> None:
     """How much each place grew: first, designation-era and latest municipal figure."""
     from newtowns_cli.questions import lookup, municipal
     from newtowns_cli.render import growth_columns as columns
-    from newtowns_cli.render import tables
 
-    if chart:
-        check_chart(fmt, output, fields)
-    out = Out(fmt, no_color, output, force, data, listing=not chart, delimiter=delimiter)
-    chosen = emit.columns(columns.GROWTH_COLUMNS, fields, columns.DEFAULT_GROWTH_FIELDS, out)
-    key = sort_column(columns.GROWTH_COLUMNS, sort)
-    catalog = emit.catalog(data)
+    chosen, key = view.columns(columns.GROWTH_COLUMNS, columns.DEFAULT_GROWTH_FIELDS, out)
+    catalog = emit.catalog(out.data)
     picked = selected(catalog, where)
     if towns:
         named = list(dict.fromkeys(lookup.find_town(catalog, town).id for town in towns))
         matching = {town.id: town for town in picked}
         picked = [matching[id] for id in named if id in matching]
-    rows = order(catalog, [municipal.of(t, latest=latest) for t in picked], key, reverse, limit)
+    rows = view.order(catalog, [municipal.of(t, latest=latest) for t in picked], key)
     if chart:
         from newtowns_cli.render import lines
         from newtowns_cli.render.terminal import termchart
@@ -226,7 +164,4 @@ def growth(
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)
         return
-    book = emit.book(
-        catalog, out, "growth", lambda: tables.build(catalog, rows, columns.GROWTH_COLUMNS)
-    )
-    emit.table(tables.build(catalog, rows, chosen), out, noun="towns", book=book)
+    emit.listing(catalog, rows, chosen, out, "towns", sheet="growth", every=columns.GROWTH_COLUMNS)

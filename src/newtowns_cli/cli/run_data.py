@@ -6,7 +6,6 @@ import datetime
 import json
 
 from newtowns_cli.cli import checks, emit
-from newtowns_cli.cli.choices import ExportFormat, ReportFormat, Shell
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.model import frozen, i18n
@@ -21,7 +20,7 @@ from newtowns_cli.render import Format
 @runner("validate")
 def validate(
     file: str | None = None,
-    fmt: ReportFormat = ReportFormat.TEXT,
+    fmt: str = "text",
     gaps: bool = False,
     data: str | None = None,
 ) -> None:
@@ -35,7 +34,7 @@ def validate(
     dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
     more = stopped(problems)
     problems = problems[:PROBLEM_LIMIT]
-    if fmt is ReportFormat.JSON:
+    if fmt == "json":
         keys = ("file", "line", "column", "path", "code", "message")
         records: object = [{key: getattr(problem, key) for key in keys} for problem in problems]
         if gaps:
@@ -86,7 +85,7 @@ def _untranslated(dataset: Dataset) -> None:
 @runner("export", filters=True)
 def export(
     where: TownFilter,
-    fmt: ExportFormat | None = None,
+    fmt: str | None = None,
     delimiter: str | None = None,
     output: str | None = None,
     force: bool = False,
@@ -103,15 +102,15 @@ def export(
     named = None
     if fmt is None and out.path is not None:
         named = emit.format_of(out.path, EXPORT_SUFFIXES, plain="toml")
-    chosen = fmt or named or ExportFormat.TOML
-    if chosen is ExportFormat.SQLITE and out.path is None:
+    chosen = fmt or named or "toml"
+    if chosen == "sqlite" and out.path is None:
         raise UsageError(_("--format sqlite needs --output FILE"), hint=_("e.g. -o newtowns.db"))
-    if chosen is ExportFormat.XLSX and out.path is None:
+    if chosen == "xlsx" and out.path is None:
         checks.needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
     if delimiter is not None:
-        checks.check_delimiter(delimiter, csv=chosen is ExportFormat.CSV)
+        checks.check_delimiter(delimiter, csv=chosen == "csv")
     catalog, towns, dataset = subset(data, where)
-    if chosen is ExportFormat.SQLITE:
+    if chosen == "sqlite":
         from newtowns_cli.exports import sqlite
         from newtowns_cli.reading import atomic
 
@@ -121,38 +120,38 @@ def export(
             path, lambda tmp: sqlite.write(dataset, tmp), force=force, protect=protect
         )
         emit.note(_("wrote {path}").format(path=path))
-    elif chosen is ExportFormat.GEOJSON:
+    elif chosen == "geojson":
         text, skipped = geo.render(catalog, towns)
         if skipped:
             emit.note(
                 _("left out, no location: {towns}").format(towns=", ".join(skipped)), always=True
             )
         emit.deliver(text, out)
-    elif chosen is ExportFormat.CSV:
+    elif chosen == "csv":
         table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
         text = render(table, Format.CSV, delimiter=delimiter)
         emit.deliver(text, frozen.replace(out, fmt=Format.CSV))
-    elif chosen is ExportFormat.XLSX:
+    elif chosen == "xlsx":
         from newtowns_cli.render import record_columns
         from newtowns_cli.render.formats import xlsx
 
         sheets = record_columns.sheets(catalog, dataset, towns)
         emit.deliver(xlsx.workbook(sheets, created=xlsx.created(dataset.dataset.updated)), out)
-    elif chosen is ExportFormat.JSON:
+    elif chosen == "json":
         emit.deliver(datafile.to_json(dataset), out)
     else:
         emit.deliver(datafile.to_toml(dataset), out)
 
 
 EXPORT_SUFFIXES = {
-    ".toml": ExportFormat.TOML,
-    ".json": ExportFormat.JSON,
-    ".csv": ExportFormat.CSV,
-    ".geojson": ExportFormat.GEOJSON,
-    ".db": ExportFormat.SQLITE,
-    ".sqlite": ExportFormat.SQLITE,
-    ".sqlite3": ExportFormat.SQLITE,
-    ".xlsx": ExportFormat.XLSX,
+    ".toml": "toml",
+    ".json": "json",
+    ".csv": "csv",
+    ".geojson": "geojson",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".xlsx": "xlsx",
 }
 """The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
 
@@ -174,8 +173,8 @@ def schema(generate: bool = False, output: str | None = None, force: bool = Fals
 
 
 @runner("completion")
-def completion(shell: Shell) -> None:
+def completion(shell: str) -> None:
     """Print the shell completion script; no startup file is changed."""
     from newtowns_cli.cli.complete import script
 
-    emit.write(script(shell.value))
+    emit.write(script(shell))

@@ -9,9 +9,8 @@ from collections.abc import Callable, Sequence
 
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
-from newtowns_cli.cli.registry import order, runner, sort_column
+from newtowns_cli.cli.registry import View, runner
 from newtowns_cli.model.frozen import Frozen, Generic, TypeVar
-from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -43,38 +42,21 @@ def _listing_command(name: str) -> None:
     spec.py, in their argument's help).
     """
 
-    def run(
-        wanted: str | None = None,
-        sort: str | None = None,
-        reverse: bool = False,
-        limit: int | None = None,
-        fields: str | None = None,
-        fmt: Format | None = None,
-        output: str | None = None,
-        force: bool = False,
-        data: str | None = None,
-        no_color: bool = False,
-        delimiter: str | None = None,
-    ) -> None:
-        from newtowns_cli.render import tables
-
+    def run(out: Out, view: View, wanted: str | None = None) -> None:
         shown = _listing(name)
-        out = Out(fmt, no_color, output, force, data, delimiter=delimiter)
-        chosen = emit.columns(shown.columns, fields, shown.default, out)
-        key = sort_column(shown.columns, sort)
+        chosen, key = view.columns(shown.columns, shown.default, out)
         catalog = emit.catalog(out.data)
         if wanted is not None:
             one = shown.detail(catalog, wanted)
             emit.detail(one, out, emit.book(catalog, out, shown.one, lambda: one.flat))
             return
-        rows = order(catalog, shown.items(catalog), key, reverse, limit)
+        rows = view.order(catalog, shown.items(catalog), key)
         # The sources listed cite none: their workbook is one sheet, the sources themselves.
-        every = None if name == "sources" else (lambda: tables.build(catalog, rows, shown.columns))
-        book = emit.book(catalog, out, name, every)
-        emit.table(tables.build(catalog, rows, chosen), out, noun=shown.noun, book=book)
+        every = None if name == "sources" else shown.columns
+        emit.listing(catalog, rows, chosen, out, shown.noun, sheet=name, every=every)
 
     run.__name__ = run.__qualname__ = name
-    runner(name)(run)
+    runner(name, out=True, view=True)(run)
 
 
 def _listing(name: str) -> Listing[Any]:

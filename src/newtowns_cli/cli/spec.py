@@ -37,15 +37,14 @@ class Param:
     """One option or argument.
 
     ``opts``: its spellings, none for a positional argument; ``kind``: "str", "int",
-    "flag" or "choice"; ``enum``: the "module:Class" a choice is handed to the command as;
-    ``multiple``: an option given more than once, or an argument taking the rest;
+    "flag" or "choice" (handed to the command in the choice's own spelling); ``multiple``:
+    an option given more than once, or an argument taking the rest;
     ``complete``: what a Tab press completes it to (complete.candidates).
     """
 
     __slots__ = (
         "choices",
         "complete",
-        "enum",
         "help",
         "kind",
         "metavar",
@@ -66,7 +65,6 @@ class Param:
         metavar: str = "",
         kind: str = "str",
         choices: tuple[str, ...] = (),
-        enum: str = "",
         multiple: bool = False,
         required: bool = False,
         minimum: int | None = None,
@@ -74,7 +72,7 @@ class Param:
         section: str = OPTIONS,
     ) -> None:
         self.name, self.opts, self.help, self.metavar = name, opts, help, metavar
-        self.kind, self.choices, self.enum, self.multiple = kind, choices, enum, multiple
+        self.kind, self.choices, self.multiple = kind, choices, multiple
         self.required, self.minimum, self.complete = required, minimum, complete
         self.section = section
 
@@ -98,17 +96,6 @@ class Param:
             return shown + ("..." if self.multiple else "")
         names = ", ".join(self.opts)
         return names if self.flag else f"{names} {self.shown}"
-
-    def handed(self, value: Any) -> Any:
-        """``value`` as the command takes it: a choice as its Enum member."""
-        if not self.enum:
-            return value
-        import sys
-
-        module, _, name = self.enum.partition(":")
-        __import__(module)  # importlib.import_module would import importlib and warnings
-        kind = getattr(sys.modules[module], name)
-        return [kind(v) for v in value] if isinstance(value, list) else kind(value)
 
 
 class Command:
@@ -148,18 +135,15 @@ def _flag(name: str, help: str, **more: Any) -> Param:
     return _opt(name, help, kind="flag", **more)
 
 
-def _choice(name: str, help: str, choices: str, enum: str, **more: Any) -> Param:
-    values = tuple(choices.split())
+def _choice(name: str, help: str, choices: str, **more: Any) -> Param:
     metavar = more.pop("metavar", "FORMAT")
-    return _opt(name, help, metavar, kind="choice", choices=values, enum=enum, **more)
+    return _opt(name, help, metavar, kind="choice", choices=tuple(choices.split()), **more)
 
 
 def _argument(name: str, metavar: str, help: str, **more: Any) -> Param:
     return Param(name, (), help, metavar=metavar, **more)
 
 
-_FORMAT_ENUM = "newtowns_cli.render:Format"
-_CHOICES = "newtowns_cli.cli.choices:"
 # fmt: off
 DATA = _opt("data", N_("Data file to read (default: as given before the command, else "
             "$NEWTOWNS_DATA, else the bundled data)."), "FILE")
@@ -173,7 +157,7 @@ DELIMITER = _opt("delimiter", N_("With csv: separate values with CHAR instead of
                  section=OUTPUT)
 LANG = _choice("lang", N_("Language for people: nl (Dutch) or en (English); machine formats are "
               "the same in both (default: $NEWTOWNS_LANG, else the locale, else English)."),
-              "nl en", "newtowns_cli.cli.choices:Language", metavar="LANG")
+              "nl en", metavar="LANG")
 LISTING = (
     _opt("sort", N_("Sort by this column (empty values last)."), "FIELD", complete="sort",
          section=OUTPUT),
@@ -184,7 +168,7 @@ LISTING = (
     _choice("fmt", N_("Output format (default: from the --output extension, else table on a "
             "terminal and tsv in a pipe). xlsx is a workbook, written with --output only: "
             "numbers as numbers, full dates as dates, a sheet of the sources cited."),
-            "table tsv csv json jsonl md xlsx", _FORMAT_ENUM, opts=("--format", "-f"),
+            "table tsv csv json jsonl md xlsx", opts=("--format", "-f"),
             section=OUTPUT),
     DELIMITER, OUTPUT_FILE, FORCE, NO_COLOR, DATA,
 )
@@ -199,7 +183,7 @@ TOWN_FILTERS = tuple(
         ("province", "NAME", N_("In this province (name, or code: ZH or NL-ZH)."),
          {"complete": "province"}),
         ("status", "STATUS", N_("groeikern or groeistad."),
-         {"kind": "choice", "choices": ("groeikern", "groeistad"), "enum": _CHOICES + "Status"}),
+         {"kind": "choice", "choices": ("groeikern", "groeistad")}),
         ("relieves", "CITY", N_("Took the overflow of this city."), {}),
         ("designated_from", "YEAR", N_("First designated in or after YEAR."), {"kind": "int"}),
         ("designated_to", "YEAR", N_("First designated in or before YEAR."), {"kind": "int"}),
@@ -273,7 +257,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("summarise",
             N_("Count the towns and add up population and area, in total or grouped --by."),
             (_choice("by", N_("Group the towns by this."),
-                     "province region group status decade relieves", _CHOICES + "By",
+                     "province region group status decade relieves",
                      metavar="KEY"),
              *TOWN_FILTERS, *LISTING),
             text=N_("--sort, --reverse and --limit order and cut the groups; the total counts "
@@ -303,7 +287,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("report", N_("Write the data set (or the towns the filters select) as one "
             "document."),
             (_choice("fmt", N_("md or html (default: from the --output extension, else md)."),
-                     "md html", _CHOICES + "DossierFormat", opts=("--format", "-f"),
+                     "md html", opts=("--format", "-f"),
                      section=OUTPUT),
              _flag("brief", N_("The essentials on two printed A4 pages: the map, the towns with "
                    "their designation, population and growth, the claims and the sources."),
@@ -322,7 +306,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("validate",
             N_("Check a data file and report every problem as file:line:col: path: message."),
             (_argument("file", "FILE", N_("Data file to check (default: as --data).")),
-             _choice("fmt", N_("Report format."), "text json", _CHOICES + "ReportFormat",
+             _choice("fmt", N_("Report format."), "text json",
                      opts=("--format", "-f")),
              _flag("gaps", N_("Also list the decades with no municipal figure and where one "
                    "looked.")),
@@ -333,7 +317,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("export",
             N_("Export the data set, or the towns the filters select, for other tools."),
             (_choice("fmt", N_("Format (default: from the --output extension, else toml)."),
-                     "toml json csv geojson sqlite xlsx", _CHOICES + "ExportFormat",
+                     "toml json csv geojson sqlite xlsx",
                      opts=("--format", "-f"), section=OUTPUT),
              DELIMITER, *TOWN_FILTERS, OUTPUT_FILE, FORCE, DATA),
             text=N_("toml: a new, self-contained data file that validates; json: the same as "
@@ -350,7 +334,7 @@ COMMANDS: tuple[Command, ...] = (
             example="newtowns schema -o newtowns.schema.json"),
     Command("completion",
             N_("Print the shell completion script; no startup file is changed."),
-            (_choice("shell", N_("bash, zsh or fish."), "bash zsh fish", _CHOICES + "Shell",
+            (_choice("shell", N_("bash, zsh or fish."), "bash zsh fish",
                      metavar="SHELL", opts=(), required=True),),
             text=N_("Save it where the shell looks for it, then open a new shell: for bash "
             "~/.local/share/bash-completion/completions/newtowns, for zsh a folder in $fpath "

@@ -8,11 +8,10 @@ boundary. Help asked of click directly (``format_help``) is our page too.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -62,9 +61,8 @@ def _type(param: Param) -> Any:
     """The Python type typer reads for ``param``."""
     if param.kind == "flag":
         return bool
-    if param.kind == "choice":
-        module, _, name = param.enum.partition(":")
-        inner: Any = getattr(importlib.import_module(module), name)
+    if param.kind == "choice":  # click hands the choice in its own spelling, as parse does
+        inner: Any = Literal.__getitem__(param.choices)
     else:
         inner = int if param.kind == "int" else str
     if param.multiple:
