@@ -15,6 +15,7 @@ from newtowns_cli.model.errors import (
     OutputError,
     Problem,
     UsageError,
+    usage,
 )
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import N_, _, say
@@ -84,9 +85,8 @@ def format_of(
     )
     if flag:
         hint += _("; or name the format with {option}").format(option=flag)
-    raise UsageError(
-        _("-o {path}: unknown extension '{suffix}'").format(path=path, suffix=suffix), hint=hint
-    )
+    message = _("-o {path}: unknown extension '{suffix}'").format(path=path, suffix=suffix)
+    raise UsageError(message, hint=hint)
 
 
 def check_path(path: str) -> None:
@@ -94,10 +94,7 @@ def check_path(path: str) -> None:
     if not path:
         raise UsageError(_("-o: the file name is empty"), hint=_("name a file, or - for stdout"))
     if path.endswith(("/", os.sep)):
-        raise UsageError(
-            _("-o {path}: names a folder, not a file").format(path=path),
-            hint=_("add a file name"),
-        )
+        raise usage(_("-o {path}: names a folder, not a file"), _("add a file name"), path=path)
 
 
 class Out(Frozen):

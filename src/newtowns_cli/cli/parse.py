@@ -8,6 +8,7 @@ own wording, with the closest option, command or value suggested.
 from __future__ import annotations
 
 from newtowns_cli.cli.spec import BY_NAME, HELP_OPTS, ROOT, Command, Param
+from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -16,41 +17,25 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-class Line:
+class Line(Frozen):
     """A command line read: the command (None: the root) and the values given, by name.
 
     ``help``: print a help page instead, of ``command`` (None: the root's); ``version``:
     print the version; ``name``: the command as typed (an alias shows as typed).
     """
 
-    __slots__ = ("command", "help", "name", "root", "values", "version")
-
-    def __init__(
-        self,
-        command: Command | None,
-        values: dict[str, Any],
-        *,
-        root: dict[str, Any] | None = None,
-        help: bool = False,
-        version: bool = False,
-        name: str = "",
-    ) -> None:
-        self.command, self.values, self.root = command, values, root or {}
-        self.help, self.version = help, version
-        self.name = name or (command.name if command is not None else "")
+    command: Command | None
+    values: dict[str, Any]
+    help: bool = False
+    version: bool = False
+    name: str = ""
 
 
-def usage_error(message: str, hint: str | None = None) -> Exception:
-    from newtowns_cli.model.errors import UsageError
+def usage_error(message: str, hint: str | None = None, **values: Any) -> Exception:
+    """errors.usage, imported only when something is wrong."""
+    from newtowns_cli.model.errors import usage
 
-    return UsageError(message, hint=hint)
-
-
-def did_you_mean(guess: str | None) -> str:
-    """The start of a hint suggesting ``guess`` ('did you mean --region? '), if any."""
-    from newtowns_cli.model.errors import did_you_mean as suggest  # only when something is wrong
-
-    return suggest(guess)
+    return usage(message, hint, **values)
 
 
 def closest(word: str, candidates: Sequence[str]) -> str | None:
@@ -75,31 +60,27 @@ def parse(argv: Sequence[str]) -> Line:
     command = BY_NAME.get(name)
     if command is None:
         guess = closest(name, [c.name for c in BY_NAME.values()])
-        raise usage_error(
-            _("no such command: {name}").format(name=name),
-            did_you_mean(guess) + _("'newtowns --help' lists the commands"),
-        )
+        hint = _("'newtowns --help' lists the commands")
+        raise usage_error(_("no such command: {name}"), hint, name=name, guess=guess)
     values, _end = _options(command, rest[1:])
     values.pop("lang", None)
     if values.pop("help", False):
-        return Line(command, {}, root=root, help=True, name=name)
+        return Line(command, {}, help=True, name=name)
     if command.name == "help":
         topic = values.get("topic")
         if topic is None:
             return Line(None, {}, help=True)
         if topic not in BY_NAME:
             guess = closest(topic, list(BY_NAME))
-            raise usage_error(
-                _("no such command: {name}").format(name=topic),
-                did_you_mean(guess) + _("'newtowns --help' lists them"),
-            )
+            hint = _("'newtowns --help' lists them")
+            raise usage_error(_("no such command: {name}"), hint, name=topic, guess=guess)
         return Line(BY_NAME[topic], {}, help=True, name=topic)
     if "data" in root and "data" not in values and command.param("--data") is not None:
         values["data"] = root["data"]
     # --lang was read before the line (cli.language.given): no command takes it.
     values.pop("lang", None)
     root.pop("lang", None)
-    return Line(command, values, root=root, name=name)
+    return Line(command, values, name=name)
 
 
 def _options(
@@ -139,17 +120,16 @@ def _options(
         if param.flag:
             if attached is not None:
                 raise usage_error(
-                    _("{option} takes no value").format(option=name),
-                    _("write {option} alone").format(option=name),
+                    _("{option} takes no value"), _("write {option} alone"), option=name
                 )
             values[param.name] = True
             continue
         if attached is None:
             following = tokens[position] if position < len(tokens) else None
             if following is None or following in HELP_OPTS or command.param(following):
+                hint = _("give it as {option} {metavar}")
                 raise usage_error(
-                    _("{option} needs a value").format(option=name),
-                    _("give it as {option} {metavar}").format(option=name, metavar=param.shown),
+                    _("{option} needs a value"), hint, option=name, metavar=param.shown
                 )
             attached = following
             position += 1
@@ -183,19 +163,18 @@ def _split(token: str) -> tuple[str, str | None]:
 def _no_such_option(command: Command, name: str) -> Exception:
     spellings = [opt for p in command.params for opt in p.opts] + list(HELP_OPTS)
     guess = closest(name, spellings)
+    hint = _("'{where}' lists the options")
+    owners = [c.name for c in BY_NAME.values() if c.param(name)] if command is ROOT else []
+    if owners and name.startswith("--"):
+        hint, guess = _("{option} belongs after the command: newtowns {command} {option} ..."), None
+    elif name == "--version" and command is not ROOT:
+        hint, guess = _("--version comes before the command: newtowns --version"), None
+    message = _("no such option: {option}")
+    if command is not ROOT:
+        message = _("no such option for {command}: {option}")
     where = "newtowns --help" if command is ROOT else f"newtowns {command.name} --help"
-    hint = did_you_mean(guess) + _("'{where}' lists the options").format(where=where)
-    if command is ROOT and name.startswith("--"):
-        owners = [c.name for c in BY_NAME.values() if c.param(name)]
-        if owners:
-            hint = _("{option} belongs after the command: newtowns {command} {option} ...")
-            hint = hint.format(option=name, command=owners[0])
-    elif name == "--version":
-        hint = _("--version comes before the command: newtowns --version")
-    if command is ROOT:
-        return usage_error(_("no such option: {option}").format(option=name), hint)
-    message = _("no such option for {command}: {option}").format(command=command.name, option=name)
-    return usage_error(message, hint)
+    named = owners[0] if owners else command.name
+    return usage_error(message, hint, guess=guess, option=name, command=named, where=where)
 
 
 def _arguments(command: Command, words: list[str], values: dict[str, Any], partial: bool) -> None:
@@ -203,12 +182,9 @@ def _arguments(command: Command, words: list[str], values: dict[str, Any], parti
     for param in command.arguments:
         if not words:
             if param.required and not partial:
-                raise usage_error(
-                    _("missing argument {metavar}").format(metavar=param.shown),
-                    _("'newtowns {command} --help' says what it takes").format(
-                        command=command.name
-                    ),
-                )
+                hint = _("'newtowns {command} --help' says what it takes")
+                message = _("missing argument {metavar}")
+                raise usage_error(message, hint, metavar=param.shown, command=command.name)
             continue
         if param.multiple:
             values[param.name] = [convert(param, word, param.shown) for word in words]
@@ -216,10 +192,9 @@ def _arguments(command: Command, words: list[str], values: dict[str, Any], parti
         else:
             values[param.name] = convert(param, words.pop(0), param.shown)
     if words:
-        raise usage_error(
-            _("unexpected argument: {word}").format(word=repr(words[0])),
-            _("'newtowns {command} --help' says what it takes").format(command=command.name),
-        )
+        hint = _("'newtowns {command} --help' says what it takes")
+        message = _("unexpected argument: {word}")
+        raise usage_error(message, hint, word=repr(words[0]), command=command.name)
 
 
 def convert(param: Param, text: str, name: str) -> Any:
@@ -228,31 +203,22 @@ def convert(param: Param, text: str, name: str) -> Any:
         digits = text[1:] if text[:1] in "+-" else text
         number = int(text) if digits.isascii() and digits.isdigit() and len(digits) < 19 else None
         if number is None:
-            raise usage_error(
-                _("invalid value for {option}: {value} is not a whole number").format(
-                    option=name, value=repr(text)
-                ),
-                _("give it as {option} {metavar}, e.g. {option} 10").format(
-                    option=name, metavar=param.shown
-                ),
-            )
+            message = _("invalid value for {option}: {value} is not a whole number")
+            hint = _("give it as {option} {metavar}, e.g. {option} 10")
+            raise usage_error(message, hint, option=name, value=repr(text), metavar=param.shown)
         if param.minimum is not None and number < param.minimum:
-            raise usage_error(
-                _("invalid value for {option}: {value} is below {minimum}").format(
-                    option=name, value=number, minimum=param.minimum
-                ),
-                _("give a whole number of {minimum} or more").format(minimum=param.minimum),
-            )
+            message = _("invalid value for {option}: {value} is below {minimum}")
+            hint = _("give a whole number of {minimum} or more")
+            raise usage_error(message, hint, option=name, value=number, minimum=param.minimum)
         return number
     if param.kind == "choice":
         folded = text.casefold()
         found = next((c for c in param.choices if c.casefold() == folded), None)
         if found is None:
-            guess = closest(folded, param.choices)
+            message, hint = _("invalid value for {option}: {value}"), _("choose from {choices}")
+            guess, choices = closest(folded, param.choices), ", ".join(param.choices)
             raise usage_error(
-                _("invalid value for {option}: {value}").format(option=name, value=repr(text)),
-                did_you_mean(guess)
-                + _("choose from {choices}").format(choices=", ".join(param.choices)),
+                message, hint, option=name, value=repr(text), choices=choices, guess=guess
             )
         return found
     return text

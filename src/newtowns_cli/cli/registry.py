@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.spec import LISTING, TOWN_FILTERS
-from newtowns_cli.model.errors import UsageError
+from newtowns_cli.model.errors import usage
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
-from newtowns_cli.model.i18n import _, phrase
+from newtowns_cli.model.i18n import _, phrase, say
 from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -160,16 +160,13 @@ def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | N
     names = [column.name for column in columns]
     if sort in names:
         return columns[names.index(sort)]
-    valid = _("valid fields: {fields}").format(fields=", ".join(names))
+    from newtowns_cli.cli.parse import closest
+
+    valid, fields = _("valid fields: {fields}"), ", ".join(names)
     if not sort.strip():
-        raise UsageError(_("no field given for --sort"), hint=valid)
-    import difflib
-
-    from newtowns_cli.cli.parse import did_you_mean
-
-    close = difflib.get_close_matches(sort, names, n=1)
-    hint = did_you_mean(close[0] if close else None) + valid
-    raise UsageError(_("unknown field for --sort: {field}").format(field=sort), hint=hint)
+        raise usage(_("no field given for --sort"), valid, fields=fields)
+    message = _("unknown field for --sort: {field}")
+    raise usage(message, valid, field=sort, fields=fields, guess=closest(sort, names))
 
 
 def order(
@@ -220,16 +217,13 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
 def check_chart(fmt: str | None, output: str | None, fields: str | None) -> None:
     """--chart draws text: --format, --fields and an -o naming another format are usage errors."""
     if fmt is not None:
-        raise UsageError(
-            _("--chart cannot be combined with --format {format}: the chart is text").format(
-                format=fmt
-            ),
-            hint=_("drop --chart for {format}, or --format for the chart").format(format=fmt),
-        )
+        message = _("--chart cannot be combined with --format {format}: the chart is text")
+        hint = _("drop --chart for {format}, or --format for the chart")
+        raise usage(message, hint, format=fmt)
     if fields is not None:
-        raise UsageError(
-            _("--chart cannot be combined with --fields: the chart has no columns"),
-            hint=_("drop --chart for a listing of those fields, or --fields for the chart"),
+        message = _("--chart cannot be combined with --fields: the chart has no columns")
+        raise usage(
+            message, _("drop --chart for a listing of those fields, or --fields for the chart")
         )
     if output is not None and output != emit.STDOUT:
         emit.check_path(output)
@@ -237,15 +231,12 @@ def check_chart(fmt: str | None, output: str | None, fields: str | None) -> None
 
         suffix = pathlib.PurePath(output).suffix.lower()
         if suffix not in emit.PLAIN_SUFFIXES:
-            raise UsageError(
-                _("--chart cannot be written to -o {output}: the chart is text").format(
-                    output=output
-                ),
-                hint=_(
-                    "name a .txt file or one without an extension, or drop --chart for a "
-                    "'{suffix}' listing"
-                ).format(suffix=suffix),
+            message = _("--chart cannot be written to -o {output}: the chart is text")
+            hint = _(
+                "name a .txt file or one without an extension, or drop --chart for a "
+                "'{suffix}' listing"
             )
+            raise usage(message, hint, output=output, suffix=suffix)
 
 
 def check_range(low: str, high: str, words: str | None = None) -> NoReturn:
@@ -253,10 +244,9 @@ def check_range(low: str, high: str, words: str | None = None) -> NoReturn:
 
     ``words``: the message, "{low} is after {high}" unless given.
     """
-    from newtowns_cli.model.errors import UsageError
-
-    message = (words or _("{low} is after {high}")).format(low=low, high=high)
-    raise UsageError(message, hint=_("swap them, or drop one"))
+    raise usage(
+        words or _("{low} is after {high}"), _("swap them, or drop one"), low=low, high=high
+    )
 
 
 def parse_date(value: str | None, option: str) -> PartialDate | None:
@@ -264,14 +254,11 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
     if value is None:
         return None
     from newtowns_cli.model.dates import PartialDate
-    from newtowns_cli.model.errors import UsageError
 
     try:
         return PartialDate.parse(value)
     except ValueError as exc:
         hint = _("write a year, a month or a day: 2022, 2022-11 or 2022-11-28")
-        from newtowns_cli.model.i18n import say
-
         reason = say(exc.args[0]) if exc.args else exc
-        message = _("invalid value for {option}: {reason}").format(option=option, reason=reason)
-        raise UsageError(message, hint=hint) from None
+        message = _("invalid value for {option}: {reason}")
+        raise usage(message, hint, option=option, reason=reason) from None

@@ -6,7 +6,6 @@ from newtowns_cli.cli import emit
 from newtowns_cli.cli.checks import check_page
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, check_range, parse_date, runner, selected
-from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
@@ -32,16 +31,13 @@ def timeline(
     chosen, key = view.columns(TIMELINE_COLUMNS, DEFAULT_TIMELINE_FIELDS, out)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
-        import difflib  # only for a kind that is not known
+        from newtowns_cli.cli.parse import closest
+        from newtowns_cli.model.errors import UsageError, did_you_mean
 
-        close = [m for k in unknown for m in difflib.get_close_matches(k, events.KINDS, n=1)]
-        from newtowns_cli.cli.parse import did_you_mean
-
-        guess = did_you_mean(", ".join(dict.fromkeys(close)) if close else None)
-        raise UsageError(
-            _("unknown --kind: {kinds}").format(kinds=", ".join(unknown)),
-            hint=guess + _("valid kinds: {kinds}").format(kinds=", ".join(events.KINDS)),
-        )
+        close = ", ".join(dict.fromkeys(filter(None, (closest(k, events.KINDS) for k in unknown))))
+        hint = _("valid kinds: {kinds}").format(kinds=", ".join(events.KINDS))
+        message = _("unknown --kind: {kinds}").format(kinds=", ".join(unknown))
+        raise UsageError(message, hint=did_you_mean(close) + hint)
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if first is not None and last is not None and first.first_day() > last.last_day():
         check_range(f"--from {start}", f"--to {end}")

@@ -8,6 +8,7 @@ parameters by name. Imported on every run, so it stays light: no typing, no enum
 
 from __future__ import annotations
 
+from newtowns_cli.model.frozen import Frozen, replace
 from newtowns_cli.model.i18n import C_, N_, pgettext
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -33,7 +34,7 @@ METAVARS = (
 help pages and usage errors show them in the run's language."""
 
 
-class Param:
+class Param(Frozen):
     """One option or argument.
 
     ``opts``: its spellings, none for a positional argument; ``kind``: "str", "int",
@@ -42,39 +43,17 @@ class Param:
     ``complete``: what a Tab press completes it to (complete.candidates).
     """
 
-    __slots__ = (
-        "choices",
-        "complete",
-        "help",
-        "kind",
-        "metavar",
-        "minimum",
-        "multiple",
-        "name",
-        "opts",
-        "required",
-        "section",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        opts: tuple[str, ...],
-        help: str,
-        *,
-        metavar: str = "",
-        kind: str = "str",
-        choices: tuple[str, ...] = (),
-        multiple: bool = False,
-        required: bool = False,
-        minimum: int | None = None,
-        complete: str = "",
-        section: str = OPTIONS,
-    ) -> None:
-        self.name, self.opts, self.help, self.metavar = name, opts, help, metavar
-        self.kind, self.choices, self.multiple = kind, choices, multiple
-        self.required, self.minimum, self.complete = required, minimum, complete
-        self.section = section
+    name: str
+    opts: tuple[str, ...]
+    help: str
+    metavar: str = ""
+    kind: str = "str"
+    choices: tuple[str, ...] = ()
+    multiple: bool = False
+    required: bool = False
+    minimum: int | None = None
+    complete: str = ""
+    section: str = OPTIONS
 
     @property
     def option(self) -> bool:
@@ -98,23 +77,15 @@ class Param:
         return names if self.flag else f"{names} {self.shown}"
 
 
-class Command:
+class Command(Frozen):
     """A command: its name, its help (a summary line, more text, one example) and params."""
 
-    __slots__ = ("aliases", "example", "name", "params", "summary", "text")
-
-    def __init__(
-        self,
-        name: str,
-        summary: str,
-        params: tuple[Param, ...],
-        *,
-        text: str = "",
-        example: str = "",
-        aliases: tuple[str, ...] = (),
-    ) -> None:
-        self.name, self.summary, self.params, self.text = name, summary, params, text
-        self.example, self.aliases = example, aliases
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    text: str = ""
+    example: str = ""
+    aliases: tuple[str, ...] = ()
 
     def param(self, opt: str) -> Param | None:
         """The option spelled ``opt``."""
@@ -208,7 +179,7 @@ def _listing(name: str, summary: str, wanted: str, complete: str, example: str) 
     return Command(name, summary, (argument, *LISTING), example=example)
 
 
-COMMANDS: tuple[Command, ...] = (
+_COMMANDS = (
     Command("list", N_("List the New Towns, one row per town; filters combine (AND)."),
             (*TOWN_FILTERS, *LISTING),
             example="newtowns list --region MRA --sort population --reverse --format json"),
@@ -344,10 +315,10 @@ COMMANDS: tuple[Command, ...] = (
             (_argument("topic", "COMMAND", N_("The command to explain."), complete="command"),),
             example="newtowns help list"),
 )
-"""Every command, in the order of the help."""
-for _command in COMMANDS:  # --lang after the command too, where it wins over one before it
-    _command.params = (*_command.params, LANG)
 # fmt: on
+COMMANDS = tuple(replace(c, params=(*c.params, LANG)) for c in _COMMANDS)
+"""Every command, in the order of the help; each takes --lang after the command too, where
+it wins over one before it."""
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS} | {
     alias: c for c in COMMANDS for alias in c.aliases

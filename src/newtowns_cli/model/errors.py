@@ -103,6 +103,15 @@ class OutputError(NewtownsError):
     """An output file cannot be written."""
 
 
+def usage(
+    message: str, hint: str | None = None, *, guess: str | None = None, **values: object
+) -> UsageError:
+    """A UsageError of ``message`` and ``hint``, translated templates filled in with
+    ``values``; ``guess``, if any, is suggested first in the hint ("did you mean ...? ")."""
+    shown = did_you_mean(guess) + (hint.format(**values) if hint is not None else "")
+    return UsageError(message.format(**values), hint=shown or None)
+
+
 def did_you_mean(guess: str | None) -> str:
     """The start of a hint suggesting ``guess`` ("did you mean --region? "), if any."""
     return _("did you mean {guess}? ").format(guess=guess) if guess else ""
