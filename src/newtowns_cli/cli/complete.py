@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 
     from newtowns_cli.cli.spec import Param
 
-MAX_BYTES = 16 * 1024 * 1024
-"""A larger file (or a FIFO, a device) gives no candidates: a Tab press must not hang."""
 SCRIPTS = {
     "bash": """_newtowns_complete() {
     local IFS=$'\\n'
@@ -200,23 +198,13 @@ def ids(
 
     ``kind``: only the entries of that kind (the regions among the groups).
     """
-    import stat
+    from newtowns_cli.reading.tabindex import of_file
 
-    from newtowns_cli.reading.files import read_regular
-    from newtowns_cli.reading.tabindex import entries
-
-    try:
-        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return []
-        raw = read_regular(path, MAX_BYTES)  # checked again once open, and bounded
-    except (OSError, ValueError):
-        return []
-    found = entries(raw, os.environ) if raw is not None and len(raw) <= MAX_BYTES else None
+    found = of_file(os.fspath(path), os.environ) or {}
     return [
         # zsh and fish show the name beside the id: escaped, as every text for people.
         (entry_id, _visible(name))
-        for entry_id, name, entry_kind in (found or {}).get(table, ())
+        for entry_id, name, entry_kind in found.get(table, ())
         if entry_id.startswith(incomplete)
         and entry_id.isprintable()  # no valid id holds a control character
         and (kind is None or entry_kind == kind)
@@ -246,22 +234,6 @@ def provinces(incomplete: str) -> list[tuple[str, str]]:
 
 def column_names(command: str, by: str | None = None) -> list[str]:
     """The columns of ``command``'s rows (a summary's as grouped ``by``)."""
-    from newtowns_cli.render import answer_columns, tables
+    from newtowns_cli.render.listings import columns
 
-    if command == "growth":
-        from newtowns_cli.render.growth_columns import GROWTH_COLUMNS
-
-        return [column.name for column in GROWTH_COLUMNS]
-    by_command: dict[str, Any] = {
-        "groups": tables.GROUP_COLUMNS,
-        "research": tables.RESEARCH_COLUMNS,
-        "organisations": tables.ORGANISATION_COLUMNS,
-        "sources": tables.SOURCE_COLUMNS,
-        "timeline": tables.TIMELINE_COLUMNS,
-        "claims": answer_columns.CLAIM_COLUMNS,
-    }
-    if command in ("summarise", "summary"):
-        columns = answer_columns.summary_columns(by)
-    else:
-        columns = by_command.get(command, tables.TOWN_COLUMNS)
-    return [column.name for column in columns]
+    return [column.name for column in columns(command, by)[0]]

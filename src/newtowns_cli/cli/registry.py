@@ -72,15 +72,17 @@ class View(Frozen):
     limit: int | None = None
     fields: str | None = None
 
-    def columns(
-        self, available: Sequence[Column[T]], default: Sequence[str], out: Out
-    ) -> tuple[tuple[Column[T], ...], Column[T] | None]:
-        """The columns --fields asks for and the one --sort names, checked before reading.
+    def columns(self, listing: str, out: Out, by: str | None = None) -> tuple[Any, Any, Any]:
+        """Every column of the command ``listing``'s rows (render.listings), those --fields
+        asks for, and the one --sort names: checked before anything is read.
 
         --fields help (or ?) lists the columns and exits 0. An empty value is a usage
         error: a script's empty variable must not print help as data.
         """
         from newtowns_cli.render import tables
+        from newtowns_cli.render.listings import columns
+
+        available, default = columns(listing, by)
 
         if self.fields is not None and self.fields.strip() in ("help", "?"):
             emit.table(tables.field_help(available), out, noun="fields")
@@ -91,7 +93,7 @@ class View(Frozen):
             chosen = layout.terminal_columns(available, default)
         else:
             chosen = tables.pick(available, self.fields, default)
-        return chosen, sort_column(available, self.sort)
+        return available, chosen, sort_column(available, self.sort)
 
     def order(self, catalog: Catalog, items: Sequence[T], key: Column[T] | None) -> list[T]:
         return order(catalog, items, key, self.reverse, self.limit)

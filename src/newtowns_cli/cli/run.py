@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 @runner("list", filters=True, out=True, view=True)
 def list_towns(where: TownFilter, out: Out, view: View) -> None:
     """List the New Towns, one row per town; filters combine (AND)."""
-    from newtowns_cli.render.tables import DEFAULT_TOWN_FIELDS, TOWN_COLUMNS
-
-    chosen, key = view.columns(TOWN_COLUMNS, DEFAULT_TOWN_FIELDS, out)
+    every, chosen, key = view.columns("list", out)
     catalog = emit.catalog(out.data)
     towns = view.order(catalog, selected(catalog, where), key)
     caption = None
@@ -38,7 +36,7 @@ def list_towns(where: TownFilter, out: Out, view: View) -> None:
         from newtowns_cli.render.terminal.layout import town_caption
 
         caption = town_caption(catalog, towns)
-    emit.listing(catalog, towns, chosen, out, "towns", every=TOWN_COLUMNS, caption=caption)
+    emit.listing(catalog, towns, chosen, out, "towns", every=every, caption=caption)
 
 
 @runner("filter", filters=True)
@@ -97,11 +95,9 @@ def summarise(where: TownFilter, out: Out, view: View, by: str | None = None) ->
     """Count the towns and add up population and area, in total or grouped --by."""
     from newtowns_cli.questions import select
     from newtowns_cli.questions.summary import summarize
-    from newtowns_cli.render import answer_columns, render_summary, tables
+    from newtowns_cli.render import render_summary, tables
 
-    available = answer_columns.summary_columns(by)
-    default = [c.name for c in available if c.name not in ("town_ids", "apart_town_ids")]
-    chosen, key = view.columns(available, default, out)
+    _, chosen, key = view.columns("summarise", out, by)
     catalog = emit.catalog(out.data)
     towns = selected(catalog, where)
     result = summarize(catalog, towns, by)
@@ -143,9 +139,8 @@ def growth(
 ) -> None:
     """How much each place grew: first, designation-era and latest municipal figure."""
     from newtowns_cli.questions import lookup, municipal
-    from newtowns_cli.render import growth_columns as columns
 
-    chosen, key = view.columns(columns.GROWTH_COLUMNS, columns.DEFAULT_GROWTH_FIELDS, out)
+    every, chosen, key = view.columns("growth", out)
     catalog = emit.catalog(out.data)
     picked = selected(catalog, where)
     if towns:
@@ -164,4 +159,4 @@ def growth(
         # No colour: plotext paints a white background, and the letters carry the meaning.
         emit.deliver(termchart.render(series, width=out.width, log=log), out)
         return
-    emit.listing(catalog, rows, chosen, out, "towns", sheet="growth", every=columns.GROWTH_COLUMNS)
+    emit.listing(catalog, rows, chosen, out, "towns", sheet="growth", every=every)

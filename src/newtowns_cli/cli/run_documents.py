@@ -25,10 +25,9 @@ def timeline(
     """Every dated fact in one chronological list, derived from the data."""
     from newtowns_cli.questions import lookup
     from newtowns_cli.questions import timeline as events
-    from newtowns_cli.render.tables import DEFAULT_TIMELINE_FIELDS, TIMELINE_COLUMNS
     from newtowns_cli.render.terminal import chart as charts
 
-    chosen, key = view.columns(TIMELINE_COLUMNS, DEFAULT_TIMELINE_FIELDS, out)
+    every, chosen, key = view.columns("timeline", out)
     unknown = sorted(set(kind or ()) - set(events.KINDS))
     if unknown:
         from newtowns_cli.cli.parse import closest
@@ -54,7 +53,6 @@ def timeline(
     if chart:
         emit.deliver(charts.timeline(found, width=out.width), out)
         return
-    every = TIMELINE_COLUMNS
     emit.listing(catalog, found, chosen, out, "entries", sheet="timeline", every=every, wrap=True)
 
 
@@ -62,12 +60,11 @@ def timeline(
 def claims(out: Out, view: View) -> None:
     """Hold each published figure against the data: consistent, not consistent or not comparable."""
     from newtowns_cli.questions.claims import check_all
-    from newtowns_cli.render.answer_columns import CLAIM_COLUMNS, DEFAULT_CLAIM_FIELDS
 
-    chosen, key = view.columns(CLAIM_COLUMNS, DEFAULT_CLAIM_FIELDS, out)
+    every, chosen, key = view.columns("claims", out)
     catalog = emit.catalog(out.data)
     checks = view.order(catalog, check_all(catalog), key)
-    emit.listing(catalog, checks, chosen, out, "claims", every=CLAIM_COLUMNS, wrap=True)
+    emit.listing(catalog, checks, chosen, out, "claims", every=every, wrap=True)
 
 
 @runner("report", filters=True)

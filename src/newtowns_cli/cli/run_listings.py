@@ -1,105 +1,48 @@
 """The listing commands: groups, research, organisations and sources.
 
-Each lists every item as rows, or with an argument shows one item in full.
+Each lists every item as rows, or with an argument shows one item in full. They differ
+only in the data set's table they list, found by one name throughout: ``dataset.group``,
+``lookup.find_group`` and ``views.group`` (and, in spec.py, their argument's help).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, runner
-from newtowns_cli.model.frozen import Frozen, Generic, TypeVar
 
-TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
-if TYPE_CHECKING:
-    from typing import Any
-
-    from newtowns_cli.questions.lookup import Catalog
-    from newtowns_cli.render.detail import Detail
-    from newtowns_cli.render.tables import Column
-
-T = TypeVar("T")
-
-
-class Listing(Frozen, Generic[T]):
-    """What a listing command lists: its columns, its items, and how to show one in full."""
-
-    columns: Sequence[Column[T]]
-    default: Sequence[str]
-    items: Callable[[Catalog], Sequence[T]]
-    detail: Callable[[Catalog, str], Detail]
-    noun: str
-    one: str
-    """One item, as its workbook's sheet is named."""
+LISTED = {
+    "groups": ("group", "groups", "group"),
+    "research": ("research", "studies", "study"),
+    "organisations": ("organisation", "organisations", "organisation"),
+    "sources": ("source", "sources", "source"),
+}
+"""Each command's table, the noun of its rows, and one item (as its workbook's sheet)."""
 
 
 def _listing_command(name: str) -> None:
-    """Register a listing command: every item as rows, or with an argument one item in full.
-
-    groups, research, organisations and sources differ only in their Listing (and, in
-    spec.py, in their argument's help).
-    """
+    """Register ``name``: every item of its table as rows, or one item in full."""
+    table, noun, one = LISTED[name]
 
     def run(out: Out, view: View, wanted: str | None = None) -> None:
-        shown = _listing(name)
-        chosen, key = view.columns(shown.columns, shown.default, out)
+        every, chosen, key = view.columns(name, out)
         catalog = emit.catalog(out.data)
         if wanted is not None:
-            one = shown.detail(catalog, wanted)
-            emit.detail(one, out, emit.book(catalog, out, shown.one, lambda: one.flat))
+            from newtowns_cli.questions import lookup
+            from newtowns_cli.render import views
+
+            found = getattr(lookup, f"find_{table}")(catalog, wanted)
+            shown = getattr(views, table)(catalog, found)
+            emit.detail(shown, out, emit.book(catalog, out, one, lambda: shown.flat))
             return
-        rows = view.order(catalog, shown.items(catalog), key)
+        rows = view.order(catalog, getattr(catalog.dataset, table), key)
         # The sources listed cite none: their workbook is one sheet, the sources themselves.
-        every = None if name == "sources" else shown.columns
-        emit.listing(catalog, rows, chosen, out, shown.noun, sheet=name, every=every)
+        citing = None if name == "sources" else every
+        emit.listing(catalog, rows, chosen, out, noun, sheet=name, every=citing)
 
     run.__name__ = run.__qualname__ = name
     runner(name, out=True, view=True)(run)
 
 
-def _listing(name: str) -> Listing[Any]:
-    """What the listing command ``name`` lists (imported only when it runs)."""
-    from newtowns_cli.questions import lookup
-    from newtowns_cli.render import tables, views
-
-    listings: dict[str, Listing[Any]] = {
-        "groups": Listing(
-            tables.GROUP_COLUMNS,
-            tables.DEFAULT_GROUP_FIELDS,
-            lambda c: c.dataset.group,
-            lambda c, v: views.group(c, lookup.find_group(c, v)),
-            "groups",
-            "group",
-        ),
-        "research": Listing(
-            tables.RESEARCH_COLUMNS,
-            tables.DEFAULT_RESEARCH_FIELDS,
-            lambda c: c.dataset.research,
-            lambda c, v: views.research(c, lookup.find_research(c, v)),
-            "studies",
-            "study",
-        ),
-        "organisations": Listing(
-            tables.ORGANISATION_COLUMNS,
-            tables.DEFAULT_ORGANISATION_FIELDS,
-            lambda c: c.dataset.organisation,
-            lambda c, v: views.organisation(c, lookup.find_organisation(c, v)),
-            "organisations",
-            "organisation",
-        ),
-        "sources": Listing(
-            tables.SOURCE_COLUMNS,
-            tables.DEFAULT_SOURCE_FIELDS,
-            lambda c: c.dataset.source,
-            lambda c, v: views.source(c, lookup.find_source(c, v)),
-            "sources",
-            "source",
-        ),
-    }
-    return listings[name]
-
-
-for _name in ("groups", "research", "organisations", "sources"):
+for _name in LISTED:
     _listing_command(_name)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
+MAX_BYTES = 16 * 1024 * 1024
+"""A larger file (or a FIFO, a device) gives no entries: a Tab press must not hang."""
 PREFIX, SUFFIX = "tab-1-", ".json"
 """The 1 is the index's format: a new format is a new name, never a misread."""
 TABLES = ("town", "group", "source", "research", "organisation")
@@ -34,6 +36,23 @@ def _name(raw: bytes) -> str:
     except ImportError:  # pragma: no cover - other Pythons
         from hashlib import blake2b
     return PREFIX + blake2b(raw, digest_size=20).hexdigest() + SUFFIX
+
+
+def of_file(path: str, environ: Mapping[str, str]) -> dict[str, list[Entry]] | None:
+    """The entries of the data file at ``path``; None for one that cannot be read, or is
+    not a regular file of at most MAX_BYTES."""
+    import stat
+
+    from newtowns_cli.reading.files import read_regular
+
+    try:
+        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        raw = read_regular(path, MAX_BYTES)  # checked again once open, and bounded
+    except (OSError, ValueError):
+        return None
+    return entries(raw, environ) if raw is not None and len(raw) <= MAX_BYTES else None
 
 
 def entries(raw: bytes, environ: Mapping[str, str]) -> dict[str, list[Entry]] | None:
