@@ -12,9 +12,7 @@ from newtowns_cli.model import frozen, i18n
 from newtowns_cli.model.errors import PROBLEM_LIMIT, ExitCode, UsageError, stopped
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.i18n import N_, _, ngettext
-from newtowns_cli.model.records import Dataset
 from newtowns_cli.reading import store
-from newtowns_cli.render import Format
 
 
 @runner("validate")
@@ -34,20 +32,17 @@ def validate(
     dataset, problems = store.check(target, today=datetime.date.today(), cache=emit.cache_folder())
     more = stopped(problems)
     problems = problems[:PROBLEM_LIMIT]
+    text = Out(None, True, listing=False)  # text of one format: escaped on a terminal
     if fmt == "json":
-        keys = ("file", "line", "column", "path", "code", "message")
-        records: object = [{key: getattr(problem, key) for key in keys} for problem in problems]
-        if gaps:
-            found = curation.gap_records(dataset) if dataset is not None else []
-            records = {"problems": records, "gaps": found}
-        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-        emit.deliver(text, Out(None, True, listing=False))  # escaped on a terminal
+        emit.deliver(curation.report_json(problems, dataset, gaps), text)
     else:
         emit.problems(problems)
         if gaps and dataset is not None:
-            emit.deliver(curation.gap_lines(dataset.town), Out(None, True, listing=False))
-        if dataset is not None and i18n.language() == "nl":
-            _untranslated(dataset)
+            emit.deliver(curation.gap_lines(dataset.town), text)
+        if dataset is not None and i18n.language() == "nl":  # under --lang nl
+            lines, said = curation.untranslated(dataset)
+            emit.deliver(lines, text)
+            emit.note(said, always=True)
     if dataset is None:
         count = len(problems)
         said = ngettext("{n} problem", "{n} problems", count).format(n=count)
@@ -55,31 +50,8 @@ def validate(
             said = _("stopped after {n} problems; there are more").format(n=count)
         emit.note(f"{target.label}: {said}", always=True)
         raise SystemExit(int(ExitCode.DATA))
-    towns, groups, sources = (len(getattr(dataset, t)) for t in ("town", "group", "source"))
-    counts = ", ".join(
-        (
-            ngettext("{n} town", "{n} towns", towns).format(n=towns),
-            ngettext("{n} group", "{n} groups", groups).format(n=groups),
-            ngettext("{n} source", "{n} sources", sources).format(n=sources),
-        )
-    )
-    emit.note(_("{file}: valid ({counts})").format(file=target.label, counts=counts), always=True)
-
-
-def _untranslated(dataset: Dataset) -> None:
-    """Under --lang nl: every free text with no Dutch beside it, one a line, and a count."""
-    from newtowns_cli.questions.texts import prose
-
-    missing = [text for text in prose(dataset) if not isinstance(text.text, i18n.Bilingual)]
-    lines = []
-    for text in missing:
-        owner = f"{text.table}[{text.entry}]" if text.entry else text.table
-        where = f"{owner}.{text.path}"
-        english = text.text if len(text.text) <= 50 else text.text[:50] + "…"
-        lines.append(_("{where}: no Dutch text: {english}").format(where=where, english=english))
-    emit.deliver("".join(line + "\n" for line in lines), Out(None, True, listing=False))
-    said = ngettext("{n} text without Dutch", "{n} texts without Dutch", len(missing))
-    emit.note(said.format(n=len(missing)), always=True)
+    said = _("{file}: valid ({counts})").format(file=target.label, counts=curation.counts(dataset))
+    emit.note(said, always=True)
 
 
 @runner("export", filters=True)
@@ -92,11 +64,7 @@ def export(
     data: str | None = None,
 ) -> None:
     """Export the data set, or the towns the filters select, for other tools."""
-    import pathlib
-
-    from newtowns_cli.exports import datafile
-    from newtowns_cli.render import render, tables
-    from newtowns_cli.render.formats import geojson as geo
+    from newtowns_cli.render.exported import exported
 
     out = Out(None, True, output, force, data, listing=False)
     named = None
@@ -111,36 +79,22 @@ def export(
         checks.check_delimiter(delimiter, csv=chosen == "csv")
     catalog, towns, dataset = subset(data, where)
     if chosen == "sqlite":
+        import pathlib
+
         from newtowns_cli.exports import sqlite
         from newtowns_cli.reading import atomic
 
-        path = pathlib.Path(str(out.path))
-        protect = [emit.data_file(data).path]
+        path, protect = pathlib.Path(str(out.path)), [emit.data_file(data).path]
         atomic.write_with(
             path, lambda tmp: sqlite.write(dataset, tmp), force=force, protect=protect
         )
         emit.note(_("wrote {path}").format(path=path))
-    elif chosen == "geojson":
-        text, skipped = geo.render(catalog, towns)
-        if skipped:
-            emit.note(
-                _("left out, no location: {towns}").format(towns=", ".join(skipped)), always=True
-            )
-        emit.deliver(text, out)
-    elif chosen == "csv":
-        table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
-        text = render(table, Format.CSV, delimiter=delimiter)
-        emit.deliver(text, frozen.replace(out, fmt=Format.CSV))
-    elif chosen == "xlsx":
-        from newtowns_cli.render import record_columns
-        from newtowns_cli.render.formats import xlsx
-
-        sheets = record_columns.sheets(catalog, dataset, towns)
-        emit.deliver(xlsx.workbook(sheets, created=xlsx.created(dataset.dataset.updated)), out)
-    elif chosen == "json":
-        emit.deliver(datafile.to_json(dataset), out)
-    else:
-        emit.deliver(datafile.to_toml(dataset), out)
+        return
+    text, skipped = exported(chosen, catalog, towns, dataset, delimiter)
+    if skipped:
+        said = _("left out, no location: {towns}").format(towns=", ".join(skipped))
+        emit.note(said, always=True)
+    emit.deliver(text, out)
 
 
 EXPORT_SUFFIXES = {

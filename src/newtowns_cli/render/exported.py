@@ -1,0 +1,38 @@
+"""What export writes in each format but SQLite (exports/sqlite.py writes its own file)."""
+
+from __future__ import annotations
+
+from newtowns_cli.render import Format
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from newtowns_cli.model.records import Dataset, Town
+    from newtowns_cli.questions.lookup import Catalog
+
+
+def exported(
+    fmt: str, catalog: Catalog, towns: Sequence[Town], dataset: Dataset, delimiter: str | None
+) -> tuple[str | bytes, Sequence[str]]:
+    """``dataset`` (about ``towns``) in ``fmt``, and the towns left out (GeoJSON: those
+    without a location). toml and json: a data file; csv: the towns with every field;
+    geojson: a point per town; xlsx: a workbook of every table (bytes)."""
+    if fmt == "geojson":
+        from newtowns_cli.render.formats import geojson
+
+        return geojson.render(catalog, towns)
+    if fmt == "csv":
+        from newtowns_cli.render import render, tables
+
+        table = tables.build(catalog, towns, tables.TOWN_COLUMNS)
+        return render(table, Format.CSV, delimiter=delimiter), ()
+    if fmt == "xlsx":
+        from newtowns_cli.render import record_columns
+        from newtowns_cli.render.formats import xlsx
+
+        sheets = record_columns.sheets(catalog, dataset, towns)
+        return xlsx.workbook(sheets, created=xlsx.created(dataset.dataset.updated)), ()
+    from newtowns_cli.exports import datafile
+
+    return datafile.to_json(dataset) if fmt == "json" else datafile.to_toml(dataset), ()
