@@ -86,34 +86,20 @@ def report(
     html = (fmt or named or ("html" if open else "md")) == "html"
     page_out = Out(None, True, output, force, data, listing=False)
     check_page(html=html, browse=open, to_terminal=page_out.to_terminal)
+    from newtowns_cli.render.exported import document
+
     catalog = emit.catalog(data)
     towns = selected(catalog, where)
-    filtered = where != TownFilter()
-    if html:
-        if brief:
-            from newtowns_cli.render.html import brief as html_brief
+    page = document(catalog, towns, html=html, brief=brief, filtered=where != TownFilter())
+    if open:
+        from newtowns_cli.cli.browse import open_page
 
-            page = html_brief.render(catalog, towns, filtered=filtered)
-        else:
-            from newtowns_cli.render.html import dossier
-
-            page = dossier.render(catalog, towns, filtered=filtered)
-        if open:
-            from newtowns_cli.cli.browse import open_page
-
-            open_page(page, page_out)
-        else:
-            emit.deliver(page, page_out)
-        return
-    if brief:
-        from newtowns_cli.render.documents.brief import brief as markdown_brief
-
-        text = markdown_brief(catalog, towns, filtered=filtered)
+        open_page(page, page_out)
+    elif html:
+        emit.deliver(page, page_out)
     else:
-        from newtowns_cli.render.documents.report import report as markdown_report
-
-        text = markdown_report(catalog, towns, filtered=filtered)
-    emit.document(text, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
+        assert isinstance(page, str)
+        emit.document(page, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
 
 
 DOSSIER_SUFFIXES = {

@@ -1,4 +1,5 @@
-"""What export writes in each format but SQLite (exports/sqlite.py writes its own file)."""
+"""What export writes in each format but SQLite (exports/sqlite.py writes its own file),
+and what report writes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from newtowns_cli.model.records import Dataset, Town
     from newtowns_cli.questions.lookup import Catalog
@@ -36,3 +37,25 @@ def exported(
     from newtowns_cli.exports import datafile
 
     return datafile.to_json(dataset) if fmt == "json" else datafile.to_toml(dataset), ()
+
+
+def document(
+    catalog: Catalog, towns: Sequence[Town], *, html: bool, brief: bool, filtered: bool
+) -> str | Iterable[str]:
+    """The report of ``towns``: the dossier, or with ``brief`` the two-page brief; an HTML
+    page (in pieces, written as made) or Markdown. ``filtered``: the towns are a selection."""
+    if html and brief:
+        from newtowns_cli.render.html import brief as html_brief
+
+        return html_brief.render(catalog, towns, filtered=filtered)
+    if html:
+        from newtowns_cli.render.html import dossier
+
+        return dossier.render(catalog, towns, filtered=filtered)
+    if brief:
+        from newtowns_cli.render.documents.brief import brief as markdown_brief
+
+        return markdown_brief(catalog, towns, filtered=filtered)
+    from newtowns_cli.render.documents.report import report
+
+    return report(catalog, towns, filtered=filtered)
