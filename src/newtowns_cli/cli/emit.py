@@ -284,35 +284,11 @@ def document(source: str, out: Out, *, pager: bool) -> None:
 
     shown = report(source, width=out.width, color=out.color)
     if pager and shown.count("\n") >= out.height:
-        page(shown)
-    else:
-        write(shown)
+        from newtowns_cli.render.terminal.pager import page
 
-
-def page(text: str) -> None:
-    """``text`` through $PAGER, else ``less -FIRX``; straight to stdout if neither runs.
-
-    $PAGER is split as a shell would split words, and run without a shell.
-    """
-    import shlex
-    import signal
-    import subprocess
-
-    try:
-        command = shlex.split(os.environ.get("PAGER") or "") or ["less", "-FIRX"]
-    except ValueError:  # an unclosed quote (PAGER='less "'): a pager that cannot start
-        write(text)
-        return
-    env = {**os.environ, "LESS": os.environ.get("LESS", "FIRX")}  # as git: colour through less
-    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
-    try:
-        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
-    except BrokenPipeError:
-        pass  # the pager was closed before it read everything: not an error
-    except OSError:
-        write(text)
-    finally:
-        signal.signal(signal.SIGINT, interrupt)
+        if page(shown, os.environ):
+            return
+    write(shown)
 
 
 def problems(found: Sequence[Problem]) -> None:

@@ -83,7 +83,6 @@ class View(Frozen):
         from newtowns_cli.render.listings import columns
 
         available, default = columns(listing, by)
-
         if self.fields is not None and self.fields.strip() in ("help", "?"):
             emit.table(tables.field_help(available), out, noun="fields")
             raise SystemExit(0)
@@ -96,7 +95,14 @@ class View(Frozen):
         return available, chosen, sort_column(available, self.sort)
 
     def order(self, catalog: Catalog, items: Sequence[T], key: Column[T] | None) -> list[T]:
-        return order(catalog, items, key, self.reverse, self.limit)
+        """``items`` sorted by ``key`` (empty values last), or reversed, then --limit."""
+        from newtowns_cli.render import tables
+
+        if key is not None:
+            ordered = tables.sort_items(catalog, items, key, reverse=self.reverse)
+        else:
+            ordered = list(items[::-1] if self.reverse else items)
+        return ordered if self.limit is None else ordered[: self.limit]
 
 
 VIEW = ("sort", "reverse", "limit", "fields")
@@ -169,19 +175,6 @@ def sort_column(columns: Sequence[Column[T]], sort: str | None) -> Column[T] | N
         raise usage(_("no field given for --sort"), valid, fields=fields)
     message = _("unknown field for --sort: {field}")
     raise usage(message, valid, field=sort, fields=fields, guess=closest(sort, names))
-
-
-def order(
-    catalog: Catalog, items: Sequence[T], key: Column[T] | None, reverse: bool, limit: int | None
-) -> list[T]:
-    """``items`` sorted by ``key`` (empty values last), or reversed, then the first ``limit``."""
-    from newtowns_cli.render import tables
-
-    if key is not None:
-        ordered = tables.sort_items(catalog, items, key, reverse=reverse)
-    else:
-        ordered = list(items[::-1] if reverse else items)
-    return ordered if limit is None else ordered[:limit]
 
 
 def subset(data: str | None, where: TownFilter) -> tuple[Catalog, list[Town], Dataset]:

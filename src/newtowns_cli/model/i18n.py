@@ -19,7 +19,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from typing import Protocol
 
     class GNUTranslations(Protocol):  # gettext's, or reading.catalogues.Catalogue
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "nl")
 """The languages newtowns speaks; English is the source language of every message."""
+LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+"""gettext's order (the standard library's gettext.find)."""
 MONTHS = (
     "januari",
     "februari",
@@ -66,6 +68,32 @@ def use(language: str, catalogue: GNUTranslations | None = None) -> None:
 def language() -> str:
     """The language of this run: "en" or "nl"."""
     return _State.language
+
+
+def from_locale(environ: Mapping[str, str]) -> str:
+    """The language the locale variables name: Dutch for one starting with nl, else English.
+
+    The first of $LANGUAGE, $LC_ALL, $LC_MESSAGES and $LANG that is set decides; $LANGUAGE
+    may list several ("fr:nl"). The system's locale data is never used: only the names of
+    a language are read, and numbers and dates are written here.
+    """
+    for name in LOCALE_VARS:
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for item in value.split(":"):
+            if item.startswith("nl"):
+                return "nl"
+            if item.startswith(("en", "C.")) or item in ("C", "POSIX"):
+                return "en"
+        return "en"  # gettext stops at the first variable set
+    return "en"
+
+
+def known(value: str) -> str | None:
+    """``value`` as one of the languages (nl, NL, nl_NL.UTF-8 → nl); None: not one."""
+    folded = value.strip().lower()
+    return next((lang for lang in LANGUAGES if folded[:2] == lang), None)
 
 
 def _(message: str) -> str:
