@@ -65,8 +65,8 @@ from support import MINI, Runner
         ),
         (
             ["timeline", "--kind", "designaton"],
-            "unknown --kind: designaton",
-            "did you mean designation? valid kinds: policy, motion, designation, status, plan, "
+            "invalid value for --kind: 'designaton'",
+            "did you mean designation? choose from policy, motion, designation, status, plan, "
             "founded, municipality, merger, boundary, construction, milestone, founding, "
             "membership, agreement, conference, congress, lab, news, publication, presentation",
         ),

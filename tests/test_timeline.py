@@ -93,7 +93,8 @@ def test_unknown_kind_lists_the_kinds(run: Runner) -> None:
     result = run(["timeline", "--data", str(MINI), "--kind", "party"])
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "newtowns: error: unknown --kind: party\nnewtowns: hint: valid kinds: policy, motion,"
+        "newtowns: error: invalid value for --kind: 'party'\n"
+        "newtowns: hint: choose from policy, motion,"
     )
 
 

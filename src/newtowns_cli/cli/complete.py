@@ -169,10 +169,6 @@ def _values(
         return [(c.name, _(c.summary)) for c in COMMANDS if c.name.startswith(incomplete)]
     if kind == "province":
         return provinces(incomplete)
-    if kind == "kind":
-        from newtowns_cli.questions.timeline import KINDS
-
-        return [(name, "") for name in KINDS if name.startswith(incomplete)]
     if kind in ("fields", "sort"):
         names = column_names(command, given.get("by"))
         if kind == "sort":

@@ -7,7 +7,6 @@ from newtowns_cli.cli.checks import check_page
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, check_range, parse_date, runner, selected
 from newtowns_cli.model.filters import TownFilter
-from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
 
 
@@ -28,15 +27,6 @@ def timeline(
     from newtowns_cli.render.terminal import chart as charts
 
     every, chosen, key = view.columns("timeline", out)
-    unknown = sorted(set(kind or ()) - set(events.KINDS))
-    if unknown:
-        from newtowns_cli.cli.parse import closest
-        from newtowns_cli.model.errors import UsageError, did_you_mean
-
-        close = ", ".join(dict.fromkeys(filter(None, (closest(k, events.KINDS) for k in unknown))))
-        hint = _("valid kinds: {kinds}").format(kinds=", ".join(events.KINDS))
-        message = _("unknown --kind: {kinds}").format(kinds=", ".join(unknown))
-        raise UsageError(message, hint=did_you_mean(close) + hint)
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if first is not None and last is not None and first.first_day() > last.last_day():
         check_range(f"--from {start}", f"--to {end}")

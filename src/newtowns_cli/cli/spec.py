@@ -9,6 +9,7 @@ parameters by name. Imported on every run, so it stays light: no typing, no enum
 from __future__ import annotations
 
 from newtowns_cli.model.i18n import C_, N_, pgettext
+from newtowns_cli.model.vocabulary import TIMELINE_KIND
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ COMMANDS: tuple[Command, ...] = (
              _opt("town", N_("Only entries about this town."), "NAME", complete="town"),
              _opt("group", N_("Only entries about this group."), "NAME", complete="group"),
              _opt("kind", N_("Only this kind of entry; repeat for more."), "KIND",
-                  multiple=True, complete="kind"),
+                  multiple=True, kind="choice", choices=TIMELINE_KIND),
              _flag("chart", N_("Draw the entries on a decade axis instead.")),
              *LISTING),
             text=N_("Entries on the same date come in a fixed order of kind; a year-only date "

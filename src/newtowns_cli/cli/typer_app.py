@@ -11,12 +11,13 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from newtowns_cli.cli import boundary, handle, helptext
+from newtowns_cli.cli.parse import convert
 from newtowns_cli.cli.spec import BY_NAME, COMMANDS, ROOT, Command, Param
 
 
@@ -61,10 +62,7 @@ def _type(param: Param) -> Any:
     """The Python type typer reads for ``param``."""
     if param.kind == "flag":
         return bool
-    if param.kind == "choice":  # click hands the choice in its own spelling, as parse does
-        inner: Any = Literal.__getitem__(param.choices)
-    else:
-        inner = int if param.kind == "int" else str
+    inner: Any = int if param.kind == "int" else str
     if param.multiple:
         inner = list.__class_getitem__(inner)
     return inner if param.required else inner | None
@@ -73,8 +71,8 @@ def _type(param: Param) -> Any:
 def _declared(param: Param) -> inspect.Parameter:
     """``param`` as a keyword parameter with typer's Option or Argument."""
     given: dict[str, Any] = {"help": param.help, "metavar": param.metavar, "show_default": False}
-    if param.kind == "choice":
-        given["case_sensitive"] = False
+    if param.kind == "choice":  # handed in its own spelling, as parse does (any case read)
+        given["parser"] = lambda text: convert(param, text, param.shown)
     if param.minimum is not None:
         given["min"] = param.minimum
     declared = typer.Option(*param.opts, **given) if param.option else typer.Argument(**given)

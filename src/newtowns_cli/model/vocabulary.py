@@ -79,3 +79,27 @@ BY_TYPE: dict[str, tuple[str, ...]] = {
     "Covers": COVERS,
 }
 """Each vocabulary by the name of its type in records.py's annotations (constraints.py)."""
+TIMELINE_KIND = (
+    "policy",
+    "motion",
+    "designation",
+    "status",
+    "plan",
+    "founded",
+    "municipality",
+    "merger",
+    "boundary",
+    "construction",
+    "milestone",
+    "founding",
+    "membership",
+    "agreement",
+    "conference",
+    "congress",
+    "lab",
+    "news",
+    "publication",
+    "presentation",
+)
+"""The kinds of a timeline's entries (not a field of the data file: each entry's kind is
+derived from where its date is), in the order of entries on the same date."""

@@ -9,29 +9,9 @@ from newtowns_cli.model.dates import PartialDate
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import Phrase, joined
 from newtowns_cli.model.records import Dataset
+from newtowns_cli.model.vocabulary import TIMELINE_KIND
 
-KINDS: tuple[str, ...] = (
-    "policy",
-    "motion",
-    "designation",
-    "status",
-    "plan",
-    "founded",
-    "municipality",
-    "merger",
-    "boundary",
-    "construction",
-    "milestone",
-    "founding",
-    "membership",
-    "agreement",
-    "conference",
-    "congress",
-    "lab",
-    "news",
-    "publication",
-    "presentation",
-)
+KINDS = TIMELINE_KIND
 """Every kind of entry, in the order used for entries on the same date."""
 _RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 
