@@ -33,18 +33,3 @@ def check_delimiter(delimiter: str, *, csv: bool) -> None:
         raise UsageError(
             _("--delimiter is for CSV only"), hint=_("add --format csv, or write to -o NAME.csv")
         )
-
-
-def check_page(*, html: bool, browse: bool, to_terminal: bool) -> None:
-    """An HTML page goes to a file, a pipe or a browser, never onto a terminal; --open
-    opens HTML only."""
-    if browse and not html:
-        raise UsageError(
-            _("--open opens an HTML page, not Markdown"),
-            hint=_("leave out --format md, or write to -o NAME.html"),
-        )
-    if html and to_terminal and not browse:
-        raise UsageError(
-            _("--format html writes a page for a browser, not for a terminal"),
-            hint=_("write it to a file with -o NAME.html, or open it in your browser with --open"),
-        )

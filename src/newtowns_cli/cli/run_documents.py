@@ -1,12 +1,15 @@
-"""The commands that put facts side by side: timeline, claims and report."""
+"""The commands that put facts side by side: timeline, claims and report (and --open)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from newtowns_cli.cli import emit
-from newtowns_cli.cli.checks import check_page
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, check_range, parse_date, runner, selected
+from newtowns_cli.model.errors import UsageError
 from newtowns_cli.model.filters import TownFilter
+from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
 
 
@@ -75,16 +78,20 @@ def report(
         named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
     html = (fmt or named or ("html" if open else "md")) == "html"
     page_out = Out(None, True, output, force, data, listing=False)
-    check_page(html=html, browse=open, to_terminal=page_out.to_terminal)
+    if open and not html:
+        hint = _("leave out --format md, or write to -o NAME.html")
+        raise UsageError(_("--open opens an HTML page, not Markdown"), hint=hint)
+    if html and page_out.to_terminal and not open:  # a file, a pipe or a browser
+        message = _("--format html writes a page for a browser, not for a terminal")
+        hint = _("write it to a file with -o NAME.html, or open it in your browser with --open")
+        raise UsageError(message, hint=hint)
     from newtowns_cli.render.exported import document
 
     catalog = emit.catalog(data)
     towns = selected(catalog, where)
     page = document(catalog, towns, html=html, brief=brief, filtered=where != TownFilter())
     if open:
-        from newtowns_cli.cli.browse import open_page
-
-        open_page(page, page_out)
+        _open(page, page_out)
     elif html:
         emit.deliver(page, page_out)
     else:
@@ -98,3 +105,26 @@ DOSSIER_SUFFIXES = {
     ".html": "html",
 }
 """The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""
+
+
+def _open(page: str | Iterable[str], out: Out) -> None:
+    """Write ``page`` to --output, else to a new temporary file only the user can read
+    (mkstemp: mode 0600), open it in the browser ($BROWSER, else the system's) and print
+    its path on stdout. A browser that cannot be started is a note: the file stays."""
+    import os
+    import pathlib
+    import tempfile
+    import webbrowser
+
+    if out.path is not None:
+        emit.deliver(page, out)
+        path = pathlib.Path(out.path).absolute()
+    else:
+        handle, name = tempfile.mkstemp(prefix="newtowns-", suffix=".html")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.writelines([page] if isinstance(page, str) else page)
+        path = pathlib.Path(name)
+    emit.write(f"{out.path or path}\n")
+    if not webbrowser.open(path.as_uri()):
+        said = _("newtowns: note: no browser could be started: open {path}").format(path=path)
+        emit.note(said, always=True)
