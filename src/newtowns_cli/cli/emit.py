@@ -191,29 +191,20 @@ def table(
     The terminal table has a caption: ``caption``, else the row count; a workbook has
     ``book``'s sheets beside the rows.
     """
-    from newtowns_cli.render import render
+    from newtowns_cli.render import render_listing
 
     chosen = out.format
     if not rows.rows:
         note(_(NO_MATCH.get(noun, "no {noun} match")).format(noun=noun))
         if chosen is Format.TABLE and out.path is None:
             return
-    if chosen is Format.XLSX:
-        from newtowns_cli.render.formats import xlsx
-
-        deliver(xlsx.listing(rows, book or xlsx.Book(noun)), out)
-        return
-    if chosen is not Format.TABLE:
-        deliver(render(rows, chosen, delimiter=out.delimiter), out)
-        return
-    from newtowns_cli.render.terminal import layout
-
-    if caption is None and noun != "fields":
-        caption = layout.table_caption(rows, noun)
-    choice = layout.choice(rows.names) if noun != "fields" else None
-    shown = render(
-        rows, chosen, width=out.width, color=out.color, wrap=wrap, caption=caption, choice=choice
-    )
+    if chosen is Format.TABLE:
+        width, color = out.width, out.color  # a pipe asks no terminal its size
+        shown = render_listing(
+            rows, chosen, noun=noun, width=width, color=color, wrap=wrap, caption=caption
+        )
+    else:
+        shown = render_listing(rows, chosen, noun=noun, book=book, delimiter=out.delimiter)
     deliver(shown, out)
 
 

@@ -16,13 +16,12 @@ from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, runner, selected, subset
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
-from newtowns_cli.model.i18n import _, ngettext
+from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from newtowns_cli.model.records import Town
-    from newtowns_cli.render.detail import Detail
+    pass
 
 
 @runner("list", filters=True, out=True, view=True)
@@ -66,28 +65,10 @@ def show(town: str, out: Out, notes: bool = False) -> None:
     found = lookup.find_town(catalog, town)
     shown = views.town(catalog, found, notes=notes)
     if out.to_terminal and out.format is Format.TABLE:
-        shown = _with_chart(shown, found, out.width)
+        from newtowns_cli.render.terminal.sparkline import with_chart
+
+        shown = with_chart(shown, found, out.width)
     emit.detail(shown, out, emit.book(catalog, out, "town", lambda: shown.flat))
-
-
-def _with_chart(shown: Detail, town: Town, width: int) -> Detail:
-    """The view with a small chart of the town's municipal series (a terminal's only)."""
-    from newtowns_cli.questions import municipal
-    from newtowns_cli.render import lines
-    from newtowns_cli.render.terminal import sparkline
-
-    figures = municipal.figures(town)
-    chart = sparkline.render(lines.from_figures(town.name, figures), width=width)
-    if not chart:
-        return shown
-    counted = _(" then ").join(dict.fromkeys(f.label or town.municipality for f in figures))
-    title = ngettext(
-        "Municipal population ({n} figure: {counted})",
-        "Municipal population ({n} figures: {counted})",
-        len(figures),
-    ).format(n=len(figures), counted=counted)
-    chart = (*chart, _("Straight between figures; blank where the series breaks."))
-    return frozen.replace(shown, chart=chart, chart_title=title)
 
 
 @runner("summarise", filters=True, out=True, view=True)

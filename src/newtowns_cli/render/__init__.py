@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.questions.summary import Row, Summary
     from newtowns_cli.render.detail import Detail
+    from newtowns_cli.render.formats.xlsx import Book
     from newtowns_cli.render.tables import Column, Table
     from newtowns_cli.render.terminal.layout import Choice
 
@@ -64,6 +65,36 @@ def render(
 
         return markdown.render(table)
     raise AssertionError(f"{fmt} is not text")  # xlsx: formats.xlsx writes the workbook
+
+
+def render_listing(
+    table: Table,
+    fmt: Format,
+    *,
+    noun: str,
+    book: Book | None = None,
+    width: int = 80,
+    color: bool = False,
+    wrap: bool = False,
+    caption: str | None = None,
+    delimiter: str | None = None,
+) -> str | bytes:
+    """A listing's ``table`` in ``fmt``: a workbook (bytes, with ``book``'s sheets beside
+    the rows), text, or a terminal table captioned ``caption`` (else the count of ``noun``)
+    that leaves out the columns that do not fit, least needed first."""
+    if fmt is Format.XLSX:
+        from newtowns_cli.render.formats import xlsx
+
+        return xlsx.listing(table, book or xlsx.Book(noun))
+    if fmt is not Format.TABLE:
+        return render(table, fmt, delimiter=delimiter)
+    from newtowns_cli.render.terminal import layout
+
+    if noun == "fields":  # --fields help: the columns themselves, every one, no caption
+        return render(table, fmt, width=width, color=color, wrap=wrap, caption=caption)
+    caption = layout.table_caption(table, noun) if caption is None else caption
+    choice = layout.choice(table.names)
+    return render(table, fmt, width=width, color=color, wrap=wrap, caption=caption, choice=choice)
 
 
 def render_detail(

@@ -11,12 +11,37 @@ from __future__ import annotations
 
 import itertools
 
-from newtowns_cli.model.i18n import number
+from newtowns_cli.model import frozen
+from newtowns_cli.model.i18n import _, ngettext, number
 from newtowns_cli.render.lines import Line, segments
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
+if TYPE_CHECKING:
+    from newtowns_cli.model.records import Town
+    from newtowns_cli.render.detail import Detail
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEIGHT = 3
 MOST = 60
+
+
+def with_chart(shown: Detail, town: Town, width: int) -> Detail:
+    """The town's view with a small chart of its municipal series (a terminal's only)."""
+    from newtowns_cli.questions import municipal
+    from newtowns_cli.render import lines
+
+    figures = municipal.figures(town)
+    chart = render(lines.from_figures(town.name, figures), width=width)
+    if not chart:
+        return shown
+    counted = _(" then ").join(dict.fromkeys(f.label or town.municipality for f in figures))
+    title = ngettext(
+        "Municipal population ({n} figure: {counted})",
+        "Municipal population ({n} figures: {counted})",
+        len(figures),
+    ).format(n=len(figures), counted=counted)
+    chart = (*chart, _("Straight between figures; blank where the series breaks."))
+    return frozen.replace(shown, chart=chart, chart_title=title)
 
 
 def render(line: Line, *, width: int = 80, height: int = HEIGHT) -> tuple[str, ...]:
