@@ -317,9 +317,9 @@ def test_an_empty_or_folder_output_is_a_usage_error(
 def test_any_output_name_gets_its_named_format_or_a_usage_error(stem: str, suffix: str) -> None:
     """Out settles the format from any -o name: a known extension's, TSV for .txt and none,
     else a usage error naming the known ones; never a silent fallback."""
-    from newtowns_cli.cli.emit import SUFFIXES, Out
+    from newtowns_cli.cli.emit import Out
     from newtowns_cli.model.errors import UsageError
-    from newtowns_cli.render import Format
+    from newtowns_cli.render import SUFFIXES, Format
 
     name = stem + suffix
     real = pathlib.PurePath(name).suffix.lower()

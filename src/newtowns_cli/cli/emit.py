@@ -20,7 +20,8 @@ from newtowns_cli.model.errors import (
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import N_, _, say
 from newtowns_cli.reading import store
-from newtowns_cli.render import Format
+from newtowns_cli.render import PLAIN_SUFFIXES, SUFFIXES, Format
+from newtowns_cli.render.listings import no_match
 from newtowns_cli.render.text import terminal_safe, visible
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -35,31 +36,6 @@ if TYPE_CHECKING:
     T = TypeVar("T")
     F = TypeVar("F")
 
-SUFFIXES: dict[str, Format] = {
-    ".tsv": Format.TSV,
-    ".tab": Format.TSV,
-    ".csv": Format.CSV,
-    ".json": Format.JSON,
-    ".jsonl": Format.JSONL,
-    ".ndjson": Format.JSONL,
-    ".md": Format.MD,
-    ".markdown": Format.MD,
-    ".xlsx": Format.XLSX,
-}
-"""The extensions a listing's -o FILE knows; .txt and none get what a pipe gets (TSV)."""
-PLAIN_SUFFIXES = ("", ".txt")
-NO_MATCH = {
-    "towns": N_("no towns match"),
-    "groups": N_("no groups match"),
-    "studies": N_("no studies match"),
-    "organisations": N_("no organisations match"),
-    "sources": N_("no sources match"),
-    "entries": N_("no entries match"),
-    "claims": N_("no claims match"),
-    "rows": N_("no rows match"),
-    "fields": N_("no fields match"),
-}
-"""The note for an empty listing, by the listing's noun."""
 STDOUT = "-"
 """-o - is stdout, as if -o were not given."""
 
@@ -195,7 +171,7 @@ def table(
 
     chosen = out.format
     if not rows.rows:
-        note(_(NO_MATCH.get(noun, "no {noun} match")).format(noun=noun))
+        note(no_match(noun))
         if chosen is Format.TABLE and out.path is None:
             return
     if chosen is Format.TABLE:

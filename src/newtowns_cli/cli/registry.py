@@ -19,7 +19,7 @@ from newtowns_cli.model.errors import usage
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
 from newtowns_cli.model.i18n import _, phrase, say
-from newtowns_cli.render import Format
+from newtowns_cli.render import PLAIN_SUFFIXES, Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def check_chart(fmt: str | None, output: str | None, fields: str | None) -> None
         import pathlib
 
         suffix = pathlib.PurePath(output).suffix.lower()
-        if suffix not in emit.PLAIN_SUFFIXES:
+        if suffix not in PLAIN_SUFFIXES:
             message = _("--chart cannot be written to -o {output}: the chart is text")
             hint = _(
                 "name a .txt file or one without an extension, or drop --chart for a "

@@ -64,7 +64,7 @@ def export(
     data: str | None = None,
 ) -> None:
     """Export the data set, or the towns the filters select, for other tools."""
-    from newtowns_cli.render.exported import exported
+    from newtowns_cli.render.exported import EXPORT_SUFFIXES, exported
 
     out = Out(None, True, output, force, data, listing=False)
     named = None
@@ -95,19 +95,6 @@ def export(
         said = _("left out, no location: {towns}").format(towns=", ".join(skipped))
         emit.note(said, always=True)
     emit.deliver(text, out)
-
-
-EXPORT_SUFFIXES = {
-    ".toml": "toml",
-    ".json": "json",
-    ".csv": "csv",
-    ".geojson": "geojson",
-    ".db": "sqlite",
-    ".sqlite": "sqlite",
-    ".sqlite3": "sqlite",
-    ".xlsx": "xlsx",
-}
-"""The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
 
 
 @runner("schema")

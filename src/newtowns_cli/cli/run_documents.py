@@ -73,6 +73,8 @@ def report(
     no_color: bool = False,
 ) -> None:
     """Write the data set (or the towns the filters select) as one document."""
+    from newtowns_cli.render.exported import DOSSIER_SUFFIXES, document
+
     named = None
     if fmt is None and output is not None and output != emit.STDOUT:
         named = emit.format_of(output, DOSSIER_SUFFIXES, plain="md")  # else Out checks it
@@ -85,8 +87,6 @@ def report(
         message = _("--format html writes a page for a browser, not for a terminal")
         hint = _("write it to a file with -o NAME.html, or open it in your browser with --open")
         raise UsageError(message, hint=hint)
-    from newtowns_cli.render.exported import document
-
     catalog = emit.catalog(data)
     towns = selected(catalog, where)
     page = document(catalog, towns, html=html, brief=brief, filtered=where != TownFilter())
@@ -97,14 +97,6 @@ def report(
     else:
         assert isinstance(page, str)
         emit.document(page, Out(Format.MD, no_color, output, force, data), pager=not no_pager)
-
-
-DOSSIER_SUFFIXES = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-}
-"""The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""
 
 
 def _open(page: str | Iterable[str], out: Out) -> None:

@@ -29,6 +29,22 @@ class Format(enum.StrEnum):
     """A workbook: bytes for a file, made by formats.xlsx, never text for render()."""
 
 
+SUFFIXES: dict[str, Format] = {
+    ".tsv": Format.TSV,
+    ".tab": Format.TSV,
+    ".csv": Format.CSV,
+    ".json": Format.JSON,
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".md": Format.MD,
+    ".markdown": Format.MD,
+    ".xlsx": Format.XLSX,
+}
+"""The extensions a listing's -o FILE knows; .txt and none get what a pipe gets (TSV)."""
+PLAIN_SUFFIXES = ("", ".txt")
+"""Files named so get what a pipe gets: TSV from a listing, the text of any other."""
+
+
 def render(
     table: Table,
     fmt: Format,

@@ -13,6 +13,25 @@ if TYPE_CHECKING:
     from newtowns_cli.questions.lookup import Catalog
 
 
+EXPORT_SUFFIXES = {
+    ".toml": "toml",
+    ".json": "json",
+    ".csv": "csv",
+    ".geojson": "geojson",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".xlsx": "xlsx",
+}
+"""The extensions export's -o FILE knows; .txt and none get TOML, as a pipe does."""
+DOSSIER_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+}
+"""The extensions report's -o FILE knows; .txt and none get Markdown, as a pipe does."""
+
+
 def exported(
     fmt: str, catalog: Catalog, towns: Sequence[Town], dataset: Dataset, delimiter: str | None
 ) -> tuple[str | bytes, Sequence[str]]:

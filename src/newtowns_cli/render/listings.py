@@ -1,6 +1,9 @@
-"""The columns of each listing, by the command that lists it: for its rows and for Tab."""
+"""The columns of each listing, by the command that lists it (for its rows and for Tab),
+and the note for a listing with no rows."""
 
 from __future__ import annotations
+
+from newtowns_cli.model.i18n import N_, _
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -38,3 +41,22 @@ def columns(listing: str, by: str | None = None) -> tuple[Sequence[Column[Any]],
         "timeline": "TIMELINE",
     }.get(listing, "TOWN")
     return getattr(tables, f"{name}_COLUMNS"), getattr(tables, f"DEFAULT_{name}_FIELDS")
+
+
+NO_MATCH = {
+    "towns": N_("no towns match"),
+    "groups": N_("no groups match"),
+    "studies": N_("no studies match"),
+    "organisations": N_("no organisations match"),
+    "sources": N_("no sources match"),
+    "entries": N_("no entries match"),
+    "claims": N_("no claims match"),
+    "rows": N_("no rows match"),
+    "fields": N_("no fields match"),
+}
+"""The note for an empty listing, by the noun of its rows."""
+
+
+def no_match(noun: str) -> str:
+    """The note for an empty listing of ``noun``: "no towns match"."""
+    return _(NO_MATCH.get(noun, "no {noun} match")).format(noun=noun)
