@@ -168,6 +168,8 @@ def _values(
     if kind == "command":
         return [(c.name, _(c.summary)) for c in COMMANDS if c.name.startswith(incomplete)]
     if kind == "province":
+        from newtowns_cli.questions.lookup import provinces
+
         return provinces(incomplete)
     if kind in ("fields", "sort"):
         names = column_names(command, given.get("by"))
@@ -214,18 +216,6 @@ def _visible(text: str) -> str:
     from newtowns_cli.render.text import visible
 
     return visible(text)
-
-
-def provinces(incomplete: str) -> list[tuple[str, str]]:
-    """Province names starting with ``incomplete`` (typed in lower case: in lower case)."""
-    from newtowns_cli.questions.lookup import PROVINCE_CODES
-
-    found = []
-    for code, name in PROVINCE_CODES.items():
-        form = next((f for f in (name, name.lower()) if f.startswith(incomplete)), None)
-        if form is not None:
-            found.append((form, code))
-    return found
 
 
 def column_names(command: str, by: str | None = None) -> list[str]:

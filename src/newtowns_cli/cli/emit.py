@@ -1,4 +1,5 @@
-"""Where output goes: the format, colour and width, stdout or an atomic file, notes on stderr."""
+"""Where output goes: the format, colour and width, stdout or an atomic file, notes on stderr;
+and the output options checked before anything is read or written."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from newtowns_cli.cli.checks import check_delimiter, needs_file
 from newtowns_cli.cli.spec import ENV_DATA
 from newtowns_cli.cli.streams import interrupted
 from newtowns_cli.model.errors import (
@@ -26,7 +26,7 @@ from newtowns_cli.render.text import terminal_safe, visible
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
-    from typing import TypeVar
+    from typing import NoReturn, TypeVar
 
     from newtowns_cli.questions.lookup import Catalog
     from newtowns_cli.render.detail import Detail
@@ -71,6 +71,30 @@ def check_path(path: str) -> None:
         raise UsageError(_("-o: the file name is empty"), hint=_("name a file, or - for stdout"))
     if path.endswith(("/", os.sep)):
         raise usage(_("-o {path}: names a folder, not a file"), _("add a file name"), path=path)
+
+
+def needs_file(fmt: str, example: str, what: str) -> NoReturn:
+    """A binary format without -o: refused, on a terminal and in a pipe alike."""
+    message = _(
+        "--format {format} needs --output FILE: {what} is not written to a terminal or a pipe"
+    )
+    raise usage(message, _("add -o {example}"), format=fmt, what=_(what), example=example)
+
+
+def check_delimiter(delimiter: str, *, csv: bool) -> None:
+    """--delimiter: one character, not a quote or a line break, and for CSV only."""
+    if len(delimiter) != 1:
+        message = _("--delimiter takes one character, not {value}")
+        raise usage(
+            message, _("e.g. --delimiter ';'; for tabs, --format tsv"), value=repr(delimiter)
+        )
+    if delimiter in '"\r\n':
+        message = _("--delimiter cannot be {value}: a quote or a line break cannot separate values")
+        raise usage(message, _("e.g. --delimiter ';'"), value=repr(delimiter))
+    if not csv:
+        raise UsageError(
+            _("--delimiter is for CSV only"), hint=_("add --format csv, or write to -o NAME.csv")
+        )
 
 
 class Out(Frozen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from newtowns_cli.cli import checks, emit
+from newtowns_cli.cli import emit
 from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import runner, subset
 from newtowns_cli.model import frozen, i18n
@@ -74,9 +74,9 @@ def export(
     if chosen == "sqlite" and out.path is None:
         raise UsageError(_("--format sqlite needs --output FILE"), hint=_("e.g. -o newtowns.db"))
     if chosen == "xlsx" and out.path is None:
-        checks.needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
+        emit.needs_file("xlsx", "NAME.xlsx", N_("a workbook"))
     if delimiter is not None:
-        checks.check_delimiter(delimiter, csv=chosen == "csv")
+        emit.check_delimiter(delimiter, csv=chosen == "csv")
     catalog, towns, dataset = subset(data, where)
     if chosen == "sqlite":
         import pathlib

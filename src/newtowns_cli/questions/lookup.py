@@ -262,3 +262,14 @@ def find_organisation(catalog: Catalog, value: str) -> Organisation:
 
 def find_source(catalog: Catalog, value: str) -> Source:
     return resolve(catalog.dataset.source, value, names=lambda s: (s.id,), noun="source")
+
+
+def provinces(incomplete: str) -> list[tuple[str, str]]:
+    """(name, code) of the provinces whose name starts with ``incomplete``; typed in lower
+    case, the name in lower case (for Tab)."""
+    found = []
+    for code, name in PROVINCE_CODES.items():
+        form = next((f for f in (name, name.lower()) if f.startswith(incomplete)), None)
+        if form is not None:
+            found.append((form, code))
+    return found
