@@ -18,7 +18,7 @@ from newtowns_cli.cli.spec import LISTING, TOWN_FILTERS
 from newtowns_cli.model.errors import usage
 from newtowns_cli.model.filters import TownFilter
 from newtowns_cli.model.frozen import Frozen
-from newtowns_cli.model.i18n import _, phrase, say
+from newtowns_cli.model.i18n import _, say
 from newtowns_cli.render import PLAIN_SUFFIXES, Format
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -150,13 +150,7 @@ def selected(catalog: Catalog, where: TownFilter) -> list[Town]:
     from newtowns_cli.questions import select
 
     towns = select.select_towns(catalog, where)
-    for group, unconfirmed in select.unconfirmed_on(catalog, where):
-        note = phrase(
-            "membership of {group} unconfirmed on {date}, not counted: {towns}",
-            group=group.id,
-            date=where.member_as_of,
-            towns=tuple(unconfirmed),
-        )
+    for note in select.unconfirmed_notes(catalog, where):
         emit.note(_("newtowns: note: ") + note.say(), always=True)
     return towns
 

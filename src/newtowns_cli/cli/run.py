@@ -16,8 +16,8 @@ from newtowns_cli.cli.emit import Out
 from newtowns_cli.cli.registry import View, runner, selected, subset
 from newtowns_cli.model import frozen
 from newtowns_cli.model.filters import TownFilter
-from newtowns_cli.model.i18n import _
 from newtowns_cli.render import Format
+from newtowns_cli.render.listings import no_match
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
 if TYPE_CHECKING:
@@ -85,8 +85,7 @@ def summarise(where: TownFilter, out: Out, view: View, by: str | None = None) ->
     membership = select.undated_membership_note(catalog, where)
     if membership is not None:
         result = frozen.replace(result, notes=(*result.notes, membership))
-    if key is not None or view.reverse or view.limit is not None:
-        result = frozen.replace(result, rows=tuple(view.order(catalog, result.rows, key)))
+    result = frozen.replace(result, rows=tuple(view.order(catalog, result.rows, key)))
     if out.format is Format.XLSX:  # the rows, then the total, as in CSV
         # The sources of the figures added up: the towns' reference populations.
         figures = tables.pick(tables.TOWN_COLUMNS, "population_source", ())
@@ -130,14 +129,11 @@ def growth(
         picked = [matching[id] for id in named if id in matching]
     rows = view.order(catalog, [municipal.of(t, latest=latest) for t in picked], key)
     if chart:
-        from newtowns_cli.render import lines
         from newtowns_cli.render.terminal import termchart
 
-        series = [lines.from_figures(row.town.name, row.figures) for row in rows]
-        if not series:
-            emit.note(_("no towns match"))
-            return
-        # No colour: plotext paints a white background, and the letters carry the meaning.
-        emit.deliver(termchart.render(series, width=out.width, log=log), out)
+        if rows:
+            emit.deliver(termchart.growth(rows, width=out.width, log=log), out)
+        else:
+            emit.note(no_match("towns"))
         return
     emit.listing(catalog, rows, chosen, out, "towns", sheet="growth", every=every)

@@ -76,6 +76,20 @@ def unconfirmed_on(catalog: Catalog, where: TownFilter) -> list[tuple[Group, lis
     return found
 
 
+def unconfirmed_notes(catalog: Catalog, where: TownFilter) -> list[Phrase]:
+    """For --member-as-of: a note per named group whose membership of some towns is
+    unconfirmed on that date (those towns are not counted)."""
+    return [
+        Phrase(
+            "membership of {group} unconfirmed on {date}, not counted: {towns}",
+            group=group.id,
+            date=where.member_as_of,
+            towns=tuple(towns),
+        )
+        for group, towns in unconfirmed_on(catalog, where)
+    ]
+
+
 class Anchor(Frozen):
     """What a town's growth and every view count its designation from: the earliest
     official designation, else the earliest dated decision, founding or policy (never a

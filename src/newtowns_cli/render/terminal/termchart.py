@@ -12,16 +12,27 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newtowns_cli.model.i18n import _
 from newtowns_cli.render.lines import Line, linear_ticks, log_ticks, number, segments, year
 from newtowns_cli.render.text import display_width, visible
 
+if TYPE_CHECKING:
+    from newtowns_cli.questions.municipal import PlaceGrowth
+
 TOGETHER = 4  # at most this many places share one chart
 PANEL_HEIGHT = 9
 MIN_PANEL_WIDTH = 38
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def growth(rows: Sequence[PlaceGrowth], *, width: int = 80, log: bool = False) -> str:
+    """growth --chart: the municipal series of each place. No colour: plotext paints a
+    white background, and the letters carry the meaning."""
+    from newtowns_cli.render.lines import from_figures
+
+    return render([from_figures(row.town.name, row.figures) for row in rows], width=width, log=log)
 
 
 def render(
