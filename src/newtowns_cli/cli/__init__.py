@@ -162,14 +162,10 @@ def answer(text: str) -> int:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
-        from newtowns_cli.cli.emit import silence_stdout
-
-        silence_stdout()
-    except OSError as exc:
+    except OSError as exc:  # a closed pipe is no error; anything else is one
         from newtowns_cli.cli.emit import silence_stdout, stdout_error
 
-        code = _failed(stdout_error(exc))
+        code = 0 if isinstance(exc, BrokenPipeError) else _failed(stdout_error(exc))
         silence_stdout()  # what is still buffered goes nowhere, not to a failing exit
         return code
     return 0

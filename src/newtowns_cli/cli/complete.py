@@ -105,12 +105,10 @@ def _items(args: list[str], incomplete: str, environ: Mapping[str, str]) -> list
 
     if "--" in args or "=" in incomplete:
         return []
-    position = 0
-    while position < len(args) and args[position][:1] == "-":  # the root's options
-        position += 2 if args[position] in ("--data", "--lang") else 1
-    root = given_so_far(ROOT, args[:position])
-    if root is None or position > len(args):
+    read = given_so_far(ROOT, args, stop_at_word=True)  # the root's options
+    if read is None:
         return []
+    root, position = read
     if position == len(args):
         if incomplete[:1] == "-":
             return _options(ROOT, {}, incomplete)
@@ -122,9 +120,10 @@ def _items(args: list[str], incomplete: str, environ: Mapping[str, str]) -> list
     pending = command.param(tokens[-1]) if tokens else None
     if pending is not None and pending.flag:
         pending = None
-    given = given_so_far(command, tokens[:-1] if pending else tokens)
-    if given is None:
+    read = given_so_far(command, tokens[:-1] if pending else tokens)
+    if read is None:
         return []
+    given = read[0]
     if incomplete[:1] == "-":
         return _options(command, given, incomplete)
     data = given.get("data", root.get("data"))

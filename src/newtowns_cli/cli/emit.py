@@ -152,12 +152,6 @@ class Out(Frozen):
 
         return max(40, shutil.get_terminal_size().columns)
 
-    @property
-    def height(self) -> int:
-        import shutil
-
-        return shutil.get_terminal_size().lines
-
 
 def data_file(data: str | None) -> store.DataFile:
     return store.locate(data, os.environ.get(ENV_DATA))
@@ -166,8 +160,7 @@ def data_file(data: str | None) -> store.DataFile:
 def catalog(data: str | None) -> Catalog:
     from newtowns_cli.questions.lookup import Catalog
 
-    target = data_file(data)
-    return Catalog.of(store.load(target, cache=cache_folder()))
+    return Catalog.of(store.load(data_file(data), cache=cache_folder()))
 
 
 def cache_folder() -> str | None:
@@ -260,10 +253,9 @@ def detail(shown: Detail, out: Out, book: Book | None = None) -> None:
 
         deliver(plain.detail(shown), out)
         return
-    shown_text = render_detail(
-        shown, chosen, width=out.width, color=out.color, delimiter=out.delimiter
+    deliver(
+        render_detail(shown, chosen, width=out.width, color=out.color, delimiter=out.delimiter), out
     )
-    deliver(shown_text, out)
 
 
 def document(source: str, out: Out, *, pager: bool) -> None:
@@ -271,10 +263,12 @@ def document(source: str, out: Out, *, pager: bool) -> None:
     if not out.to_terminal:
         deliver(source, out)
         return
+    import shutil
+
     from newtowns_cli.render.terminal.pages import report
 
     shown = report(source, width=out.width, color=out.color)
-    if pager and shown.count("\n") >= out.height:
+    if pager and shown.count("\n") >= shutil.get_terminal_size().lines:
         from newtowns_cli.render.terminal.pager import page
 
         if page(shown, os.environ):

@@ -15,14 +15,9 @@ from newtowns_cli.model.i18n import N_, _
 NARROWEST, WIDEST = 40, 100
 """Pages are drawn at the terminal's width within these bounds (wider lines read badly)."""
 HELP = N_("Show this help and exit.")
-HEADINGS = {
-    "Arguments": N_("Arguments"),
-    FILTERS: N_("Filters"),
-    OUTPUT: N_("Output"),
-    OPTIONS: N_("Options"),
-    "Commands": N_("Commands"),
-}
-"""The sections of a help page, by their names in spec.py."""
+HEADINGS = (N_("Arguments"), N_("Filters"), N_("Output"), N_("Options"), N_("Commands"))
+"""The sections of a help page (spec.py's names), marked for the catalogue: each is shown
+translated as its heading."""
 
 
 def columns() -> int:
@@ -109,7 +104,7 @@ def _sections(sections: dict[str, list[tuple[str, str]]], width: int) -> list[st
     lines: list[str] = []
     for heading, rows in sections.items():
         if rows:
-            lines += ["", _(HEADINGS[heading]) + ":", *_rows(rows, width, left)]
+            lines += ["", _(heading) + ":", *_rows(rows, width, left)]
     return lines
 
 

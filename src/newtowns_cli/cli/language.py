@@ -49,10 +49,8 @@ def check_environment(environ: Mapping[str, str]) -> None:
     if value and i18n.known(value) is None:
         from newtowns_cli.model.errors import UsageError
 
-        raise UsageError(
-            i18n.Phrase("invalid value for ${name}: '{value}'", name=ENV_LANG, value=value),
-            hint=i18n._("choose from nl, en; or unset it"),
-        )
+        message = i18n.Phrase("invalid value for ${name}: '{value}'", name=ENV_LANG, value=value)
+        raise UsageError(message, hint=i18n._("choose from nl, en; or unset it"))
 
 
 def use(language: str) -> None:

@@ -224,10 +224,13 @@ def convert(param: Param, text: str, name: str) -> Any:
     return text
 
 
-def given_so_far(command: Command, tokens: Sequence[str]) -> dict[str, Any] | None:
-    """The values given so far on a line being completed; None when it cannot be read."""
+def given_so_far(
+    command: Command, tokens: Sequence[str], *, stop_at_word: bool = False
+) -> tuple[dict[str, Any], int] | None:
+    """The values given so far on a line being completed, and where reading stopped (see
+    ``_options``); None when it cannot be read."""
     try:
-        return _options(command, tokens, partial=True)[0]
+        return _options(command, tokens, stop_at_word=stop_at_word, partial=True)
     except Exception as exc:  # errors.py is imported only when something is wrong
         from newtowns_cli.model.errors import UsageError
 

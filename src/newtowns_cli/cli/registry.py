@@ -1,11 +1,9 @@
 """The command registry, and what several commands share: options, selection, sorting.
 
-A command is a plain function of its options, registered here by ``@runner(name)`` when
-its module is imported: ``command(name)`` imports the modules up to its own, ``every()``
-all of them. The options several commands share are handed to it as one value each, as
-sqlite-utils' ``@output_options``: the town filters as ``where`` (a TownFilter), the
-output options as ``out`` (emit.Out) and --sort, --reverse, --limit and --fields as
-``view`` (View).
+A command is a plain function of its options, registered by ``@runner(name)`` when its
+module is imported. The options several commands share come as one value each, as
+sqlite-utils' ``@output_options``: the town filters as ``where`` (a TownFilter), the output
+options as ``out`` (emit.Out), --sort, --reverse, --limit and --fields as ``view`` (View).
 """
 
 from __future__ import annotations
@@ -194,11 +192,10 @@ def town_filter(values: MutableMapping[str, Any]) -> TownFilter:
         ("designated_from", "designated_to", _("{low} is after {high}")),
         ("min_population", "max_population", _("{low} is above {high}")),
     ):
-        if taken[low] is not None and taken[high] is not None and taken[low] > taken[high]:
+        first, last = taken[low], taken[high]
+        if first is not None and last is not None and first > last:
             check_range(
-                f"--{low.replace('_', '-')} {taken[low]}",
-                f"--{high.replace('_', '-')} {taken[high]}",
-                word,
+                f"--{low.replace('_', '-')} {first}", f"--{high.replace('_', '-')} {last}", word
             )
     return TownFilter(**taken)
 

@@ -1,12 +1,8 @@
-"""The commands themselves: each reads its options, loads, computes, renders and writes.
+"""The town commands: list, filter, show, summarise and growth.
 
-Nothing here imports typer: a command is a plain function of its options, registered
-in RUNNERS (registry.py). This module has the town commands (list, filter, show,
-summarise, growth); the others are in run_listings.py (groups, research, organisations,
-sources), run_documents.py (timeline, claims, report) and run_data.py (validate, export,
-schema, completion). A command line imports only the modules it needs (registry.command).
-spec.py declares their parameters, spelling and help; each function takes those
-parameters by name.
+A command is a plain function of the options spec.py declares, taken by name (no typer),
+registered with ``@runner`` (registry.py); it reads its options, loads, computes, renders
+and writes, top to bottom. The other commands are in the run_*.py modules beside it.
 """
 
 from __future__ import annotations
