@@ -101,3 +101,13 @@ def test_the_top_level_holds_the_layers_and_few_modules() -> None:
     assert render == {"formats", "terminal", "documents", "html"}
     long = {n: len(p.read_text("utf-8").splitlines()) for n, p in MODULES.items()}
     assert {n: lines for n, lines in long.items() if lines > 400} == {}
+
+
+def test_the_command_line_stays_small() -> None:
+    """cli/ is one table of declarations, our parser, help and Tab answers, and the
+    commands: under 2 500 lines of Python, and it loads no data file of its own at run
+    time (its gettext catalogue aside)."""
+    cli = PACKAGE / "cli"
+    assert sorted(p.name for p in cli.iterdir() if p.is_file() and p.suffix != ".py") == []
+    lines = sum(len(p.read_text("utf-8").splitlines()) for p in cli.glob("*.py"))
+    assert lines < 2500
