@@ -9,7 +9,6 @@ from newtowns_cli.model.errors import UsageError, did_you_mean
 from newtowns_cli.model.frozen import Frozen, Generic, TypeVar
 from newtowns_cli.model.i18n import N_, Phrase, _
 from newtowns_cli.model.records import Group, Membership, Organisation, Research, Source, Town
-from newtowns_cli.questions.growth import unit_words
 from newtowns_cli.questions.lookup import Catalog, normalize
 from newtowns_cli.questions.select import anchor, designated
 
@@ -32,8 +31,7 @@ class Column(Frozen, Generic[T]):
     text: bool = False
     """Free text (a quote, a note, a title): a detail view may wrap it; ids and dates never."""
     date: bool = False
-    """A date at the precision the source gives (1972, 1976-05, 2022-11-28): a workbook
-    writes a full date as a date."""
+    """A date as precise as given (1972, 1976-05, 2022-11-28); a workbook's full ones are dates."""
 
 
 class Table(Frozen):
@@ -135,6 +133,8 @@ def _population(attribute: str) -> Callable[[Town, Catalog], Value]:
         if value is None:
             return None
         if attribute == "unit":  # a Phrase: the data's word as data, in words for people
+            from newtowns_cli.questions.growth import unit_words  # only for this column
+
             return unit_words(value)
         return value if isinstance(value, int) else str(value)
 
