@@ -271,6 +271,16 @@ def test_the_root_table_and_the_typer_app_declare_the_same_commands() -> None:
     assert [p.name for p in group.params if p.name != "help"] == [p.name for p in ROOT.params]
 
 
+def test_every_declaration_holds_only_its_fields() -> None:
+    """A Param or a Command holds only the fields its class declares: a misspelt keyword in
+    spec.py (metavr="N") would otherwise be kept and never read."""
+    for value in [ROOT, *COMMANDS, *(p for c in (ROOT, *COMMANDS) for p in c.params)]:
+        declared = {
+            name for cls in type(value).__mro__ for name in vars(cls).get("__annotations__", {})
+        }
+        assert set(vars(value)) <= declared, (value.name, set(vars(value)) - declared)
+
+
 def test_every_declared_parameter_is_a_parameter_of_its_command() -> None:
     """The table and the command functions name the same parameters."""
     import inspect

@@ -7,8 +7,7 @@ own wording, with the closest option, command or value suggested.
 
 from __future__ import annotations
 
-from newtowns_cli.cli.spec import BY_NAME, HELP_OPTS, ROOT, Command, Param
-from newtowns_cli.model.frozen import Frozen
+from newtowns_cli.cli.spec import BY_NAME, HELP_OPTS, ROOT, Command, Declared, Param
 from newtowns_cli.model.i18n import _
 
 TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; typing is not imported
@@ -17,13 +16,14 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-class Line(Frozen):
+class Line(Declared):
     """A command line read: the command (None: the root) and the values given, by name.
 
     ``help``: print a help page instead, of ``command`` (None: the root's); ``version``:
     print the version; ``name``: the command as typed (an alias shows as typed).
     """
 
+    REQUIRED = ("command", "values")
     command: Command | None
     values: dict[str, Any]
     help: bool = False
