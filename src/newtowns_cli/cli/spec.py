@@ -2,8 +2,8 @@
 
 Everything the command line shows and accepts is declared here once, and read by the
 parser (parse.py), the help pages (helptext.py), Tab presses (complete.py), docs/cli.md
-(reference.py) and the typer app (typer_app.py). The command bodies in run*.py take these
-parameters by name. Imported on every run, so it stays light: no typing, no enum.
+(scripts/cli_reference.py) and the typer app (typer_app.py). The command bodies in run*.py
+take these parameters by name. Imported on every run, so it stays light: no typing, no enum.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Param(Declared):
     ``opts``: its spellings, none for a positional argument; ``kind``: "str", "int",
     "flag" or "choice" (handed to the command in the choice's own spelling); ``multiple``:
     an option given more than once, or an argument taking the rest;
-    ``complete``: what a Tab press completes it to (complete.candidates).
+    ``complete``: what a Tab press completes it to (complete._values).
     """
 
     REQUIRED = ("name", "opts", "help")
